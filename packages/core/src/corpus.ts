@@ -1,0 +1,28 @@
+import type { Corpus } from './model.js';
+import type { ParsedFile } from './extract.js';
+import { validateCorpus } from './validate.js';
+
+export const DEFAULT_TITLE = 'Questions and Answers';
+
+/**
+ * Builds the corpus model from parsed files (in the order given) and validates it against
+ * the schema. The collection takes the title and description of the first file that has one.
+ */
+export function buildCorpus(files: readonly ParsedFile[]): Corpus {
+  const corpus: Corpus = {
+    title: files.find((f) => f.title)?.title ?? DEFAULT_TITLE,
+    description: files.find((f) => f.description)?.description ?? '',
+    files: files.map((f) => ({ file: f.relativePath, title: f.title, description: f.description })),
+    questions: files.flatMap((f) =>
+      f.questions.map((q) => ({
+        id: q.id,
+        number: q.number,
+        question: q.question,
+        answer: { markdown: q.markdown, text: q.text, html: q.html },
+        tags: q.tags,
+        source: { file: f.relativePath, line: q.line },
+      })),
+    ),
+  };
+  return validateCorpus(corpus);
+}

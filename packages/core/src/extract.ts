@@ -1,0 +1,256 @@
+import { slug } from 'github-slugger';
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+import { readDirective, type Directive } from './directives.js';
+import { TAG_PATTERN } from './model.js';
+import { parseMarkdown } from './parse.js';
+import { renderHtml, renderText } from './render.js';
+import { lineStarts, pointAt, type SourceFile } from './source.js';
+
+/** A problem with genai-qa metadata (front matter or a metadata comment). */
+export interface MetadataProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** A question as found in one file, with the nodes lint rules need. */
+export interface ExtractedQuestion {
+  id: string;
+  /** True when the id was written in the Markdown rather than derived from the text. */
+  idExplicit: boolean;
+  number: number;
+  question: string;
+  tags: string[];
+  heading: Heading;
+  /** The answer's blocks, genai-qa comments excluded. */
+  nodes: RootContent[];
+  /** Offsets of the whole section: heading start to the next question heading (or EOF). */
+  start: number;
+  end: number;
+  line: number;
+  endLine: number;
+  markdown: string;
+  text: string;
+  html: string;
+}
+
+/** One parsed file: the tree, its directives and questions. */
+export interface ParsedFile {
+  source: SourceFile;
+  /** Path relative to the content root, `/` separators. */
+  relativePath: string;
+  tree: Root;
+  lineStarts: number[];
+  title: string;
+  description: string;
+  /** Heading depth used for questions in this file (0 when there are none). */
+  questionDepth: number;
+  questions: ExtractedQuestion[];
+  directives: Directive[];
+  problems: MetadataProblem[];
+}
+
+const QUESTION_HEADING = /^\s*(\d+)\.\s*(\S[\s\S]*?)\s*$/;
+const METADATA_KEYS = new Set(['id', 'tags']);
+
+/** Reads the question number and text of a heading that starts a question. */
+export function questionHeading(heading: Heading): { number: number; text: string } | undefined {
+  const match = QUESTION_HEADING.exec(toString(heading));
+  if (!match) return undefined;
+  return { number: Number(match[1]), text: match[2]!.replace(/\s+/g, ' ') };
+}
+
+/** Default id: GitHub's heading slug of the question text, tidied. */
+export function defaultId(question: string): string {
+  const id = slug(question).replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  return id || 'question';
+}
+
+/** Parses a file and extracts its questions. Pure: reads nothing from disk. */
+export function parseFile(source: SourceFile, relativePath: string): ParsedFile {
+  const tree = parseMarkdown(source.text);
+  const starts = lineStarts(source.text);
+  const problems: MetadataProblem[] = [];
+  const directives: Directive[] = [];
+  collectDirectives(tree, directives);
+
+  let title = '';
+  let description = '';
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    const meta = readFrontMatter(first.value, first.position?.start.line ?? 1, problems);
+    title = meta.title;
+    description = meta.description;
+  }
+
+  const headings = tree.children.filter(
+    (n): n is Heading => n.type === 'heading' && questionHeading(n) !== undefined,
+  );
+  const questionDepth = headings[0]?.depth ?? 0;
+  const definitions = tree.children.filter((n) => n.type === 'definition');
+  const questions: ExtractedQuestion[] = [];
+  const children = tree.children;
+  let i = 0;
+  while (i < children.length) {
+    const node = children[i]!;
+    const parsed = node.type === 'heading' && node.depth === questionDepth ? questionHeading(node) : undefined;
+    if (!parsed || node.type !== 'heading') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < children.length) {
+      const next = children[j]!;
+      if (next.type === 'heading' && next.depth === questionDepth && questionHeading(next)) break;
+      j++;
+    }
+    const section = children.slice(i + 1, j);
+    const end = j < children.length ? children[j]!.position!.start.offset! : source.text.length;
+    questions.push(buildQuestion(source.text, starts, node, parsed, section, end, definitions, problems));
+    i = j;
+  }
+  return {
+    source,
+    relativePath,
+    tree,
+    lineStarts: starts,
+    title,
+    description,
+    questionDepth,
+    questions,
+    directives,
+    problems,
+  };
+}
+
+function buildQuestion(
+  text: string,
+  starts: number[],
+  heading: Heading,
+  parsed: { number: number; text: string },
+  section: RootContent[],
+  end: number,
+  definitions: RootContent[],
+  problems: MetadataProblem[],
+): ExtractedQuestion {
+  let id = defaultId(parsed.text);
+  let idExplicit = false;
+  let tags: string[] = [];
+  const nodes: RootContent[] = [];
+  let metadataSeen = false;
+  for (const node of section) {
+    const directive = readDirective(node);
+    if (!directive) {
+      if (node.type !== 'definition') nodes.push(node);
+      continue;
+    }
+    if (directive.kind !== 'metadata' || directive.problems.length > 0) continue;
+    const at = { line: directive.line, column: directive.column };
+    if (metadataSeen) {
+      problems.push({ ...at, message: 'a question has one genai-qa metadata comment; merge this one into the first' });
+      continue;
+    }
+    metadataSeen = true;
+    for (const [key, value] of Object.entries(directive.attributes)) {
+      if (!METADATA_KEYS.has(key)) {
+        problems.push({ ...at, message: `unknown metadata key "${key}"; expected id or tags` });
+      } else if (key === 'id') {
+        if (value !== defaultId(value) || value.length > 200) {
+          problems.push({ ...at, message: `id "${value}" is not a slug; write lower-case words joined by hyphens, e.g. "${defaultId(value)}"` });
+        } else {
+          id = value;
+          idExplicit = true;
+        }
+      } else {
+        tags = readTags(value, at, problems);
+      }
+    }
+  }
+  const markdown = sliceWithout(text, section, nodes);
+  return {
+    id,
+    idExplicit,
+    number: parsed.number,
+    question: parsed.text,
+    tags,
+    heading,
+    nodes,
+    start: heading.position!.start.offset!,
+    end,
+    line: heading.position!.start.line,
+    endLine: pointAt(starts, Math.max(end - 1, heading.position!.start.offset!)).line,
+    markdown,
+    text: renderText(nodes),
+    html: renderHtml(nodes, definitions),
+  };
+}
+
+const tagPattern = new RegExp(TAG_PATTERN);
+
+function readTags(value: string, at: { line: number; column: number }, problems: MetadataProblem[]): string[] {
+  const tags: string[] = [];
+  for (const tag of value.split(/[,\s]+/).filter(Boolean)) {
+    if (!tagPattern.test(tag)) {
+      problems.push({ ...at, message: `tag "${tag}" must be lower-case letters, digits and hyphens, with "::" for hierarchy (e.g. "gan::training")` });
+    } else if (!tags.includes(tag)) {
+      tags.push(tag);
+    }
+  }
+  return tags;
+}
+
+/** The source of `kept` nodes, as written, with the directive comments between them cut out. */
+function sliceWithout(text: string, all: RootContent[], kept: RootContent[]): string {
+  let out = '';
+  let previousEnd = -1;
+  let skipped = false;
+  for (const node of all) {
+    if (!kept.includes(node)) {
+      skipped = true;
+      continue;
+    }
+    const start = node.position!.start.offset!;
+    if (previousEnd >= 0) out += skipped ? '\n\n' : text.slice(previousEnd, start);
+    out += text.slice(start, node.position!.end.offset!);
+    previousEnd = node.position!.end.offset!;
+    skipped = false;
+  }
+  return out;
+}
+
+function readFrontMatter(value: string, line: number, problems: MetadataProblem[]): { title: string; description: string } {
+  let data: unknown;
+  try {
+    data = parseYaml(value);
+  } catch (error) {
+    problems.push({ line, column: 1, message: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return { title: '', description: '' };
+  }
+  if (data === null || data === undefined) return { title: '', description: '' };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ line, column: 1, message: 'front matter must be a mapping with title and description' });
+    return { title: '', description: '' };
+  }
+  const record = data as Record<string, unknown>;
+  const out = { title: '', description: '' };
+  for (const [key, v] of Object.entries(record)) {
+    if (key !== 'title' && key !== 'description') {
+      problems.push({ line, column: 1, message: `unknown front matter key "${key}"; expected title or description` });
+    } else if (typeof v !== 'string') {
+      problems.push({ line, column: 1, message: `front matter "${key}" must be a string` });
+    } else {
+      out[key] = v.trim();
+    }
+  }
+  return out;
+}
+
+function collectDirectives(node: { children?: unknown[] } & { type: string }, out: Directive[]): void {
+  for (const child of (node.children ?? []) as Array<{ type: string; children?: unknown[] }>) {
+    const directive = readDirective(child as never);
+    if (directive) out.push(directive);
+    else if (child.children) collectDirectives(child, out);
+  }
+}

@@ -1,0 +1,14 @@
+export { decodeSource, encodeSource, InputError, lineStarts, pointAt, type SourceFile } from './source.js';
+export { parseMarkdown } from './parse.js';
+export { parseFile, defaultId, questionHeading, type ParsedFile, type ExtractedQuestion, type MetadataProblem } from './extract.js';
+export { readDirective, type Directive, type DirectiveKind } from './directives.js';
+export { buildCorpus, DEFAULT_TITLE } from './corpus.js';
+export { corpusSchema, ID_PATTERN, TAG_PATTERN, type Corpus, type CorpusFile, type Question } from './model.js';
+export { validateCorpus, SchemaError, formatAjvErrors } from './validate.js';
+export { renderHtml, renderText } from './render.js';
+export { lintFiles, fixSource, nodeHost, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
+export { applyFixes, composeEdits } from './edits.js';
+export { configSchema, validateConfig, resolveConfig, ConfigError, type Config, type RuleSetting, type ResolvedRule, type SeveritySetting } from './config.js';
+export { rules, ruleIds } from './rules/index.js';
+export { docsUrl, DOCS_BASE, defineRule, type Diagnostic, type Fix, type Host, type Rule, type RuleMeta, type Severity, type Report, type RelatedLocation, type Location } from './rule.js';
+export { lintReportSchema } from './report-schema.js';

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import { resolveConfig, type Config, type ResolvedRule } from './config.js';
+import { applyFixes } from './edits.js';
+import { parseFile, type ParsedFile } from './extract.js';
+import { rules, ruleIds } from './rules/index.js';
+import type { Diagnostic, Fix, Host, Report, Severity } from './rule.js';
+import type { SourceFile } from './source.js';
+
+export interface LintOptions {
+  /** A config (as in genai-qa.config.json) or an already resolved one. */
+  config?: Config | Map<string, ResolvedRule>;
+  host?: Host;
+}
+
+/** The real file system, for rules that check link targets. */
+export const nodeHost: Host = {
+  realpath(absolutePath) {
+    try {
+      return fs.realpathSync(absolutePath);
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+function resolved(options: LintOptions): Map<string, ResolvedRule> {
+  return options.config instanceof Map ? options.config : resolveConfig(options.config);
+}
+
+/** Lints parsed files together (duplicates are found across files). Diagnostics come sorted. */
+export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {}): Diagnostic[] {
+  const settings = resolved(options);
+  const host = options.host ?? nodeHost;
+  const out: Diagnostic[] = [];
+  const suppressions = new Map(files.map((f) => [f, suppressionsOf(f)]));
+  for (const rule of rules) {
+    const setting = settings.get(rule.meta.id)!;
+    if (setting.severity === 'off') continue;
+    const severity = setting.severity;
+    const emit = (file: ParsedFile, report: Report): void => {
+      if (suppressions.get(file)!(rule.meta.id, report.line)) return;
+      const chosen: Severity = setting.severityFromConfig ? severity : (report.severity ?? severity);
+      const diagnostic: Diagnostic = {
+        file: file.source.path,
+        line: report.line,
+        column: report.column,
+        ...(report.endLine !== undefined ? { endLine: report.endLine } : {}),
+        ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
+        ruleId: rule.meta.id,
+        severity: chosen,
+        message: report.message,
+        fixable: report.fix !== undefined,
+        ...(report.related?.length ? { related: report.related } : {}),
+        ...(report.fix ? { fix: report.fix } : {}),
+      };
+      out.push(diagnostic);
+    };
+    if (rule.scope === 'file') {
+      for (const file of files) {
+        rule.check({ file, options: setting.options as never, host, ruleIds, report: (r) => emit(file, r) });
+      }
+    } else {
+      rule.check({ files, options: setting.options as never, report: ({ file, ...r }) => emit(file, r) });
+    }
+  }
+  const order = new Map(files.map((f, i) => [f.source.path, i]));
+  const ruleOrder = new Map(rules.map((r, i) => [r.meta.id, i]));
+  return out.sort(
+    (a, b) =>
+      order.get(a.file)! - order.get(b.file)! ||
+      a.line - b.line ||
+      a.column - b.column ||
+      ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!,
+  );
+}
+
+export interface FixResult {
+  /** The fixed text (LF line endings, no BOM: see encodeSource). */
+  text: string;
+  /** Number of fixes applied over all passes. */
+  applied: number;
+}
+
+/**
+ * Applies every safe fix to one file, re-linting between passes until nothing is left to
+ * fix (so fixing a fixed file changes nothing). Only rules with fixes run; a rule turned
+ * off in the config or silenced by a comment fixes nothing.
+ */
+export function fixSource(source: SourceFile, relativePath: string, options: LintOptions = {}): FixResult {
+  const settings = resolved(options);
+  let text = source.text;
+  let applied = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    const file = parseFile({ ...source, text }, relativePath);
+    const fixes: Fix[] = lintFiles([file], { ...options, config: onlyFixable(settings) })
+      .map((d) => d.fix)
+      .filter((f): f is Fix => f !== undefined);
+    if (fixes.length === 0) break;
+    const result = applyFixes(text, fixes);
+    if (result.text === text) break;
+    text = result.text;
+    applied += result.applied;
+  }
+  return { text, applied };
+}
+
+function onlyFixable(settings: Map<string, ResolvedRule>): Map<string, ResolvedRule> {
+  const out = new Map<string, ResolvedRule>();
+  for (const rule of rules) {
+    const setting = settings.get(rule.meta.id)!;
+    out.set(rule.meta.id, rule.meta.fixable ? setting : { ...setting, severity: 'off' });
+  }
+  return out;
+}
+
+/**
+ * Which (rule, line) pairs the file's genai-qa comments silence:
+ * disable/enable regions, disable-next-line, and disable-question.
+ */
+export function suppressionsOf(file: ParsedFile): (ruleId: string, line: number) => boolean {
+  interface Range {
+    rules: Set<string> | 'all';
+    except: Set<string>;
+    from: number;
+    to: number;
+  }
+  const ranges: Range[] = [];
+  const open: Range[] = [];
+  for (const d of file.directives) {
+    const ids = d.rules.length ? new Set(d.rules) : ('all' as const);
+    if (d.kind === 'disable') {
+      const range: Range = { rules: ids, except: new Set(), from: d.line, to: Infinity };
+      open.push(range);
+      ranges.push(range);
+    } else if (d.kind === 'enable') {
+      for (const range of [...open]) {
+        if (ids === 'all') {
+          range.to = d.line;
+          open.splice(open.indexOf(range), 1);
+        } else if (range.rules === 'all') {
+          // Re-enable some rules inside a disable-all region: close it, reopen without them.
+          range.to = d.line;
+          open.splice(open.indexOf(range), 1);
+          const rest: Range = { rules: 'all', except: new Set([...range.except, ...ids]), from: d.line, to: Infinity };
+          open.push(rest);
+          ranges.push(rest);
+        } else {
+          // Close this range; the rules not re-enabled stay disabled in a new one.
+          range.to = d.line;
+          open.splice(open.indexOf(range), 1);
+          const remaining = [...range.rules].filter((id) => !ids.has(id));
+          if (remaining.length > 0) {
+            const rest: Range = { rules: new Set(remaining), except: range.except, from: d.line, to: Infinity };
+            open.push(rest);
+            ranges.push(rest);
+          }
+        }
+      }
+    } else if (d.kind === 'disable-next-line') {
+      ranges.push({ rules: ids, except: new Set(), from: d.endLine + 1, to: d.endLine + 1 });
+    } else if (d.kind === 'disable-question') {
+      const q = file.questions.find((x) => d.line >= x.line && d.line <= x.endLine);
+      if (q) ranges.push({ rules: ids, except: new Set(), from: q.line, to: q.endLine });
+    }
+  }
+  if (ranges.length === 0) return () => false;
+  return (ruleId, line) =>
+    ruleId !== 'invalid-metadata' &&
+    ranges.some(
+      (r) => line >= r.from && line <= r.to && !r.except.has(ruleId) && (r.rules === 'all' || r.rules.has(ruleId)),
+    );
+}

@@ -1,0 +1,117 @@
+import type { JSONSchemaType } from 'ajv';
+
+/** One question of the corpus, as every exporter receives it. */
+export interface Question {
+  /** Stable identifier: a slug of the question text unless overridden in the Markdown. */
+  id: string;
+  /** The number written in the heading; informative only, never part of the id. */
+  number: number;
+  /** The question as plain text, without its number. */
+  question: string;
+  answer: {
+    /** The answer's Markdown source, without genai-qa comments. */
+    markdown: string;
+    /** The answer as plain text (blocks separated by blank lines). */
+    text: string;
+    /** The answer rendered to sanitized HTML (GitHub's sanitize schema). */
+    html: string;
+  };
+  /** Lower-case tags; `::` separates levels of a hierarchy. */
+  tags: string[];
+  source: {
+    /** Path of the Markdown file relative to the content root, `/` separators. */
+    file: string;
+    /** Line of the question heading (1-based). */
+    line: number;
+  };
+}
+
+/** Metadata of one Markdown file of the corpus. */
+export interface CorpusFile {
+  file: string;
+  title: string;
+  description: string;
+}
+
+export interface Corpus {
+  /** Title of the collection (deck and guide title). */
+  title: string;
+  description: string;
+  files: CorpusFile[];
+  questions: Question[];
+}
+
+export const ID_PATTERN = '^[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}\\p{N}_]+(?:-[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}\\p{N}_]+)*$';
+export const TAG_PATTERN = '^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:::[a-z0-9]+(?:[-_.][a-z0-9]+)*)*$';
+
+const nonEmpty = { type: 'string', minLength: 1 } as const;
+
+/**
+ * The JSON Schema of the model. Typed as `JSONSchemaType<Corpus>`, so the compiler
+ * rejects any drift between these interfaces and the schema; `schemas/corpus.schema.json`
+ * is written from this object (`npm run schemas`) and a test keeps the two identical.
+ */
+export const corpusSchema: JSONSchemaType<Corpus> = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://genai-qa.dev/schemas/corpus.schema.json',
+  title: 'genai-qa corpus',
+  description: 'A question-and-answer collection compiled from Markdown by genai-qa.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'description', 'files', 'questions'],
+  properties: {
+    title: { ...nonEmpty, description: 'Title of the collection.' },
+    description: { type: 'string', description: 'What the collection is about.' },
+    files: {
+      type: 'array',
+      description: 'The Markdown files the corpus was read from, in order.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['file', 'title', 'description'],
+        properties: {
+          file: nonEmpty,
+          title: { type: 'string' },
+          description: { type: 'string' },
+        },
+      },
+    },
+    questions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'number', 'question', 'answer', 'tags', 'source'],
+        properties: {
+          id: { type: 'string', pattern: ID_PATTERN, maxLength: 200, description: 'Stable identifier; never changes when the question is renumbered.' },
+          number: { type: 'integer', minimum: 0, description: 'Number written in the heading.' },
+          question: { ...nonEmpty, description: 'The question as plain text.' },
+          answer: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['markdown', 'text', 'html'],
+            properties: {
+              markdown: { type: 'string' },
+              text: { type: 'string' },
+              html: { type: 'string' },
+            },
+          },
+          tags: {
+            type: 'array',
+            uniqueItems: true,
+            items: { type: 'string', pattern: TAG_PATTERN },
+          },
+          source: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['file', 'line'],
+            properties: {
+              file: nonEmpty,
+              line: { type: 'integer', minimum: 1 },
+            },
+          },
+        },
+      },
+    },
+  },
+};

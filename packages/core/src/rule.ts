@@ -1,0 +1,100 @@
+import type { Node } from 'unist';
+import type { ParsedFile } from './extract.js';
+
+export type Severity = 'error' | 'warning';
+
+/** Replace `range` (offsets in the file's LF-normalised text) by `text`. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+export interface Location {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  column?: number;
+  message?: string;
+}
+
+/** A finding, as reporters print it. `file` is the path shown to people. */
+export interface Diagnostic extends Location {
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  fixable: boolean;
+  related?: RelatedLocation[];
+  /** The safe fix, when there is one (not part of the JSON report). */
+  fix?: Fix;
+}
+
+export interface Report extends Location {
+  message: string;
+  /** A finding more serious than the rule's default (used unless the config sets a severity). */
+  severity?: Severity;
+  related?: RelatedLocation[];
+  fix?: Fix;
+}
+
+/** What rules may ask of the file system (injected, so rules stay testable). */
+export interface Host {
+  /** Real path of an existing file or directory, symlinks resolved; undefined when missing. */
+  realpath(absolutePath: string): string | undefined;
+}
+
+export interface RuleMeta<Options> {
+  id: string;
+  description: string;
+  severity: Severity;
+  fixable: boolean;
+  defaultOptions: Options;
+  /** JSON Schema of the options object (properties only; merged into config.schema.json). */
+  optionsSchema: Record<string, unknown>;
+}
+
+export interface FileContext<Options> {
+  file: ParsedFile;
+  options: Options;
+  host: Host;
+  /** Every rule id known to the engine (for checking directives). */
+  ruleIds: ReadonlySet<string>;
+  report(report: Report): void;
+}
+
+export interface CorpusContext<Options> {
+  files: readonly ParsedFile[];
+  options: Options;
+  report(report: Report & { file: ParsedFile }): void;
+}
+
+export type Rule<Options = Record<string, never>> = { meta: RuleMeta<Options> } & (
+  | { scope: 'file'; check(context: FileContext<Options>): void }
+  | { scope: 'corpus'; check(context: CorpusContext<Options>): void }
+);
+
+// eslint-style helper so each rule file reads `export default defineRule({...})`.
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export const DOCS_BASE = 'https://github.com/genai-qa/genai-qa/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+/** Location of an mdast/unist node. */
+export function nodeLocation(node: Node): Location {
+  const p = node.position!;
+  return { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
+}
+
+/** The empty options schema for rules without options. */
+export const NO_OPTIONS = { type: 'object', additionalProperties: false, properties: {} } as const;

@@ -1,0 +1,37 @@
+import { visit } from 'unist-util-visit';
+import { defineRule, nodeLocation, NO_OPTIONS } from '../rule.js';
+
+/**
+ * GitHub turns a bare URL into a link, but CommonMark, Anki and many other renderers do not,
+ * and a long URL in running text wraps badly in print. Write `<https://…>` or
+ * `[text](https://…)`. The fix wraps the URL in angle brackets (www. addresses become
+ * `[www.example.com](http://www.example.com)`), which renders the same on GitHub.
+ */
+export default defineRule({
+  scope: 'file',
+  meta: {
+    id: 'bare-url',
+    description: 'URLs are written as links, not as bare text.',
+    severity: 'warning',
+    fixable: true,
+    defaultOptions: {},
+    optionsSchema: NO_OPTIONS,
+  },
+  check({ file, report }) {
+    const text = file.source.text;
+    visit(file.tree, 'link', (node) => {
+      const start = node.position!.start.offset!;
+      const end = node.position!.end.offset!;
+      const first = text[start];
+      if (first === '[' || first === '<') return;
+      const raw = text.slice(start, end);
+      if (node.url.startsWith('mailto:')) return; // a bare e-mail address reads fine
+      const replacement = /^www\./i.test(raw) ? `[${raw}](${node.url})` : `<${raw}>`;
+      report({
+        ...nodeLocation(node),
+        message: `Bare URL "${raw.length > 60 ? `${raw.slice(0, 57)}…` : raw}"; write it as a link`,
+        fix: { range: [start, end], text: replacement },
+      });
+    });
+  },
+});

@@ -1,0 +1,36 @@
+import { defineRule, NO_OPTIONS } from '../rule.js';
+
+/**
+ * genai-qa reads ids, tags, the collection title and rule switches from the Markdown
+ * (front matter and `<!-- genai-qa … -->` comments). A typo there silently changes an id or
+ * fails to silence a rule, so every problem in them is an error: unknown keys, bad tags,
+ * an id that is not a slug, an unknown rule id, a directive outside any question.
+ */
+export default defineRule({
+  scope: 'file',
+  meta: {
+    id: 'invalid-metadata',
+    description: 'Front matter and genai-qa comments are well-formed.',
+    severity: 'error',
+    fixable: false,
+    defaultOptions: {},
+    optionsSchema: NO_OPTIONS,
+  },
+  check({ file, ruleIds, report }) {
+    for (const problem of file.problems) report(problem);
+    for (const d of file.directives) {
+      const at = { line: d.line, column: d.column };
+      for (const problem of d.problems) report({ ...at, message: problem });
+      for (const id of d.rules) {
+        if (!ruleIds.has(id)) report({ ...at, message: `unknown rule "${id}" in genai-qa-${d.kind}` });
+      }
+      const inQuestion = file.questions.some((q) => d.line >= q.line && d.line <= q.endLine);
+      if (d.kind === 'metadata' && d.problems.length === 0 && !inQuestion) {
+        report({ ...at, message: 'genai-qa metadata comment is not inside a question; put it right after the question heading' });
+      }
+      if (d.kind === 'disable-question' && !inQuestion) {
+        report({ ...at, message: 'genai-qa-disable-question is not inside a question' });
+      }
+    }
+  },
+});

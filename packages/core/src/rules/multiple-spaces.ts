@@ -1,0 +1,44 @@
+import { visit } from 'unist-util-visit';
+import { defineRule, NO_OPTIONS } from '../rule.js';
+import { pointAt } from '../source.js';
+
+/**
+ * Runs of spaces inside a sentence ("art,            music") are usually a paste from a
+ * word processor. Markdown collapses them when rendering, but they show in diffs, break
+ * searches for phrases, and look wrong in the raw file. The fix leaves one space.
+ * Indentation, code and inline code are not touched.
+ */
+export default defineRule({
+  scope: 'file',
+  meta: {
+    id: 'multiple-spaces',
+    description: 'Words are separated by one space.',
+    severity: 'warning',
+    fixable: true,
+    defaultOptions: {},
+    optionsSchema: NO_OPTIONS,
+  },
+  check({ file, report }) {
+    const text = file.source.text;
+    visit(file.tree, 'text', (node) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      const slice = text.slice(start, end);
+      for (const m of slice.matchAll(/(?<=[^\s])( {2,})(?=[^\s])/g)) {
+        const from = start + m.index;
+        const to = from + m[1]!.length;
+        const a = pointAt(file.lineStarts, from);
+        const b = pointAt(file.lineStarts, to);
+        report({
+          message: `${m[1]!.length} spaces between words; use one`,
+          line: a.line,
+          column: a.column,
+          endLine: b.line,
+          endColumn: b.column,
+          fix: { range: [from, to], text: ' ' },
+        });
+      }
+    });
+  },
+});

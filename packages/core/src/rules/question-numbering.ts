@@ -1,0 +1,45 @@
+import { defineRule } from '../rule.js';
+
+/**
+ * Questions in a file are numbered 1, 2, 3, … without gaps or repeats, so that "question 14"
+ * means the same thing to every reader. Numbers are only labels: ids never depend on them.
+ */
+export default defineRule<{ start: number }>({
+  scope: 'file',
+  meta: {
+    id: 'question-numbering',
+    description: 'Question numbers in a file run from 1 without gaps or repeats.',
+    severity: 'error',
+    fixable: false,
+    defaultOptions: { start: 1 },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { start: { type: 'integer', minimum: 0, description: 'Number of the first question in each file.' } },
+    },
+  },
+  check({ file, options, report }) {
+    const seen = new Map<number, number>();
+    let expected = options.start;
+    for (const q of file.questions) {
+      const at = { line: q.line, column: q.heading.position!.start.column };
+      const earlier = seen.get(q.number);
+      if (earlier !== undefined) {
+        report({
+          ...at,
+          message: `Question number ${q.number} is used twice (first on line ${earlier}); expected ${expected}`,
+          related: [{ file: file.source.path, line: earlier, message: `question ${q.number}` }],
+        });
+      } else if (q.number !== expected) {
+        report({
+          ...at,
+          message: q.number > expected
+            ? `Question ${q.number} follows question ${expected - 1}: expected ${expected} (numbers ${expected}–${q.number - 1} are missing)`
+            : `Question ${q.number} is out of order: expected ${expected}`,
+        });
+      }
+      if (earlier === undefined) seen.set(q.number, q.line);
+      expected = Math.max(expected, q.number) + 1;
+    }
+  },
+});

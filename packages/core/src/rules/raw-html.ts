@@ -1,0 +1,52 @@
+import { visit } from 'unist-util-visit';
+import { readDirective } from '../directives.js';
+import { defineRule, nodeLocation } from '../rule.js';
+
+const DANGEROUS_TAGS = new Set([
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta', 'form', 'svg', 'math',
+]);
+
+/**
+ * Raw HTML does not survive every export (Anki and the PDF drop it) and can carry script.
+ * `<script>`, `<style>`, `<iframe>`, embedded objects, event-handler attributes (`onerror=`)
+ * and `javascript:` URLs are errors; any other tag is a warning. HTML comments are fine —
+ * genai-qa's own metadata lives in them.
+ */
+export default defineRule<{ allow: string[] }>({
+  scope: 'file',
+  meta: {
+    id: 'raw-html',
+    description: 'No raw HTML; never script, frames or event handlers.',
+    severity: 'warning',
+    fixable: false,
+    defaultOptions: { allow: [] },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { allow: { type: 'array', items: { type: 'string' }, description: 'Harmless tag names to accept without a warning, e.g. ["br", "sup"].' } },
+    },
+  },
+  check({ file, options, report }) {
+    const allow = new Set(options.allow.map((t) => t.toLowerCase()));
+    visit(file.tree, 'html', (node) => {
+      if (readDirective(node)) return;
+      const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+      for (const tag of value.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>?/g)) {
+        const name = tag[1]!.toLowerCase();
+        const attributes = tag[2] ?? '';
+        const handler = /(?:^|[\s"'/])(on[a-z]+)\s*=/i.exec(attributes)?.[1];
+        const scriptUrl = /(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i.test(attributes);
+        const where = nodeLocation(node);
+        if (DANGEROUS_TAGS.has(name)) {
+          report({ ...where, message: `Raw <${name}> is not allowed: it can run code or change the page`, severity: 'error' });
+        } else if (handler) {
+          report({ ...where, message: `Event-handler attribute ${handler.toLowerCase()}= on <${name}> is not allowed`, severity: 'error' });
+        } else if (scriptUrl) {
+          report({ ...where, message: `<${name}> carries a script or data URL, which is not allowed`, severity: 'error' });
+        } else if (!allow.has(name)) {
+          report({ ...where, message: `Raw HTML <${name}> is dropped by the Anki and PDF exports; use Markdown` });
+        }
+      }
+    });
+  },
+});

@@ -1,0 +1,90 @@
+import { stemmer } from 'stemmer';
+
+// Small English stop-word list: function words that carry no topic, so that
+// "How can X be prevented" and "What are some ways to prevent X" compare on X.
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being
+  below between both but by can could did do does doing down during each either etc few for from further
+  had has have having he her here hers herself him himself his how i if in into is it its itself just
+  may me might more most must my myself no nor not now of off on once only or other our ours ourselves
+  out over own same she should so some such than that the their theirs them themselves then there these
+  they this those through to too under until up use used uses using very via was way ways we were what
+  when where which while who whom why will with would you your yours yourself yourselves`.split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lower-cased words of a text (NFKC), apostrophes kept inside words. */
+export function words(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
+}
+
+/** Words with their offsets in `text` (for mapping matches back to positions). */
+export function wordsWithOffsets(text: string): Array<{ word: string; offset: number }> {
+  const out: Array<{ word: string; offset: number }> = [];
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0].toLowerCase(), offset: m.index });
+  return out;
+}
+
+/** Topic terms: stop words dropped, Porter-stemmed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map((w) => stemmer(w.replace(/['’]s$/, '')));
+}
+
+/** Contiguous k-term shingles, joined by a space. Texts shorter than k give one shingle. */
+export function shingles(items: readonly string[], k: number): Set<string> {
+  const out = new Set<string>();
+  if (items.length === 0) return out;
+  if (items.length <= k) {
+    out.add(items.join(' '));
+    return out;
+  }
+  for (let i = 0; i + k <= items.length; i++) out.add(items.slice(i, i + k).join(' '));
+  return out;
+}
+
+export function intersectionSize<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of small) if (large.has(x)) n++;
+  return n;
+}
+
+/** |A ∩ B| / |A ∪ B| (0 for two empty sets). */
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  const inter = intersectionSize(a, b);
+  const union = a.size + b.size - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+/** |A ∩ B| / min(|A|, |B|): how much of the smaller set the larger one contains. */
+export function containment<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  const min = Math.min(a.size, b.size);
+  return min === 0 ? 0 : intersectionSize(a, b) / min;
+}
+
+/** 32-bit FNV-1a hash of a string. */
+export function hash32(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Sentences of a text with their offsets (trailing whitespace excluded from each). */
+export function sentences(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  for (const s of segmenter.segment(text)) {
+    const trimmed = s.segment.replace(/\s+$/u, '');
+    const lead = trimmed.length - trimmed.trimStart().length;
+    if (trimmed.trim().length === 0) continue;
+    out.push({ text: trimmed.slice(lead), start: s.index + lead, end: s.index + trimmed.length });
+  }
+  return out;
+}
