@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import {
+  buildCorpus,
+  encodeSource,
+  fixSource,
+  lintFiles,
+  parseFile,
+  resolveConfig,
+  rules,
+  type Diagnostic,
+  type ParsedFile,
+} from '@genai-qa/core';
+import { writeFileAtomic } from './atomic.js';
+import { loadConfig } from './config-file.js';
+import { collectFiles, readSource } from './files.js';
+import { UsageError, type Io } from './io.js';
+import { formatGithub } from './reporters/github.js';
+import { formatJson } from './reporters/json.js';
+import { formatSarif } from './reporters/sarif.js';
+import { formatStylish } from './reporters/stylish.js';
+import { version } from './version.js';
+
+export const LINT_HELP = `Usage: genai-qa lint [options] [PATH...]
+
+Lint Markdown question-and-answer files (default PATH: content/).
+A directory is searched for *.md files and is the content root for the files in it.
+
+Options:
+  --format <name>     stylish (default), json, sarif or github
+  --fix               apply safe fixes (whitespace, heading format, blank lines,
+                      bare URLs, pseudo-lists, exact repeated sentences) in place
+  --max-warnings <n>  exit 1 when there are more than n warnings
+  --config <file>     configuration file (default: ./genai-qa.config.json if present)
+  -h, --help          show this help
+
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, configuration
+or input error.
+
+Silence a rule in the Markdown with an HTML comment (GitHub does not render it):
+  <!-- genai-qa-disable-question rule-id -->   for the question it sits in
+  <!-- genai-qa-disable-next-line rule-id -->  for the next line
+  <!-- genai-qa-disable rule-id --> … <!-- genai-qa-enable rule-id -->
+`;
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface LintRun {
+  files: ParsedFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads, optionally fixes, parses and lints files. Shared by `lint` and `build`. */
+export function lintPaths(paths: readonly string[], io: Io, options: { config?: string; fix?: boolean }): LintRun {
+  const config = resolveConfig(loadConfig(options.config, io.cwd));
+  const inputs = collectFiles(paths, io.cwd);
+  const files: ParsedFile[] = [];
+  for (const input of inputs) {
+    let source = readSource(input, io.cwd);
+    if (options.fix) {
+      const fixed = fixSource(source, input.relativePath, { config });
+      if (fixed.text !== source.text) {
+        writeFileAtomic(input.absolutePath, encodeSource(source, fixed.text));
+        source = { ...source, text: fixed.text };
+      }
+    }
+    files.push(parseFile(source, input.relativePath));
+  }
+  // The model must be valid before anything uses it; lint relies on the same extraction.
+  buildCorpus(files);
+  return { files, diagnostics: lintFiles(files, { config }) };
+}
+
+export function lintCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(LINT_HELP);
+    return 0;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; expected ${FORMATS.join(', ')}`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+      throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
+    }
+  }
+  const paths = positionals.length > 0 ? positionals : ['content'];
+  const { diagnostics } = lintPaths(paths, io, { config: values.config, fix: values.fix });
+
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+  const output =
+    format === 'json'
+      ? formatJson(diagnostics)
+      : format === 'sarif'
+        ? formatSarif(diagnostics, { rules, version })
+        : format === 'github'
+          ? formatGithub(diagnostics)
+          : formatStylish(diagnostics, { color });
+  io.stdout.write(output);
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`genai-qa: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import the packages' TypeScript sources directly; the CLI tests that spawn the
+// real binary use the built dist/ (npm test builds first).
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@genai-qa/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@genai-qa/cli': fileURLToPath(new URL('./packages/cli/src/index.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
