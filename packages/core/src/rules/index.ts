@@ -11,6 +11,7 @@ import headingFormat from './heading-format.js';
 import imageAltText from './image-alt-text.js';
 import invalidMetadata from './invalid-metadata.js';
 import multipleSpaces from './multiple-spaces.js';
+import noQuestions from './no-questions.js';
 import pseudoList from './pseudo-list.js';
 import questionNumbering from './question-numbering.js';
 import rawHtml from './raw-html.js';
@@ -22,6 +23,7 @@ import unsafeLink from './unsafe-link.js';
 // Options differ per rule; the registry only needs the common shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: ReadonlyArray<Rule<any>> = [
+  noQuestions,
   headingFormat,
   questionNumbering,
   emptyAnswer,
