@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus, decodeSource, encodeSource, fixSource, lintFiles, parseFile, type Config } from '@genai-qa/core';
+import { words } from '../packages/core/src/text.js';
+import { virtualHost } from '../packages/core/test/helpers.js';
+
+// Random Markdown built from the pieces real corpora (and hostile pull requests) are made of.
+const word = fc.constantFrom('GAN', 'the', 'model', 'latent', 'space', 'is', 'a', 'VAE', 'noise', 'café', 'μ', '≈', '—', 'x2', 'data');
+const sentence = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => `${w.join(' ')}.`);
+const inline = fc.oneof(
+  sentence,
+  sentence.map((s) => `${s}  ${s}`),
+  sentence.map((s) => `${s} ${s} ${s}`),
+  fc.constantFrom(
+    'https://example.com/a?b=1#:~:text=x',
+    'www.example.org',
+    '[link](#1-what-is-a-gan)',
+    '[bad](#nowhere)',
+    '![alt text](image.png)',
+    '![A diagram](images/ok.png)',
+    '[x](javascript:alert(1))',
+    '[up](../../../../etc/passwd)',
+    '`code  with  spaces`',
+    '<b>bold</b>',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<!-- genai-qa-disable-next-line multiple-spaces -->',
+    '**strong** and _em_',
+    'a\\',
+    '\u0000',
+  ),
+);
+const line = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+const block = fc.oneof(
+  fc.tuple(fc.nat(40), sentence).map(([n, s]) => `# ${n}. ${s.replace(/\.$/, '?')}`),
+  fc.tuple(fc.nat(40), sentence).map(([n, s]) => `# ${n}.${s}`),
+  fc.tuple(fc.nat(40), sentence).map(([n, s]) => `#${n}. ${s}`),
+  sentence.map((s) => `## ${s}`),
+  line,
+  fc.array(sentence, { minLength: 2, maxLength: 4 }).map((items) => items.map((s) => `Label: ${s}`).join('\n')),
+  fc.array(sentence, { minLength: 1, maxLength: 3 }).map((items) => items.map((s, i) => `${i + 1}. ${s}`).join('\n')),
+  fc.array(sentence, { minLength: 1, maxLength: 3 }).map((items) => items.map((s) => `- ${s}\n  - ${s}`).join('\n')),
+  sentence.map((s) => `> ${s}\n> > ${s}`),
+  sentence.map((s) => '```\n' + s + '   \n```'),
+  fc.constantFrom(
+    '<!-- genai-qa id="fixed-id" tags="gan, training" -->',
+    '<!-- genai-qa id="Not A Slug" tags="Bad Tag" -->',
+    '<!-- genai-qa-disable-question repeated-sentence -->',
+    '<!-- genai-qa-disable -->',
+    '<!-- genai-qa-enable -->',
+    '<!-- genai-qa-frob -->',
+    '| a | b |\n| - | - |\n| 1 | 2 |',
+    '   ',
+    '',
+  ),
+);
+const separator = fc.constantFrom('\n', '\n\n', '\n\n\n', '  \n', '\r\n', '\r\n\r\n');
+const markdown = fc
+  .tuple(
+    fc.boolean(),
+    fc.boolean(),
+    fc.array(fc.tuple(block, separator), { maxLength: 14 }),
+  )
+  .map(([bom, frontMatter, blocks]) =>
+    `${bom ? '\ufeff' : ''}${frontMatter ? '---\ntitle: T\ndescription: D\n---\n' : ''}${blocks.map(([b, s]) => b + s).join('')}`,
+  );
+
+function source(text: string) {
+  return decodeSource(new TextEncoder().encode(text), { path: 'content/q.md', absolutePath: '/content/q.md', root: '/content' });
+}
+const host = virtualHost(['images/ok.png']);
+
+describe('properties over random Markdown', () => {
+  it('read, parse, build, lint and fix never throw; the model always validates; fix is idempotent', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const file = parseFile(source(text), 'q.md');
+        buildCorpus([file]);
+        lintFiles([file], { host });
+        const once = fixSource(source(text), 'q.md', { host }).text;
+        const twice = fixSource(source(once), 'q.md', { host }).text;
+        expect(twice).toBe(once);
+        // A fixed file lints without fixable findings.
+        const after = lintFiles([parseFile(source(once), 'q.md')], { host });
+        expect(after.filter((d) => d.fixable)).toEqual([]);
+      }),
+      { numRuns: 300, seed: 20261127 },
+    );
+  });
+
+  it('fixes other than repeated-sentence never drop a word', () => {
+    const config: Config = { rules: { 'repeated-sentence': 'off' } };
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const fixed = fixSource(source(text), 'q.md', { host, config }).text;
+        const after = new Map<string, number>();
+        for (const w of words(fixed)) after.set(w, (after.get(w) ?? 0) + 1);
+        for (const w of words(source(text).text)) {
+          const n = after.get(w) ?? 0;
+          expect(n, `lost "${w}"`).toBeGreaterThan(0);
+          after.set(w, n - 1);
+        }
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+  });
+
+  it('encodeSource restores BOM and line endings exactly when nothing was fixed', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const s = source(text);
+        const crlfOnly = !/\r(?!\n)|(?<!\r)\n/.test(text.replace(/^\ufeff/, ''));
+        if (crlfOnly || !text.includes('\r')) expect(encodeSource(s, s.text)).toBe(text);
+      }),
+      { numRuns: 200, seed: 20261129 },
+    );
+  });
+});
