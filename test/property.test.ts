@@ -72,12 +72,16 @@ const host = virtualHost(['images/ok.png']);
 
 describe('properties over random Markdown', () => {
   it('read, parse, build, lint and fix never throw; the model always validates; fix is idempotent', () => {
+    let fixedRuns = 0;
+    let questions = 0;
     fc.assert(
       fc.property(markdown, (text) => {
         const file = parseFile(source(text), 'q.md');
-        buildCorpus([file]);
+        questions += buildCorpus([file]).questions.length;
         lintFiles([file], { host });
-        const once = fixSource(source(text), 'q.md', { host }).text;
+        const first = fixSource(source(text), 'q.md', { host });
+        const once = first.text;
+        if (first.applied > 0) fixedRuns++;
         const twice = fixSource(source(once), 'q.md', { host }).text;
         expect(twice).toBe(once);
         // A fixed file lints without fixable findings.
@@ -86,6 +90,9 @@ describe('properties over random Markdown', () => {
       }),
       { numRuns: 300, seed: 20261127 },
     );
+    // The generator really exercises the fixer and the extractor.
+    expect(fixedRuns).toBeGreaterThan(150);
+    expect(questions).toBeGreaterThan(150);
   });
 
   it('fixes other than repeated-sentence never drop a word', () => {
