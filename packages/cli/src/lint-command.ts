@@ -7,6 +7,7 @@ import {
   parseFile,
   resolveConfig,
   rules,
+  type Corpus,
   type Diagnostic,
   type ParsedFile,
 } from '@genai-qa/core';
@@ -48,6 +49,7 @@ type Format = (typeof FORMATS)[number];
 export interface LintRun {
   files: ParsedFile[];
   diagnostics: Diagnostic[];
+  corpus: Corpus;
 }
 
 /** Reads, optionally fixes, parses and lints files. Shared by `lint` and `build`. */
@@ -67,8 +69,8 @@ export function lintPaths(paths: readonly string[], io: Io, options: { config?: 
     files.push(parseFile(source, input.relativePath));
   }
   // The model must be valid before anything uses it; lint relies on the same extraction.
-  buildCorpus(files);
-  return { files, diagnostics: lintFiles(files, { config }) };
+  const corpus = buildCorpus(files);
+  return { files, corpus, diagnostics: lintFiles(files, { config }) };
 }
 
 export function lintCommand(argv: string[], io: Io): number {

@@ -1,5 +1,6 @@
 import { ConfigError, InputError, SchemaError } from '@genai-qa/core';
 import { UsageError, type Io } from './io.js';
+import { buildCommand, BUILD_HELP } from './build-command.js';
 import { lintCommand, LINT_HELP } from './lint-command.js';
 import { version } from './version.js';
 
@@ -7,16 +8,18 @@ export const HELP = `Usage: genai-qa <command> [options]
 
 Commands:
   lint [PATH...]   lint Markdown question-and-answer files (default: content/)
+  build            lint, then compile content/ into dist/ (JSON, …)
 
 Options:
   -h, --help       show help (also: genai-qa <command> --help)
   -v, --version    show the version
 
-Run "genai-qa lint --help" for the lint options.
+Run "genai-qa <command> --help" for the options of a command.
 `;
 
 const COMMANDS: Record<string, { run(argv: string[], io: Io): number; help: string }> = {
   lint: { run: lintCommand, help: LINT_HELP },
+  build: { run: buildCommand, help: BUILD_HELP },
 };
 
 /**

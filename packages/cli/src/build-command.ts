@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from './atomic.js';
+import { displayPath } from './files.js';
+import { UsageError, type Io } from './io.js';
+import { lintPaths } from './lint-command.js';
+import { formatStylish } from './reporters/stylish.js';
+import { TARGETS } from './targets.js';
+
+export const BUILD_HELP = `Usage: genai-qa build [options]
+
+Lint the content, then compile it into artifacts.
+
+Options:
+  --content <dir>     content directory (default: content)
+  --out <dir>         output directory (default: dist)
+  --only <targets>    comma-separated targets to build (default: all): ${TARGETS.map((t) => t.name).join(', ')}
+  --force             build even when lint finds errors
+  --config <file>     configuration file (default: ./genai-qa.config.json if present)
+  -h, --help          show this help
+
+Targets:
+${TARGETS.map((t) => `  ${t.name.padEnd(6)} ${t.description}`).join('\n')}
+
+Every artifact is written to a temporary file and renamed into place, so a failed build
+never leaves a half-written file or destroys the previous one. Dates in artifacts come
+from SOURCE_DATE_EPOCH, so the same content always gives the same bytes.
+
+Exit codes: 0 built, 1 lint errors (nothing written), 2 usage, configuration or input error.
+`;
+
+export function buildCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'dist' },
+      only: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(BUILD_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; use --content DIR`);
+  const wanted = values.only === undefined ? TARGETS.map((t) => t.name) : values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const targets = wanted.map((name) => {
+    const target = TARGETS.find((t) => t.name === name);
+    if (!target) throw new UsageError(`unknown target "${name}" in --only; expected ${TARGETS.map((t) => t.name).join(', ')}`);
+    return target;
+  });
+  if (targets.length === 0) throw new UsageError('--only needs at least one target');
+
+  const { corpus, diagnostics } = lintPaths([values.content], io, { config: values.config });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const color = Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
+  if (errors.length > 0) {
+    io.stderr.write(formatStylish(diagnostics, { color }));
+    if (!values.force) {
+      io.stderr.write(`genai-qa: not building: lint found ${errors.length} error${errors.length === 1 ? '' : 's'} (use --force to build anyway)\n`);
+      return 1;
+    }
+    io.stderr.write('genai-qa: building despite lint errors (--force)\n');
+  }
+
+  // Render everything first: an exporter that throws leaves dist/ exactly as it was.
+  const outputs = new Map<string, Uint8Array>();
+  for (const target of targets) for (const [name, bytes] of target.files(corpus)) outputs.set(name, bytes);
+
+  const outDir = path.resolve(io.cwd, values.out);
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [name, bytes] of outputs) {
+    const file = path.join(outDir, name);
+    writeFileAtomic(file, bytes);
+    io.stdout.write(`wrote ${displayPath(file, io.cwd)} (${formatSize(bytes.length)})\n`);
+  }
+  return 0;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
