@@ -54,7 +54,7 @@ const nonEmpty = { type: 'string', minLength: 1 } as const;
 export const corpusSchema: JSONSchemaType<Corpus> = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://genai-qa.dev/schemas/corpus.schema.json',
-  title: 'genai-qa corpus',
+  title: 'Corpus',
   description: 'A question-and-answer collection compiled from Markdown by genai-qa.',
   type: 'object',
   additionalProperties: false,
@@ -66,6 +66,7 @@ export const corpusSchema: JSONSchemaType<Corpus> = {
       type: 'array',
       description: 'The Markdown files the corpus was read from, in order.',
       items: {
+        title: 'CorpusFile',
         type: 'object',
         additionalProperties: false,
         required: ['file', 'title', 'description'],
@@ -79,6 +80,7 @@ export const corpusSchema: JSONSchemaType<Corpus> = {
     questions: {
       type: 'array',
       items: {
+        title: 'Question',
         type: 'object',
         additionalProperties: false,
         required: ['id', 'number', 'question', 'answer', 'tags', 'source'],
@@ -87,27 +89,32 @@ export const corpusSchema: JSONSchemaType<Corpus> = {
           number: { type: 'integer', minimum: 0, description: 'Number written in the heading.' },
           question: { ...nonEmpty, description: 'The question as plain text.' },
           answer: {
+            title: 'Answer',
+            description: 'The answer as Markdown, plain text and sanitized HTML.',
             type: 'object',
             additionalProperties: false,
             required: ['markdown', 'text', 'html'],
             properties: {
-              markdown: { type: 'string' },
-              text: { type: 'string' },
-              html: { type: 'string' },
+              markdown: { type: 'string', description: 'The answer’s Markdown source.' },
+              text: { type: 'string', description: 'Plain text; blocks separated by blank lines.' },
+              html: { type: 'string', description: 'HTML sanitized with GitHub’s schema: no script, no event handlers.' },
             },
           },
           tags: {
             type: 'array',
+            description: 'Lower-case tags; "::" separates levels of a hierarchy.',
             uniqueItems: true,
             items: { type: 'string', pattern: TAG_PATTERN },
           },
           source: {
+            title: 'Source',
+            description: 'Where the question is written in the content.',
             type: 'object',
             additionalProperties: false,
             required: ['file', 'line'],
             properties: {
-              file: nonEmpty,
-              line: { type: 'integer', minimum: 1 },
+              file: { ...nonEmpty, description: 'Markdown file, relative to the content root.' },
+              line: { type: 'integer', minimum: 1, description: 'Line of the question heading.' },
             },
           },
         },
