@@ -1,6 +1,7 @@
 import { ConfigError, InputError, SchemaError } from '@genai-qa/core';
 import { UsageError, type Io } from './io.js';
 import { buildCommand, BUILD_HELP } from './build-command.js';
+import { diffCommand, DIFF_HELP } from './diff-command.js';
 import { lintCommand, LINT_HELP } from './lint-command.js';
 import { version } from './version.js';
 
@@ -9,6 +10,7 @@ export const HELP = `Usage: genai-qa <command> [options]
 Commands:
   lint [PATH...]   lint Markdown question-and-answer files (default: content/)
   build            lint, then compile content/ into dist/ (JSON, …)
+  diff <git-ref>   the semver bump the dataset needs since <git-ref>
 
 Options:
   -h, --help       show help (also: genai-qa <command> --help)
@@ -20,6 +22,7 @@ Run "genai-qa <command> --help" for the options of a command.
 const COMMANDS: Record<string, { run(argv: string[], io: Io): number; help: string }> = {
   lint: { run: lintCommand, help: LINT_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
+  diff: { run: diffCommand, help: DIFF_HELP },
 };
 
 /**
