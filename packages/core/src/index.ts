@@ -13,3 +13,4 @@ export { rules, ruleIds } from './rules/index.js';
 export { docsUrl, DOCS_BASE, defineRule, type Diagnostic, type Fix, type Host, type Rule, type RuleMeta, type Severity, type Report, type RelatedLocation, type Location } from './rule.js';
 export { lintReportSchema } from './report-schema.js';
 export { diffCorpora, BUMP_ORDER, type Bump, type Change, type CorpusDiff } from './diff.js';
+export { assetKey, referencedImages, buildDate, type ExportOptions } from './assets.js';

@@ -48,6 +48,9 @@ export default defineRule<{ minItems: number }>({
       if (!best) continue;
       const [from, to] = best;
       const rewritten = lines.map((line, i) => {
+        // A hard break (a backslash or trailing spaces) on a line that now ends a block is no
+        // longer a break (a backslash would show): the list keeps the lines apart instead.
+        if (i === from - 1 || (i >= from && i < to)) line = line.replace(/(?<!\\)\\$|[ \t]+$/, '');
         if (i < from || i >= to) return line;
         if (kinds[i] === 'label') return `- ${line}`;
         return line.replace(/^[•·▪◦‣–—*+-](?=[ \t])/u, '-');

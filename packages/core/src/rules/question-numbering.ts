@@ -31,15 +31,18 @@ export default defineRule<{ start: number }>({
           related: [{ file: file.source.path, line: earlier, message: `question ${q.number}` }],
         });
       } else if (q.number !== expected) {
+        const missing = q.number - 1 === expected ? `number ${expected} is missing` : `numbers ${expected}–${q.number - 1} are missing`;
+        const where = seen.size === 0 ? 'is the first question' : `follows question ${expected - 1}`;
         report({
           ...at,
           message: q.number > expected
-            ? `Question ${q.number} follows question ${expected - 1}: expected ${expected} (numbers ${expected}–${q.number - 1} are missing)`
+            ? `Question ${q.number} ${where}: expected ${expected} (${missing})`
             : `Question ${q.number} is out of order: expected ${expected}`,
         });
       }
       if (earlier === undefined) seen.set(q.number, q.line);
-      expected = Math.max(expected, q.number) + 1;
+      // A repeated or lower number does not move the expected one on (no cascade of reports).
+      expected = Math.max(expected, q.number + 1);
     }
   },
 });

@@ -1,6 +1,7 @@
 import { visit } from 'unist-util-visit';
 import { readDirective } from '../directives.js';
 import { defineRule, nodeLocation } from '../rule.js';
+import { pointAt } from '../source.js';
 
 const DANGEROUS_TAGS = new Set([
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta', 'form', 'svg', 'math',
@@ -28,15 +29,24 @@ export default defineRule<{ allow: string[] }>({
   },
   check({ file, options, report }) {
     const allow = new Set(options.allow.map((t) => t.toLowerCase()));
+    const text = file.source.text;
     visit(file.tree, 'html', (node) => {
       if (readDirective(node)) return;
-      const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+      // Comments blanked out (same length), so a tag's index is its offset in the node.
+      const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
+      const start = node.position!.start.offset!;
+      // The node's value is its source unless a container (list, quote) stripped indentation.
+      const exact = text.slice(start, node.position!.end.offset!) === node.value;
       for (const tag of value.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>?/g)) {
         const name = tag[1]!.toLowerCase();
         const attributes = tag[2] ?? '';
         const handler = /(?:^|[\s"'/])(on[a-z]+)\s*=/i.exec(attributes)?.[1];
-        const scriptUrl = /(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i.test(attributes);
-        const where = nodeLocation(node);
+        // eslint-disable-next-line no-control-regex
+        const scriptUrl = /(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?[\u0000-\u0020]*(?:javascript|vbscript|data):/i.test(
+          urlText(attributes),
+        );
+        const from = start + tag.index;
+        const where = exact ? { ...pointAt(file.lineStarts, from), ...end(pointAt(file.lineStarts, from + tag[0].length)) } : nodeLocation(node);
         if (DANGEROUS_TAGS.has(name)) {
           report({ ...where, message: `Raw <${name}> is not allowed: it can run code or change the page`, severity: 'error' });
         } else if (handler) {
@@ -50,3 +60,19 @@ export default defineRule<{ allow: string[] }>({
     });
   },
 });
+
+function end(at: { line: number; column: number }): { endLine: number; endColumn: number } {
+  return { endLine: at.line, endColumn: at.column };
+}
+
+/** Attributes as a browser reads a URL in them: character references decoded, tabs and newlines dropped. */
+function urlText(attributes: string): string {
+  return attributes
+    .replace(/&#(?:x([0-9a-f]+)|(\d+));?/gi, (ref, hex?: string, dec?: string) => {
+      const code = hex ? parseInt(hex, 16) : Number(dec);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+    })
+    .replace(/&(?:tab|newline);/gi, '')
+    .replace(/&colon;/gi, ':')
+    .replace(/[\t\n\r]/g, '');
+}

@@ -58,7 +58,9 @@ export default defineRule<Options>({
         visit(block, 'paragraph', (paragraph: Paragraph, _index, parent) => {
           const pStart = paragraph.position!.start.offset!;
           const pEnd = paragraph.position!.end.offset!;
-          const list = sentences(text.slice(pStart, pEnd));
+          // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
+          // breaks after every newline); offsets are kept since "\n" and " " have one length.
+          const list = sentences(text.slice(pStart, pEnd).replace(/\n/g, ' '));
           list.forEach((s, i) => {
             const key = words(s.text).join(' ');
             if (key.split(' ').length < options.minWords) return;
@@ -70,7 +72,10 @@ export default defineRule<Options>({
             else if (!parent) {
               let after = pEnd;
               while (text[after] === '\n') after++;
-              removal = after >= text.length ? [pStart, pEnd] : [pStart, after];
+              let before = pStart;
+              while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+              // The last paragraph of the file goes with the blank lines before it.
+              removal = after >= text.length ? [before, pEnd] : [pStart, after];
             }
             all.push({ raw: s.text, key, terms: new Set(terms(s.text)), start, end, removal });
           });

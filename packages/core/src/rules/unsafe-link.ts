@@ -19,7 +19,9 @@ export default defineRule({
   },
   check({ file, host, report }) {
     for (const node of linkNodes(file.tree)) {
-      const target = classifyUrl(node.url);
+      // "C:/x" or "C:\x" is a Windows path, not a URL with the scheme "c".
+      const drive = /^[a-zA-Z]:[\\/]/.test(node.url.trim());
+      const target = drive ? ({ kind: 'local', path: node.url.trim(), fragment: '' } as const) : classifyUrl(node.url);
       const what = node.type === 'image' ? 'Image' : 'Link';
       if (target.kind === 'dangerous') {
         report({ ...nodeLocation(node), message: `${what} uses a ${target.scheme}: URL, which is never allowed` });
