@@ -18,17 +18,17 @@ interface Finding {
 }
 
 const dir = tempTree({ 'content/delivered.md': SEED });
-const result = cli(['lint', '--format', 'json'], dir);
+const result = await cli(['lint', '--format', 'json'], dir);
 const report: Finding[] = JSON.parse(result.stdout);
 const at = (ruleId: string) => report.filter((d) => d.ruleId === ruleId).map((d) => d.line);
 
 describe('lint on the delivered corpus', () => {
-  it('fails with exit code 1', () => {
+  it('fails with exit code 1', async () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
   });
 
-  it('repeated-sentence: Q5 says one sentence three times (line 21)', () => {
+  it('repeated-sentence: Q5 says one sentence three times (line 21)', async () => {
     expect(report.filter((d) => d.ruleId === 'repeated-sentence')).toEqual([
       expect.objectContaining({
         line: 21,
@@ -40,7 +40,7 @@ describe('lint on the delivered corpus', () => {
     ]);
   });
 
-  it('duplicate-question: Q14 duplicates Q13, and no related-but-different pair is flagged', () => {
+  it('duplicate-question: Q14 duplicates Q13, and no related-but-different pair is flagged', async () => {
     const found = report.filter((d) => d.ruleId === 'duplicate-question');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
@@ -53,7 +53,7 @@ describe('lint on the delivered corpus', () => {
     });
   });
 
-  it('duplicate-passage: Q4 copies a sentence of Q3, Q14 copies the items of Q13 (and two shorter copies)', () => {
+  it('duplicate-passage: Q4 copies a sentence of Q3, Q14 copies the items of Q13 (and two shorter copies)', async () => {
     expect(report.filter((d) => d.ruleId === 'duplicate-passage').map((d) => [d.line, d.endLine, d.related?.[0]?.line, d.message.match(/\d+-word/)?.[0]])).toEqual([
       [17, 17, 14, '30-word'], // Q4 ← Q3: "…trained together in an adversarial manner, where the generator tries…"
       [34, 34, 30, '18-word'], // Q9 ← Q8: "the generator produces a limited variety of outputs, leading to…"
@@ -62,29 +62,29 @@ describe('lint on the delivered corpus', () => {
     ]);
   });
 
-  it('broken-link and image-alt-text: ![alt text](image.png) on line 35', () => {
+  it('broken-link and image-alt-text: ![alt text](image.png) on line 35', async () => {
     expect(report.filter((d) => d.line === 35).map((d) => [d.ruleId, d.message])).toEqual([
       ['broken-link', 'Image target "image.png" does not exist (looked for content/image.png)'],
       ['image-alt-text', 'Image alt text "alt text" is a placeholder; describe what the image shows'],
     ]);
   });
 
-  it('heading-format: exactly the nine headings without a space after the number', () => {
+  it('heading-format: exactly the nine headings without a space after the number', async () => {
     expect(at('heading-format')).toEqual([69, 71, 73, 75, 79, 81, 88, 90, 92]);
   });
 
-  it('bare-url: the AWS link on line 18', () => {
+  it('bare-url: the AWS link on line 18', async () => {
     expect(at('bare-url')).toEqual([18]);
   });
 
-  it('pseudo-list: Q2 lines 9–12 and Q8 lines 30–32', () => {
+  it('pseudo-list: Q2 lines 9–12 and Q8 lines 30–32', async () => {
     expect(report.filter((d) => d.ruleId === 'pseudo-list').map((d) => [d.line, d.endLine])).toEqual([
       [9, 12],
       [30, 32],
     ]);
   });
 
-  it('whitespace rules wherever they occur', () => {
+  it('whitespace rules wherever they occur', async () => {
     expect(at('multiple-spaces')).toEqual([83]);
     expect(at('trailing-whitespace')).toEqual([6, 17, 48, 62, 87, 93, 94]);
     expect(at('final-newline')).toEqual([94]);
@@ -93,7 +93,7 @@ describe('lint on the delivered corpus', () => {
     ]);
   });
 
-  it('reports nothing else', () => {
+  it('reports nothing else', async () => {
     const expected = new Set([
       'repeated-sentence', 'duplicate-question', 'duplicate-passage', 'broken-link', 'image-alt-text', 'heading-format',
       'bare-url', 'pseudo-list', 'multiple-spaces', 'trailing-whitespace', 'final-newline', 'blank-lines-around-headings',
@@ -103,20 +103,21 @@ describe('lint on the delivered corpus', () => {
   });
 });
 
-describe('--fix on the delivered corpus', () => {
-  const fixDir = tempTree({ 'content/delivered.md': SEED });
-  const file = path.join(fixDir, 'content/delivered.md');
-  const first = cli(['lint', '--fix', '--format', 'json'], fixDir);
-  const once = fs.readFileSync(file, 'utf8');
-  cli(['lint', '--fix'], fixDir);
-  const twice = fs.readFileSync(file, 'utf8');
+const fixDir = tempTree({ 'content/delivered.md': SEED });
+const fixedFile = path.join(fixDir, 'content/delivered.md');
+const first = await cli(['lint', '--fix', '--format', 'json'], fixDir);
+const once = fs.readFileSync(fixedFile, 'utf8');
+await cli(['lint', '--fix'], fixDir);
+const twice = fs.readFileSync(fixedFile, 'utf8');
 
-  it('is idempotent: fixing twice gives the same file as fixing once', () => {
+describe('--fix on the delivered corpus', () => {
+
+  it('is idempotent: fixing twice gives the same file as fixing once', async () => {
     expect(twice).toBe(once);
     expect(once).not.toBe(SEED.toString('utf8'));
   });
 
-  it('loses no word except the exact repeat of a sentence', () => {
+  it('loses no word except the exact repeat of a sentence', async () => {
     const count = (text: string) => {
       const m = new Map<string, number>();
       for (const w of words(text)) m.set(w, (m.get(w) ?? 0) + 1);
@@ -129,7 +130,7 @@ describe('--fix on the delivered corpus', () => {
     expect(lost.sort()).toEqual(words('It is a type of Generative AI that is based on a neural network architecture').sort());
   });
 
-  it('leaves no fixable finding behind', () => {
+  it('leaves no fixable finding behind', async () => {
     const remaining: Finding[] = JSON.parse(first.stdout);
     expect(remaining.filter((d) => d.fixable)).toEqual([]);
     expect(remaining.map((d) => d.ruleId).sort()).toEqual([
@@ -138,7 +139,7 @@ describe('--fix on the delivered corpus', () => {
     ]);
   });
 
-  it('turns the pseudo-lists into real lists and the bare URL into an autolink', () => {
+  it('turns the pseudo-lists into real lists and the bare URL into an autolink', async () => {
     expect(once).toContain(
       'Generative AI has a wide range of applications, including:\n\n- Text generation: Generating new text',
     );

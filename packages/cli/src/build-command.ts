@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildDate } from '@genai-qa/core';
+import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
 import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
@@ -30,7 +32,7 @@ from SOURCE_DATE_EPOCH, so the same content always gives the same bytes.
 Exit codes: 0 built, 1 lint errors (nothing written), 2 usage, configuration or input error.
 `;
 
-export function buildCommand(argv: string[], io: Io): number {
+export async function buildCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -70,8 +72,9 @@ export function buildCommand(argv: string[], io: Io): number {
   }
 
   // Render everything first: an exporter that throws leaves dist/ exactly as it was.
+  const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: buildDate(io.env) };
   const outputs = new Map<string, Uint8Array>();
-  for (const target of targets) for (const [name, bytes] of target.files(corpus)) outputs.set(name, bytes);
+  for (const target of targets) for (const [name, bytes] of await target.files(corpus, options)) outputs.set(name, bytes);
 
   const outDir = path.resolve(io.cwd, values.out);
   fs.mkdirSync(outDir, { recursive: true });

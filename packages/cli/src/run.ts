@@ -19,7 +19,7 @@ Options:
 Run "genai-qa <command> --help" for the options of a command.
 `;
 
-const COMMANDS: Record<string, { run(argv: string[], io: Io): number; help: string }> = {
+const COMMANDS: Record<string, { run(argv: string[], io: Io): number | Promise<number>; help: string }> = {
   lint: { run: lintCommand, help: LINT_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
   diff: { run: diffCommand, help: DIFF_HELP },
@@ -29,7 +29,7 @@ const COMMANDS: Record<string, { run(argv: string[], io: Io): number; help: stri
  * Runs a command and returns its exit code. Expected failures (usage, configuration,
  * input) print one line naming the file and the problem and return 2; nothing throws.
  */
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -43,7 +43,7 @@ export function run(argv: string[], io: Io): number {
     }
     const entry = COMMANDS[command];
     if (!entry) throw new UsageError(`unknown command "${command}"; run "genai-qa --help" for the list`);
-    return entry.run(rest, io);
+    return await entry.run(rest, io);
   } catch (error) {
     if (error instanceof InputError || error instanceof ConfigError || error instanceof UsageError) {
       io.stderr.write(`genai-qa: ${error.message}\n`);

@@ -8,9 +8,9 @@ const schema = JSON.parse(fs.readFileSync(new URL('../../../schemas/corpus.schem
 const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
 
 describe('genai-qa build', () => {
-  it('lints, then writes questions.json and questions.jsonl and says what it wrote', () => {
+  it('lints, then writes questions.json and questions.jsonl and says what it wrote', async () => {
     const dir = tempTree({ 'content/q.md': `---\ntitle: Two questions\ndescription: A test.\n---\n\n${CLEAN}` });
-    const result = cli(['build'], dir);
+    const result = await cli(['build'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const json = read(dir, 'dist/questions.json');
@@ -38,49 +38,49 @@ describe('genai-qa build', () => {
     expect(lines.map((l) => JSON.parse(l))).toEqual(corpus.questions);
   });
 
-  it('gives the same bytes on every build', () => {
+  it('gives the same bytes on every build', async () => {
     const dir = tempTree({ 'content/q.md': CLEAN });
-    cli(['build', '--out', 'a'], dir);
-    cli(['build', '--out', 'b'], dir);
+    await cli(['build', '--out', 'a'], dir);
+    await cli(['build', '--out', 'b'], dir);
     expect(read(dir, 'a/questions.json')).toBe(read(dir, 'b/questions.json'));
     expect(read(dir, 'a/questions.jsonl')).toBe(read(dir, 'b/questions.jsonl'));
   });
 
-  it('refuses on lint errors (exit 1, findings on stderr, nothing written) unless --force', () => {
+  it('refuses on lint errors (exit 1, findings on stderr, nothing written) unless --force', async () => {
     const dir = tempTree({ 'content/q.md': '# 1.What is a GAN?\n\nTwo networks.\n' });
-    const refused = cli(['build'], dir);
+    const refused = await cli(['build'], dir);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('heading-format');
     expect(refused.stderr.trimEnd().split('\n').at(-1)).toBe('genai-qa: not building: lint found 1 error (use --force to build anyway)');
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
 
-    const forced = cli(['build', '--force'], dir);
+    const forced = await cli(['build', '--force'], dir);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('building despite lint errors (--force)');
     expect(JSON.parse(read(dir, 'dist/questions.json')).questions[0].question).toBe('What is a GAN?');
   });
 
-  it('keeps the previous artifacts when the build refuses', () => {
+  it('keeps the previous artifacts when the build refuses', async () => {
     const dir = tempTree({ 'content/q.md': CLEAN });
-    cli(['build'], dir);
+    await cli(['build'], dir);
     const before = read(dir, 'dist/questions.json');
     fs.writeFileSync(path.join(dir, 'content/q.md'), '# 1.Broken\n\nx y z w.\n');
-    expect(cli(['build'], dir).code).toBe(1);
+    expect((await cli(['build'], dir)).code).toBe(1);
     expect(read(dir, 'dist/questions.json')).toBe(before);
     expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['questions.json', 'questions.jsonl']);
   });
 
-  it('--content, --out and --only; unknown targets and input errors exit 2', () => {
+  it('--content, --out and --only; unknown targets and input errors exit 2', async () => {
     const dir = tempTree({ 'qa/q.md': CLEAN });
-    expect(cli(['build', '--content', 'qa', '--out', 'out', '--only', 'json'], dir).code).toBe(0);
+    expect((await cli(['build', '--content', 'qa', '--out', 'out', '--only', 'json'], dir)).code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'out/questions.json'))).toBe(true);
-    expect(cli(['build', '--content', 'qa', '--only', 'epub'], dir)).toEqual({
+    expect(await cli(['build', '--content', 'qa', '--only', 'epub'], dir)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'genai-qa: unknown target "epub" in --only; expected json\n',
     });
-    expect(cli(['build'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content: no such file or directory\n' });
-    expect(cli(['build', '--help'], dir).stdout).toMatch(/^Usage: genai-qa build/);
+    expect(await cli(['build'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content: no such file or directory\n' });
+    expect((await cli(['build', '--help'], dir)).stdout).toMatch(/^Usage: genai-qa build/);
   });
 });

@@ -26,18 +26,18 @@ function changeset(dir: string, bump: string): void {
 }
 
 const edit = (dir: string, text: string) => fs.writeFileSync(path.join(dir, 'content/q.md'), text);
-const bump = (dir: string) => JSON.parse(cli(['diff', 'HEAD', '--format', 'json'], dir).stdout).bump;
+const bump = async (dir: string) => JSON.parse((await cli(['diff', 'HEAD', '--format', 'json'], dir)).stdout).bump;
 
 describe('genai-qa diff: the bump the dataset needs', () => {
-  it('none when nothing changed', () => {
+  it('none when nothing changed', async () => {
     const dir = repo(join(Q.gan, Q.vae));
-    expect(cli(['diff', 'HEAD'], dir)).toEqual({ code: 0, stdout: '@genai-qa/data: no change to the dataset since HEAD\n', stderr: '' });
+    expect(await cli(['diff', 'HEAD'], dir)).toEqual({ code: 0, stdout: '@genai-qa/data: no change to the dataset since HEAD\n', stderr: '' });
   });
 
-  it('major when a question is deleted, and the check fails without a major changeset', () => {
+  it('major when a question is deleted, and the check fails without a major changeset', async () => {
     const dir = repo(join(Q.gan, Q.vae, Q.lm));
     edit(dir, join(Q.gan, Q.lm.replace('# 3.', '# 2.')));
-    const result = cli(['diff', 'HEAD', '--check-changeset'], dir);
+    const result = await cli(['diff', 'HEAD', '--check-changeset'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       '@genai-qa/data: the dataset changed since HEAD and needs a major release\n' +
@@ -49,38 +49,38 @@ describe('genai-qa diff: the bump the dataset needs', () => {
       'genai-qa: @genai-qa/data needs a major bump but the pending changesets give none; run "npx changeset", pick @genai-qa/data and choose major\n',
     );
     changeset(dir, 'minor');
-    expect(cli(['diff', 'HEAD', '--check-changeset'], dir).code).toBe(1);
+    expect((await cli(['diff', 'HEAD', '--check-changeset'], dir)).code).toBe(1);
     changeset(dir, 'major');
-    expect(cli(['diff', 'HEAD', '--check-changeset'], dir).code).toBe(0);
+    expect((await cli(['diff', 'HEAD', '--check-changeset'], dir)).code).toBe(0);
   });
 
-  it('minor when a question is added', () => {
+  it('minor when a question is added', async () => {
     const dir = repo(join(Q.gan, Q.vae));
     edit(dir, join(Q.gan, Q.vae, Q.lm));
-    expect(bump(dir)).toBe('minor');
+    expect(await bump(dir)).toBe('minor');
   });
 
-  it('patch when an answer, a tag or a number changes', () => {
+  it('patch when an answer, a tag or a number changes', async () => {
     const dir = repo(join(Q.gan, Q.vae));
     edit(dir, join(Q.gan.replace('Two networks', 'A generator and a discriminator'), Q.vae));
-    expect(bump(dir)).toBe('patch');
+    expect(await bump(dir)).toBe('patch');
     edit(dir, join(Q.gan.replace('\n\nTwo', '\n\n<!-- genai-qa tags="gan" -->\n\nTwo'), Q.vae));
-    expect(bump(dir)).toBe('patch');
+    expect(await bump(dir)).toBe('patch');
     changeset(dir, 'patch');
-    expect(cli(['diff', 'HEAD', '--check-changeset'], dir).code).toBe(0);
+    expect((await cli(['diff', 'HEAD', '--check-changeset'], dir)).code).toBe(0);
   });
 
-  it('rewording a question changes its default id (major) unless the id is written down (patch)', () => {
+  it('rewording a question changes its default id (major) unless the id is written down (patch)', async () => {
     const dir = repo(join(Q.gan.replace('\n\nTwo', '\n\n<!-- genai-qa id="what-is-a-gan" -->\n\nTwo'), Q.vae));
     edit(dir, join(Q.gan.replace('What is a GAN?', 'What is a generative adversarial network?').replace('\n\nTwo', '\n\n<!-- genai-qa id="what-is-a-gan" -->\n\nTwo'), Q.vae));
-    expect(bump(dir)).toBe('patch');
+    expect(await bump(dir)).toBe('patch');
     edit(dir, join(Q.gan, Q.vae.replace('What is a VAE?', 'What is a variational autoencoder?')));
-    expect(bump(dir)).toBe('major');
+    expect(await bump(dir)).toBe('major');
   });
 
-  it('an unknown ref is a usage error', () => {
+  it('an unknown ref is a usage error', async () => {
     const dir = repo(Q.gan);
-    const result = cli(['diff', 'no-such-ref'], dir);
+    const result = await cli(['diff', 'no-such-ref'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('genai-qa: "no-such-ref" is not a commit in a git repository here (in CI, fetch the full history)\n');
   });

@@ -10,10 +10,10 @@ export interface CliResult {
 }
 
 /** Runs `genai-qa <args>` in-process in `cwd` and captures its output. */
-export function cli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): CliResult {
+export async function cli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = run(args, {
+  const code = await run(args, {
     cwd,
     env,
     stdout: { write: (t: string) => (stdout += t) },

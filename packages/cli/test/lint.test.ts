@@ -11,49 +11,49 @@ const sarifSchema = JSON.parse(
 );
 
 describe('genai-qa lint: exit codes and input errors', () => {
-  it('exits 0 and prints nothing on a clean corpus', () => {
+  it('exits 0 and prints nothing on a clean corpus', async () => {
     const dir = tempTree({ 'content/q.md': CLEAN });
-    expect(cli(['lint'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await cli(['lint'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('exits 1 on lint errors', () => {
+  it('exits 1 on lint errors', async () => {
     const dir = tempTree({ 'content/q.md': '# 1.What?\n\nYes, it is.\n' });
-    expect(cli(['lint', 'content'], dir).code).toBe(1);
+    expect((await cli(['lint', 'content'], dir)).code).toBe(1);
   });
 
-  it('a missing path is an input error: exit 2, one line naming it', () => {
+  it('a missing path is an input error: exit 2, one line naming it', async () => {
     const dir = tempTree({});
-    expect(cli(['lint', 'nowhere/q.md'], dir)).toEqual({
+    expect(await cli(['lint', 'nowhere/q.md'], dir)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'genai-qa: nowhere/q.md: no such file or directory\n',
     });
   });
 
-  it('a file that is not UTF-8 is an input error naming the file and the line', () => {
+  it('a file that is not UTF-8 is an input error naming the file and the line', async () => {
     const dir = tempTree({ 'content/q.md': Buffer.from([0x23, 0x20, 0x31, 0x2e, 0x20, 0x41, 0x0a, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]) });
-    expect(cli(['lint'], dir)).toEqual({
+    expect(await cli(['lint'], dir)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'genai-qa: content/q.md: not valid UTF-8 (invalid byte 0xe9 on line 3)\n',
     });
   });
 
-  it('a dangling symlink is an input error', () => {
+  it('a dangling symlink is an input error', async () => {
     const dir = tempTree({ 'content/a.md': CLEAN });
     fs.symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'content/b.md'));
-    expect(cli(['lint'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content/b.md: no such file or directory\n' });
+    expect(await cli(['lint'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content/b.md: no such file or directory\n' });
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file is an input error (skipped as root: root reads every file)', () => {
+  it.skipIf(process.getuid?.() === 0)('an unreadable file is an input error (skipped as root: root reads every file)', async () => {
     const dir = tempTree({ 'content/q.md': CLEAN });
     fs.chmodSync(path.join(dir, 'content/q.md'), 0o000);
-    expect(cli(['lint'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content/q.md: permission denied\n' });
+    expect(await cli(['lint'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content/q.md: permission denied\n' });
   });
 
-  it('an empty file is read without error and reported as having no questions', () => {
+  it('an empty file is read without error and reported as having no questions', async () => {
     const dir = tempTree({ 'content/a.md': CLEAN, 'content/empty.md': '' });
-    const result = cli(['lint', '--format', 'json'], dir);
+    const result = await cli(['lint', '--format', 'json'], dir);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
       {
@@ -68,39 +68,39 @@ describe('genai-qa lint: exit codes and input errors', () => {
     ]);
   });
 
-  it('positions in a CRLF file with a BOM point at the right line and column, and --fix keeps both', () => {
+  it('positions in a CRLF file with a BOM point at the right line and column, and --fix keeps both', async () => {
     const text = '\ufeff# 1. What is a GAN?\r\n\r\nA generator  and a discriminator.\r\n';
     const dir = tempTree({ 'content/q.md': text });
-    const result = cli(['lint', '--format', 'json'], dir);
+    const result = await cli(['lint', '--format', 'json'], dir);
     expect(JSON.parse(result.stdout)).toEqual([
       expect.objectContaining({ ruleId: 'multiple-spaces', line: 3, column: 12, endLine: 3, endColumn: 14 }),
     ]);
-    expect(cli(['lint', '--fix'], dir).code).toBe(0);
+    expect((await cli(['lint', '--fix'], dir)).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'content/q.md'), 'utf8')).toBe(
       '\ufeff# 1. What is a GAN?\r\n\r\nA generator and a discriminator.\r\n',
     );
   });
 
-  it('usage errors exit 2 with one line', () => {
+  it('usage errors exit 2 with one line', async () => {
     const dir = tempTree({ 'content/q.md': CLEAN });
-    expect(cli(['lint', '--format', 'xml'], dir)).toEqual({
+    expect(await cli(['lint', '--format', 'xml'], dir)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'genai-qa: unknown --format "xml"; expected stylish, json, sarif, github\n',
     });
-    expect(cli(['lint', '--frobnicate'], dir).stderr).toMatch(/^genai-qa: Unknown option '--frobnicate'.*\n$/);
-    expect(cli(['lint', '--max-warnings', 'many'], dir).code).toBe(2);
-    expect(cli(['frobnicate'], dir)).toEqual({
+    expect((await cli(['lint', '--frobnicate'], dir)).stderr).toMatch(/^genai-qa: Unknown option '--frobnicate'.*\n$/);
+    expect((await cli(['lint', '--max-warnings', 'many'], dir)).code).toBe(2);
+    expect(await cli(['frobnicate'], dir)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'genai-qa: unknown command "frobnicate"; run "genai-qa --help" for the list\n',
     });
   });
 
-  it('--help works for the program and for lint', () => {
+  it('--help works for the program and for lint', async () => {
     const dir = tempTree({});
-    expect(cli(['--help'], dir).stdout).toMatch(/^Usage: genai-qa <command>/);
-    const help = cli(['lint', '--help'], dir);
+    expect((await cli(['--help'], dir)).stdout).toMatch(/^Usage: genai-qa <command>/);
+    const help = await cli(['lint', '--help'], dir);
     expect(help.code).toBe(0);
     for (const flag of ['--format', '--fix', '--max-warnings', '--config']) expect(help.stdout).toContain(flag);
   });
@@ -108,11 +108,11 @@ describe('genai-qa lint: exit codes and input errors', () => {
 
 describe('genai-qa lint: --max-warnings', () => {
   const warningsOnly = '# 1. What is a GAN?\n\nA generator  and a discriminator.\n';
-  it('passes while warnings stay within the limit and fails above it', () => {
+  it('passes while warnings stay within the limit and fails above it', async () => {
     const dir = tempTree({ 'content/q.md': warningsOnly });
-    expect(cli(['lint'], dir).code).toBe(0);
-    expect(cli(['lint', '--max-warnings', '1'], dir).code).toBe(0);
-    const over = cli(['lint', '--max-warnings', '0'], dir);
+    expect((await cli(['lint'], dir)).code).toBe(0);
+    expect((await cli(['lint', '--max-warnings', '1'], dir)).code).toBe(0);
+    const over = await cli(['lint', '--max-warnings', '0'], dir);
     expect(over.code).toBe(1);
     expect(over.stderr).toBe('genai-qa: 1 warnings exceed --max-warnings 0\n');
   });
@@ -120,49 +120,49 @@ describe('genai-qa lint: --max-warnings', () => {
 
 describe('genai-qa lint: --config', () => {
   const md = '# 1. What is a GAN?\n\nA generator  and a discriminator.\n';
-  it('turns a rule off, or changes its severity', () => {
+  it('turns a rule off, or changes its severity', async () => {
     const dir = tempTree({
       'content/q.md': md,
       'off.json': JSON.stringify({ rules: { 'multiple-spaces': 'off' } }),
       'error.json': JSON.stringify({ rules: { 'multiple-spaces': { severity: 'error' } } }),
     });
-    expect(cli(['lint', '--config', 'off.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(cli(['lint', '--config', 'error.json'], dir).code).toBe(1);
+    expect(await cli(['lint', '--config', 'off.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect((await cli(['lint', '--config', 'error.json'], dir)).code).toBe(1);
   });
 
-  it('reads genai-qa.config.json from the working directory', () => {
+  it('reads genai-qa.config.json from the working directory', async () => {
     const dir = tempTree({ 'content/q.md': md, 'genai-qa.config.json': '{ "rules": { "multiple-spaces": "off" } }' });
-    expect(cli(['lint'], dir).stdout).toBe('');
+    expect((await cli(['lint'], dir)).stdout).toBe('');
   });
 
-  it('rejects an invalid config with one line and exit 2', () => {
+  it('rejects an invalid config with one line and exit 2', async () => {
     const dir = tempTree({
       'content/q.md': md,
       'unknown.json': '{ "rules": { "no-such-rule": "off" } }',
       'bad-option.json': '{ "rules": { "duplicate-passage": { "options": { "minWords": "twelve" } } } }',
       'broken.json': '{ "rules": ',
     });
-    expect(cli(['lint', '--config', 'unknown.json'], dir)).toEqual({
+    expect(await cli(['lint', '--config', 'unknown.json'], dir)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'genai-qa: unknown.json: unknown rule "no-such-rule" in "rules"\n',
     });
-    const bad = cli(['lint', '--config', 'bad-option.json'], dir);
+    const bad = await cli(['lint', '--config', 'bad-option.json'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^genai-qa: bad-option\.json: invalid configuration: .*minWords.*\n$/);
     expect(bad.stderr.split('\n')).toHaveLength(2);
-    const broken = cli(['lint', '--config', 'broken.json'], dir);
+    const broken = await cli(['lint', '--config', 'broken.json'], dir);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^genai-qa: broken\.json: not valid JSON \(.*\)\n$/);
-    expect(cli(['lint', '--config', 'missing.json'], dir).stderr).toBe('genai-qa: missing.json: no such file or directory\n');
+    expect((await cli(['lint', '--config', 'missing.json'], dir)).stderr).toBe('genai-qa: missing.json: no such file or directory\n');
   });
 });
 
 describe('genai-qa lint: formats on the delivered corpus', () => {
   const dir = tempTree({ 'content/delivered.md': SEED });
 
-  it('json validates against schemas/lint-report.schema.json', () => {
-    const result = cli(['lint', '--format', 'json'], dir);
+  it('json validates against schemas/lint-report.schema.json', async () => {
+    const result = await cli(['lint', '--format', 'json'], dir);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     const validate = new Ajv({ strict: true }).compile(reportSchema);
@@ -170,8 +170,8 @@ describe('genai-qa lint: formats on the delivered corpus', () => {
     expect(report.length).toBeGreaterThan(20);
   });
 
-  it('sarif is valid SARIF 2.1.0 with rule metadata and help URIs', () => {
-    const log = JSON.parse(cli(['lint', '--format', 'sarif'], dir).stdout);
+  it('sarif is valid SARIF 2.1.0 with rule metadata and help URIs', async () => {
+    const log = JSON.parse((await cli(['lint', '--format', 'sarif'], dir)).stdout);
     const validate = new AjvDraft04({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const driver = log.runs[0].tool.driver;
@@ -186,10 +186,10 @@ describe('genai-qa lint: formats on the delivered corpus', () => {
     expect(driver.rules[duplicate.ruleIndex].id).toBe('duplicate-question');
   });
 
-  it('github prints one workflow command per finding', () => {
-    const out = cli(['lint', '--format', 'github'], dir).stdout;
+  it('github prints one workflow command per finding', async () => {
+    const out = (await cli(['lint', '--format', 'github'], dir)).stdout;
     const lines = out.trimEnd().split('\n');
-    const json = JSON.parse(cli(['lint', '--format', 'json'], dir).stdout);
+    const json = JSON.parse((await cli(['lint', '--format', 'json'], dir)).stdout);
     expect(lines).toHaveLength(json.length);
     expect(lines).toContain(
       '::error file=content/delivered.md,line=69,col=6,title=heading-format::Missing space after "18." in the question heading; write "18. What is an autoencoder?"',
@@ -197,8 +197,8 @@ describe('genai-qa lint: formats on the delivered corpus', () => {
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=content\/delivered\.md,line=\d+,col=\d+,(endLine=\d+,)?(endColumn=\d+,)?title=[a-z-]+::\S/);
   });
 
-  it('stylish groups by file and closes with a summary and the fixable count', () => {
-    const out = cli(['lint'], dir).stdout;
+  it('stylish groups by file and closes with a summary and the fixable count', async () => {
+    const out = (await cli(['lint'], dir)).stdout;
     expect(out.split('\n')[0]).toBe('content/delivered.md');
     expect(out).toContain('  69:6     error    Missing space after "18." in the question heading; write "18. What is an autoencoder?"  heading-format');
     expect(out).toMatch(/\n✖ 54 problems \(13 errors, 41 warnings\)\n  10 errors and 37 warnings potentially fixable with the `--fix` option\.\n$/);

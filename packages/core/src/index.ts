@@ -6,6 +6,7 @@ export { buildCorpus, DEFAULT_TITLE } from './corpus.js';
 export { corpusSchema, ID_PATTERN, TAG_PATTERN, type Corpus, type CorpusFile, type Question } from './model.js';
 export { validateCorpus, SchemaError, formatAjvErrors } from './validate.js';
 export { renderHtml, renderText } from './render.js';
+export { isInside as isInsideRoot, classifyUrl, resolveLocal } from './links.js';
 export { lintFiles, fixSource, nodeHost, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
 export { applyFixes, composeEdits } from './edits.js';
 export { configSchema, validateConfig, resolveConfig, ConfigError, type Config, type RuleSetting, type ResolvedRule, type SeveritySetting } from './config.js';

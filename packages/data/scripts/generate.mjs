@@ -12,7 +12,7 @@ import { compile } from 'json-schema-to-typescript';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const content = fileURLToPath(new URL('../../../content', import.meta.url));
 
-const code = run(['build', '--content', content, '--out', here, '--only', 'json'], {
+const code = await run(['build', '--content', content, '--out', here, '--only', 'json'], {
   cwd: here,
   env: process.env,
   stdout: { write: () => true },
