@@ -8,6 +8,7 @@ import {
   type Diagnostic,
   type Host,
   type ParsedFile,
+  type RuleSetting,
 } from '@genai-qa/core';
 
 /** A virtual content root: files live at /content/<name>; links resolve against `existing`. */
@@ -64,6 +65,17 @@ export function findings(ruleId: string, markdown: string | Record<string, strin
 export function fix(markdown: string, ruleId?: string, existing: string[] = []): string {
   const source = decodeSource(new TextEncoder().encode(markdown), { path: 'content/q.md', absolutePath: `${ROOT}/q.md`, root: ROOT });
   return fixSource(source, 'q.md', { config: ruleId ? onlyRule(ruleId) : undefined, host: virtualHost(existing) }).text;
+}
+
+/**
+ * A config that turns every rule off except `ruleId`, which keeps `setting` (or, without one,
+ * its default severity — so a report may escalate it, as in a real run).
+ */
+export function only(ruleId: string, setting?: RuleSetting): Config {
+  const rules: Record<string, RuleSetting> = Object.fromEntries(ALL_RULE_IDS.map((id) => [id, 'off']));
+  if (setting === undefined) delete rules[ruleId];
+  else rules[ruleId] = setting;
+  return { rules };
 }
 
 function onlyRule(ruleId: string, base: Config = {}): Config {

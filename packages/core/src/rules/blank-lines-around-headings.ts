@@ -25,12 +25,15 @@ export default defineRule({
       const next = starts[line];
       return text.slice(s, next === undefined ? text.length : next - 1);
     };
+    const headings = file.tree.children.filter((node): node is Heading => node.type === 'heading');
+    const headingLines = new Set(headings.map((node) => node.position!.start.line));
     const check = (node: Heading): void => {
       const { start, end } = node.position!;
       const before = start.line > 1 ? lineText(start.line - 1) : undefined;
       const after = lineText(end.line + 1);
       const missingBefore = before !== undefined && before.trim() !== '';
-      const missingAfter = after !== undefined && after.trim() !== '' && end.line < starts.length;
+      // Between two headings the second one reports (and fixes) the missing line, once.
+      const missingAfter = after !== undefined && after.trim() !== '' && end.line < starts.length && !headingLines.has(end.line + 1);
       if (!missingBefore && !missingAfter) return;
       const lineStart = starts[start.line - 1]!;
       const lineEnd = starts[end.line] === undefined ? text.length : starts[end.line]! - 1;
@@ -42,6 +45,6 @@ export default defineRule({
         fix: { range: [lineStart, lineEnd], text: `${missingBefore ? '\n' : ''}${heading}${missingAfter ? '\n' : ''}` },
       });
     };
-    for (const node of file.tree.children) if (node.type === 'heading') check(node);
+    for (const node of headings) check(node);
   },
 });
