@@ -20,17 +20,27 @@ export default defineRule({
   check({ file, report }) {
     const text = file.source.text;
     visit(file.tree, 'link', (node) => {
-      const start = node.position!.start.offset!;
-      const end = node.position!.end.offset!;
+      // Some literal autolinks (e.g. "www.…" right after a link) come without a position.
+      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+      const start = node.position.start.offset;
+      const end = node.position.end.offset;
       const first = text[start];
       if (first === '[' || first === '<') return;
       const raw = text.slice(start, end);
       if (node.url.startsWith('mailto:')) return; // a bare e-mail address reads fine
-      const replacement = /^www\./i.test(raw) ? `[${raw}](${node.url})` : `<${raw}>`;
+      // Link text is Markdown (escape what could turn into emphasis or code), and a destination
+      // only takes balanced parentheses unescaped; an autolink ends at the first ">", so a URL
+      // containing one gets no fix.
+      const destination = /^[^()]*(?:\([^()]*\)[^()]*)*$/.test(node.url) ? node.url : node.url.replace(/[()]/g, '\\$&');
+      const replacement = /^www\./i.test(raw)
+        ? `[${raw.replace(/[\\`*_[\]]/g, '\\$&')}](${destination})`
+        : raw.includes('>')
+          ? undefined
+          : `<${raw}>`;
       report({
         ...nodeLocation(node),
         message: `Bare URL "${raw.length > 60 ? `${raw.slice(0, 57)}…` : raw}"; write it as a link`,
-        fix: { range: [start, end], text: replacement },
+        ...(replacement === undefined ? {} : { fix: { range: [start, end] as [number, number], text: replacement } }),
       });
     });
   },

@@ -27,6 +27,9 @@ export default defineRule({
       const inQuestion = file.questions.some((q) => d.line >= q.line && d.line <= q.endLine);
       if (d.kind === 'metadata' && d.problems.length === 0 && !inQuestion) {
         report({ ...at, message: 'genai-qa metadata comment is not inside a question; put it right after the question heading' });
+      } else if (d.kind === 'metadata' && d.problems.length === 0 && !file.tree.children.includes(d.node)) {
+        // Only a comment on its own between the answer's blocks is read (see extract.ts).
+        report({ ...at, message: 'genai-qa metadata comment inside a paragraph, list or block quote is ignored; put it on its own line right after the question heading' });
       }
       if (d.kind === 'disable-question' && !inQuestion) {
         report({ ...at, message: 'genai-qa-disable-question is not inside a question' });

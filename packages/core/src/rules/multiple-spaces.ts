@@ -25,13 +25,16 @@ export default defineRule({
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
       const slice = text.slice(start, end);
-      for (const m of slice.matchAll(/(?<=[^\s])( {2,})(?=[^\s])/g)) {
+      for (const m of slice.matchAll(/ {2,}/g)) {
         const from = start + m.index;
-        const to = from + m[1]!.length;
+        const to = from + m[0].length;
+        // Between words: the characters around the run (in the file, so a run next to a link,
+        // emphasis or inline code counts) are not whitespace or the start or end of a line.
+        if (from === 0 || to >= text.length || /\s/.test(text[from - 1]!) || /\s/.test(text[to]!)) continue;
         const a = pointAt(file.lineStarts, from);
         const b = pointAt(file.lineStarts, to);
         report({
-          message: `${m[1]!.length} spaces between words; use one`,
+          message: `${m[0].length} spaces between words; use one`,
           line: a.line,
           column: a.column,
           endLine: b.line,

@@ -45,8 +45,9 @@ export default defineRule<{ allow: string[] }>({
         const scriptUrl = /(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?[\u0000-\u0020]*(?:javascript|vbscript|data):/i.test(
           urlText(attributes),
         );
-        const from = start + tag.index;
-        const where = exact ? { ...pointAt(file.lineStarts, from), ...end(pointAt(file.lineStarts, from + tag[0].length)) } : nodeLocation(node);
+        const from = pointAt(file.lineStarts, start + tag.index);
+        const to = pointAt(file.lineStarts, start + tag.index + tag[0].length);
+        const where = exact ? { ...from, endLine: to.line, endColumn: to.column } : nodeLocation(node);
         if (DANGEROUS_TAGS.has(name)) {
           report({ ...where, message: `Raw <${name}> is not allowed: it can run code or change the page`, severity: 'error' });
         } else if (handler) {
@@ -60,10 +61,6 @@ export default defineRule<{ allow: string[] }>({
     });
   },
 });
-
-function end(at: { line: number; column: number }): { endLine: number; endColumn: number } {
-  return { endLine: at.line, endColumn: at.column };
-}
 
 /** Attributes as a browser reads a URL in them: character references decoded, tabs and newlines dropped. */
 function urlText(attributes: string): string {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { findings, lint, only } from '../helpers.js';
+
+// Fifteen words, and a fourteen-word variant of it.
+const PASSAGE_15 = 'the encoder maps an input to a distribution over latent codes rather than a point';
+const PASSAGE_14 = 'the encoder maps inputs to a distribution over latent codes rather than a point';
+
+function twoAnswers(first: string, second: string): string {
+  return ['# 1. What is a VAE?', '', first, '', '# 2. How does a VAE encode data?', '', second, ''].join('\n');
+}
+
+const MESSAGE_15 =
+  'Answer to question 2 repeats a 15-word passage from the answer to question 1 "What is a VAE?"; say it once, or say it differently';
+
+describe('duplicate-passage', () => {
+  describe('valid', () => {
+    it('accepts answers that share only a 14-word run', () => {
+      const md = twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_14}.`, `In a VAE ${PASSAGE_14}.`);
+      expect(findings('duplicate-passage', md)).toEqual([]);
+    });
+
+    it('does not compare an answer with itself (repeated-sentence does)', () => {
+      const md = `# 1. What is a VAE?\n\nIn a VAE ${PASSAGE_15}. Again: ${PASSAGE_15}.\n`;
+      expect(findings('duplicate-passage', md)).toEqual([]);
+    });
+
+    it('does not compare question texts', () => {
+      const heading = 'What does it mean that the encoder maps an input to a distribution over latent codes rather than a point';
+      const md = `# 1. ${heading}?\n\nIt is a VAE.\n\n# 2. ${heading}, again?\n\nStill a VAE.\n`;
+      expect(findings('duplicate-passage', md)).toEqual([]);
+    });
+  });
+
+  describe('invalid', () => {
+    it('reports a copied 15-word run at the copy, with its length', () => {
+      const md = twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_15}.`, `In a VAE ${PASSAGE_15}.`);
+      expect(findings('duplicate-passage', md)).toEqual([{ line: 7, column: 10, message: MESSAGE_15 }]);
+      expect(lint(md, { config: only('duplicate-passage') })).toMatchObject([
+        {
+          severity: 'warning',
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 91,
+          related: [{ file: 'content/q.md', line: 3, column: 29, message: 'question 1' }],
+        },
+      ]);
+    });
+
+    it('ignores case and punctuation, and counts the whole run', () => {
+      const md = twoAnswers(
+        `Unlike a plain autoencoder, ${PASSAGE_15}, which makes sampling possible.`,
+        `In a VAE, The Encoder maps an input to a distribution over latent codes (rather than a point) which makes sampling possible!`,
+      );
+      expect(findings('duplicate-passage', md)).toEqual([
+        {
+          line: 7,
+          column: 11,
+          message:
+            'Answer to question 2 repeats a 19-word passage from the answer to question 1 "What is a VAE?"; say it once, or say it differently',
+        },
+      ]);
+    });
+
+    it('finds a run that crosses blocks of the answer', () => {
+      const md = twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_15}.`, `In a VAE the encoder maps an input\n\n- to a distribution over latent codes rather than a point.`);
+      expect(findings('duplicate-passage', md)).toEqual([{ line: 7, column: 10, message: MESSAGE_15 }]);
+    });
+
+    it('reports every copy against the first answer', () => {
+      const md = [
+        twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_15}.`, `In a VAE ${PASSAGE_15}.`),
+        '# 3. Why is a VAE generative?',
+        '',
+        `Because ${PASSAGE_15}.`,
+        '',
+      ].join('\n');
+      expect(findings('duplicate-passage', md)).toEqual([
+        { line: 7, column: 10, message: MESSAGE_15 },
+        {
+          line: 11,
+          column: 9,
+          message:
+            'Answer to question 3 repeats a 15-word passage from the answer to question 1 "What is a VAE?"; say it once, or say it differently',
+        },
+      ]);
+    });
+
+    it('reports copies across files', () => {
+      const files = {
+        'a.md': `# 1. What is a VAE?\n\nUnlike a plain autoencoder, ${PASSAGE_15}.\n`,
+        'b.md': `# 1. How does a VAE encode data?\n\nIn a VAE ${PASSAGE_15}.\n`,
+      };
+      expect(lint(files, { config: only('duplicate-passage') })).toMatchObject([
+        {
+          file: 'content/b.md',
+          line: 3,
+          column: 10,
+          message:
+            'Answer to question 1 repeats a 15-word passage from the answer to question 1 "What is a VAE?"; say it once, or say it differently',
+          related: [{ file: 'content/a.md', line: 3, column: 29, message: 'question 1' }],
+        },
+      ]);
+    });
+
+    it('honours minWords', () => {
+      const md = twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_14}.`, `In a VAE ${PASSAGE_14}.`);
+      const config = { rules: { 'duplicate-passage': { options: { minWords: 10 } } } };
+      expect(findings('duplicate-passage', md, { config })).toEqual([
+        {
+          line: 7,
+          column: 10,
+          message:
+            'Answer to question 2 repeats a 14-word passage from the answer to question 1 "What is a VAE?"; say it once, or say it differently',
+        },
+      ]);
+    });
+  });
+});
