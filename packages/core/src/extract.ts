@@ -52,7 +52,8 @@ export interface ParsedFile {
   problems: MetadataProblem[];
 }
 
-const QUESTION_HEADING = /^\s*(\d+)\.\s*(\S[\s\S]*?)\s*$/;
+// `# 3.14 is pi?` is not question 3: a digit right after the dot belongs to the number.
+const QUESTION_HEADING = /^\s*(\d+)\.(?!\d)\s*(\S[\s\S]*?)\s*$/;
 const METADATA_KEYS = new Set(['id', 'tags']);
 
 /** Reads the question number and text of a heading that starts a question. */
@@ -225,7 +226,10 @@ function readFrontMatter(value: string, line: number, problems: MetadataProblem[
   try {
     data = parseYaml(value);
   } catch (error) {
-    problems.push({ line, column: 1, message: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    // The YAML parser counts lines from the first line inside the front matter.
+    const at = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    const message = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    problems.push({ line: at ? line + at.line : line, column: at?.col ?? 1, message: `front matter is not valid YAML: ${message}` });
     return { title: '', description: '' };
   }
   if (data === null || data === undefined) return { title: '', description: '' };

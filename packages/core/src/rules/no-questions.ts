@@ -17,6 +17,9 @@ export default defineRule({
   },
   check({ file, report }) {
     if (file.questions.length > 0) return;
-    report({ message: 'File has no questions; a question starts at a heading like "# 1. What is …?"', line: 1, column: 1 });
+    // After the front matter, where a genai-qa-disable comment can precede it.
+    const first = file.tree.children[0];
+    const line = first?.type === 'yaml' ? Math.min(first.position!.end.line + 1, file.lineStarts.length) : 1;
+    report({ message: 'File has no questions; a question starts at a heading like "# 1. What is …?"', line, column: 1 });
   },
 });

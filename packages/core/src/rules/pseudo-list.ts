@@ -47,6 +47,8 @@ export default defineRule<{ minItems: number }>({
       }
       if (!best) continue;
       const [from, to] = best;
+      // Lines joined by hard breaks (a chat transcript, an address) already render apart.
+      if (lines.slice(from, to - 1).every((line) => /(?:(?<!\\)\\| {2,})$/.test(line))) continue;
       const rewritten = lines.map((line, i) => {
         // A hard break (a backslash or trailing spaces) on a line that now ends a block is no
         // longer a break (a backslash would show): the list keeps the lines apart instead.

@@ -31,3 +31,9 @@ describe('heading-format', () => {
     expect(findings('heading-format', '# 1. What?\n\n## Details\n\nText.\n')).toEqual([]);
   });
 });
+
+describe('what counts as a question heading', () => {
+  it('a digit right after the dot belongs to the number: "# 3.14 is pi?" is not question 3', () => {
+    expect(findings('heading-format', '# 1. What?\n\nYes.\n\n# 3.14 is pi?\n\nNo.\n')).toEqual([]);
+  });
+});

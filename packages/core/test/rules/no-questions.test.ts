@@ -32,8 +32,9 @@ describe('no-questions', () => {
       expect(findings('no-questions', '#1. What is a GAN?\n\nA generative model.\n')).toEqual([{ line: 1, column: 1, message: MESSAGE }]);
     });
 
-    it('reports a file with only front matter, on line 1', () => {
-      expect(findings('no-questions', '---\ntitle: Drafts\n---\n\nTo do.\n')).toEqual([{ line: 1, column: 1, message: MESSAGE }]);
+    it('reports a file with only front matter on the line after it, where a disable comment can go', () => {
+      expect(findings('no-questions', '---\ntitle: Drafts\n---\n\nTo do.\n')).toEqual([{ line: 4, column: 1, message: MESSAGE }]);
+      expect(findings('no-questions', '---\ntitle: Drafts\n---\n<!-- genai-qa-disable no-questions -->\n\nTo do.\n')).toEqual([]);
     });
 
     it('reports each file on its own, as a warning', () => {

@@ -80,8 +80,13 @@ describe('pseudo-list', () => {
       expect(fix(fixed, 'pseudo-list')).toBe(fixed);
     });
 
-    it('drops hard line breaks that only kept the lines apart', () => {
+    it('leaves lines that hard breaks already keep apart (a transcript, an address)', () => {
       const md = answer('Uses:\\', 'Text: writing aids.\\', 'Images: art and design.  ', 'Music: melodies.');
+      expect(findings('pseudo-list', md)).toEqual([]);
+    });
+
+    it('drops the hard breaks that some of the lines had when it makes the list', () => {
+      const md = answer('Uses:\\', 'Text: writing aids.', 'Images: art and design.  ', 'Music: melodies.');
       expect(fix(md, 'pseudo-list')).toBe(answer('Uses:', '', '- Text: writing aids.', '- Images: art and design.', '- Music: melodies.'));
     });
 
