@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,7 @@ import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { lintPaths } from './lint-command.js';
 import { formatStylish } from './reporters/stylish.js';
-import { TARGETS } from './targets.js';
+import { SINGLE_ARTIFACT_EXTENSIONS, TARGETS } from './targets.js';
 
 export const BUILD_HELP = `Usage: genai-qa build [options]
 
@@ -27,7 +28,8 @@ ${TARGETS.map((t) => `  ${t.name.padEnd(6)} ${t.description}`).join('\n')}
 
 Every artifact is written to a temporary file and renamed into place, so a failed build
 never leaves a half-written file or destroys the previous one. Dates in artifacts come
-from SOURCE_DATE_EPOCH, so the same content always gives the same bytes.
+from SOURCE_DATE_EPOCH, or else from the last git commit that touched the content, so
+the same content always gives the same bytes.
 
 Exit codes: 0 built, 1 lint errors (nothing written), 2 usage, configuration or input error.
 `;
@@ -72,7 +74,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   }
 
   // Render everything first: an exporter that throws leaves dist/ exactly as it was.
-  const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: buildDate(io.env) };
+  const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: resolveBuildDate(io, values.content) };
   const outputs = new Map<string, Uint8Array>();
   for (const target of targets) for (const [name, bytes] of await target.files(corpus, options)) outputs.set(name, bytes);
 
@@ -83,7 +85,39 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     writeFileAtomic(file, bytes);
     io.stdout.write(`wrote ${displayPath(file, io.cwd)} (${formatSize(bytes.length)})\n`);
   }
+  // Exactly one deck and one guide: a renamed collection must not leave the old file behind.
+  for (const ext of SINGLE_ARTIFACT_EXTENSIONS) {
+    if (![...outputs.keys()].some((name) => name.endsWith(ext))) continue;
+    for (const entry of fs.readdirSync(outDir)) {
+      if (entry.endsWith(ext) && !outputs.has(entry)) {
+        fs.rmSync(path.join(outDir, entry), { force: true });
+        io.stdout.write(`removed ${displayPath(path.join(outDir, entry), io.cwd)} (from an earlier build)\n`);
+      }
+    }
+  }
   return 0;
+}
+
+/**
+ * The date written into artifacts: SOURCE_DATE_EPOCH when set; else the time of the last
+ * commit that touched the content (so a rebuilt deck's notes are newer than the last one's,
+ * which Anki needs to update them, and one commit always gives the same bytes); else a
+ * fixed date. Never the clock.
+ */
+function resolveBuildDate(io: Io, content: string): Date {
+  if (io.env.SOURCE_DATE_EPOCH !== undefined) return buildDate(io.env);
+  try {
+    const seconds = execFileSync('git', ['log', '-1', '--format=%ct', '--', path.resolve(io.cwd, content)], {
+      cwd: io.cwd,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
+    if (/^\d+$/.test(seconds)) return buildDate({ SOURCE_DATE_EPOCH: seconds });
+  } catch {
+    // Not a git checkout: the fixed date.
+  }
+  return buildDate({});
 }
 
 function formatSize(bytes: number): string {

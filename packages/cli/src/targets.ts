@@ -1,4 +1,6 @@
 import type { Corpus, ExportOptions } from '@genai-qa/core';
+import { defaultId } from '@genai-qa/core';
+import { exportAnki } from '@genai-qa/export-anki';
 import { exportJson } from '@genai-qa/export-json';
 
 /** A build target: a pure function from the validated corpus (and its images) to named files. */
@@ -10,4 +12,17 @@ export interface Target {
 
 export const TARGETS: readonly Target[] = [
   { name: 'json', description: 'questions.json and questions.jsonl', files: (corpus) => exportJson(corpus) },
+  {
+    name: 'anki',
+    description: '<title>.apkg, an Anki deck that re-imports in place',
+    files: async (corpus, options) => new Map([[`${artifactName(corpus)}.apkg`, await exportAnki(corpus, options)]]),
+  },
 ];
+
+/** File name (without extension) of the deck and the guide: a slug of the collection title. */
+export function artifactName(corpus: Corpus): string {
+  return defaultId(corpus.title);
+}
+
+/** Extensions of which a build leaves exactly one file in the output directory. */
+export const SINGLE_ARTIFACT_EXTENSIONS = ['.apkg', '.pdf'];

@@ -8,14 +8,18 @@ const schema = JSON.parse(fs.readFileSync(new URL('../../../schemas/corpus.schem
 const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
 
 describe('genai-qa build', () => {
-  it('lints, then writes questions.json and questions.jsonl and says what it wrote', async () => {
+  it('lints, then writes every artifact and says what it wrote', async () => {
     const dir = tempTree({ 'content/q.md': `---\ntitle: Two questions\ndescription: A test.\n---\n\n${CLEAN}` });
     const result = await cli(['build'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const json = read(dir, 'dist/questions.json');
+    const size = (name: string) => fs.statSync(path.join(dir, 'dist', name)).size;
+    const kb = (n: number) => (n < 1000 ? `${n} B` : `${(n / 1000).toFixed(1)} kB`);
     expect(result.stdout).toBe(
-      `wrote dist/questions.json (${(Buffer.byteLength(json) / 1000).toFixed(1)} kB)\nwrote dist/questions.jsonl (${Buffer.byteLength(read(dir, 'dist/questions.jsonl'))} B)\n`,
+      `wrote dist/questions.json (${kb(size('questions.json'))})\n` +
+        `wrote dist/questions.jsonl (${kb(size('questions.jsonl'))})\n` +
+        `wrote dist/two-questions.apkg (${kb(size('two-questions.apkg'))})\n`,
     );
     const corpus = JSON.parse(json);
     expect(new Ajv({ strict: true }).validate(schema, corpus)).toBe(true);
@@ -42,8 +46,28 @@ describe('genai-qa build', () => {
     const dir = tempTree({ 'content/q.md': CLEAN });
     await cli(['build', '--out', 'a'], dir);
     await cli(['build', '--out', 'b'], dir);
-    expect(read(dir, 'a/questions.json')).toBe(read(dir, 'b/questions.json'));
-    expect(read(dir, 'a/questions.jsonl')).toBe(read(dir, 'b/questions.jsonl'));
+    for (const name of fs.readdirSync(path.join(dir, 'a'))) {
+      expect(fs.readFileSync(path.join(dir, 'b', name)).equals(fs.readFileSync(path.join(dir, 'a', name))), name).toBe(true);
+    }
+    expect(fs.readdirSync(path.join(dir, 'a')).length).toBe(3);
+  });
+
+  it('leaves exactly one deck: a renamed collection replaces the old file', async () => {
+    const dir = tempTree({ 'content/q.md': `---\ntitle: Old name\n---\n\n${CLEAN}` });
+    await cli(['build'], dir);
+    fs.writeFileSync(path.join(dir, 'content/q.md'), `---\ntitle: New name\n---\n\n${CLEAN}`);
+    const result = await cli(['build', '--only', 'anki'], dir);
+    expect(result.stdout).toContain('removed dist/old-name.apkg (from an earlier build)\n');
+    expect(fs.readdirSync(path.join(dir, 'dist')).filter((f) => f.endsWith('.apkg'))).toEqual(['new-name.apkg']);
+  });
+
+  it('dates artifacts from SOURCE_DATE_EPOCH', async () => {
+    const dir = tempTree({ 'content/q.md': CLEAN });
+    await cli(['build', '--only', 'anki', '--out', 'a'], dir, { SOURCE_DATE_EPOCH: '1700000000' });
+    await cli(['build', '--only', 'anki', '--out', 'b'], dir, { SOURCE_DATE_EPOCH: '1800000000' });
+    const a = fs.readFileSync(path.join(dir, 'a/questions-and-answers.apkg'));
+    const b = fs.readFileSync(path.join(dir, 'b/questions-and-answers.apkg'));
+    expect(a.equals(b)).toBe(false);
   });
 
   it('refuses on lint errors (exit 1, findings on stderr, nothing written) unless --force', async () => {
@@ -68,7 +92,7 @@ describe('genai-qa build', () => {
     fs.writeFileSync(path.join(dir, 'content/q.md'), '# 1.Broken\n\nx y z w.\n');
     expect((await cli(['build'], dir)).code).toBe(1);
     expect(read(dir, 'dist/questions.json')).toBe(before);
-    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['questions.json', 'questions.jsonl']);
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['questions-and-answers.apkg', 'questions.json', 'questions.jsonl']);
   });
 
   it('--content, --out and --only; unknown targets and input errors exit 2', async () => {
@@ -78,7 +102,7 @@ describe('genai-qa build', () => {
     expect(await cli(['build', '--content', 'qa', '--only', 'epub'], dir)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'genai-qa: unknown target "epub" in --only; expected json\n',
+      stderr: 'genai-qa: unknown target "epub" in --only; expected json, anki\n',
     });
     expect(await cli(['build'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content: no such file or directory\n' });
     expect((await cli(['build', '--help'], dir)).stdout).toMatch(/^Usage: genai-qa build/);
