@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, decodeSource, encodeSource, fixSource, lintFiles, parseFile, type Config } from '@genai-qa/core';
+import { parseMarkdown, parseWhole } from '../packages/core/src/parse.js';
 import { words } from '../packages/core/src/text.js';
 import { virtualHost } from '../packages/core/test/helpers.js';
 
@@ -50,6 +51,18 @@ const block = fc.oneof(
     '<!-- genai-qa-enable -->',
     '<!-- genai-qa-frob -->',
     '| a | b |\n| - | - |\n| 1 | 2 |',
+    '<!--\nan unclosed comment',
+    '[ref]: https://example.com/ref',
+    'A [reference link][ref] and a footnote[^1].',
+    '[^1]: The footnote.',
+    '<pre>\n# 2. Inside pre?\n</pre>',
+    '    # 3. indented code',
+    '> # 4. quoted heading',
+    '- item\n# 5. right after a list',
+    'Setext heading\n===',
+    '~~~\n# 6. in a tilde fence\n~~~',
+    '```\n# 7. in an unclosed fence',
+    '<div>\n# 8. in html\n</div>',
     '   ',
     '',
   ),
@@ -109,6 +122,16 @@ describe('properties over random Markdown', () => {
         }
       }),
       { numRuns: 300, seed: 20261128 },
+    );
+  });
+
+  it('parsing question by question gives exactly the tree of one whole parse', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const normalized = source(text).text;
+        expect(parseMarkdown(normalized, { sectionMinBytes: 0 })).toEqual(parseWhole(normalized));
+      }),
+      { numRuns: 1000, seed: 20261130 },
     );
   });
 

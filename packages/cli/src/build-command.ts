@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDate } from '@genai-qa/core';
+import { buildCorpus, buildDate } from '@genai-qa/core';
 import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
 import { displayPath } from './files.js';
@@ -61,7 +61,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   });
   if (targets.length === 0) throw new UsageError('--only needs at least one target');
 
-  const { corpus, diagnostics } = lintPaths([values.content], io, { config: values.config });
+  const { files, diagnostics } = lintPaths([values.content], io, { config: values.config });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const color = Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
   if (errors.length > 0) {
@@ -73,6 +73,8 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     io.stderr.write('genai-qa: building despite lint errors (--force)\n');
   }
 
+  // The model is validated against the schema before any exporter sees it.
+  const corpus = buildCorpus(files);
   // Render everything first: an exporter that throws leaves dist/ exactly as it was.
   const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: resolveBuildDate(io, values.content) };
   const outputs = new Map<string, Uint8Array>();

@@ -1,13 +1,11 @@
 import { parseArgs } from 'node:util';
 import {
-  buildCorpus,
   encodeSource,
   fixSource,
   lintFiles,
   parseFile,
   resolveConfig,
   rules,
-  type Corpus,
   type Diagnostic,
   type ParsedFile,
 } from '@genai-qa/core';
@@ -49,7 +47,6 @@ type Format = (typeof FORMATS)[number];
 export interface LintRun {
   files: ParsedFile[];
   diagnostics: Diagnostic[];
-  corpus: Corpus;
 }
 
 /** Reads, optionally fixes, parses and lints files. Shared by `lint` and `build`. */
@@ -68,9 +65,7 @@ export function lintPaths(paths: readonly string[], io: Io, options: { config?: 
     }
     files.push(parseFile(source, input.relativePath));
   }
-  // The model must be valid before anything uses it; lint relies on the same extraction.
-  const corpus = buildCorpus(files);
-  return { files, corpus, diagnostics: lintFiles(files, { config }) };
+  return { files, diagnostics: lintFiles(files, { config }) };
 }
 
 export function lintCommand(argv: string[], io: Io): number {

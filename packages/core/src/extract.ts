@@ -170,6 +170,7 @@ function buildQuestion(
     }
   }
   const markdown = sliceWithout(text, section, nodes);
+  let html: string | undefined;
   return {
     id,
     idExplicit,
@@ -184,7 +185,10 @@ function buildQuestion(
     endLine: pointAt(starts, Math.max(end - 1, heading.position!.start.offset!)).line,
     markdown,
     text: renderText(nodes),
-    html: renderHtml(nodes, definitions),
+    // Rendering HTML costs more than parsing; lint never needs it, exporters do.
+    get html() {
+      return (html ??= renderHtml(nodes, definitions));
+    },
   };
 }
 

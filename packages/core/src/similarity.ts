@@ -12,29 +12,25 @@ export interface LshOptions {
 
 export const DEFAULT_LSH: LshOptions = { bands: 32, rows: 3 };
 
-const PRIME = 4294967291; // largest prime below 2^32
-
-function seeds(n: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) out.push([(hash32(`a${i}`) % (PRIME - 1)) + 1, hash32(`b${i}`) % PRIME]);
-  return out;
-}
-
-const seedCache = new Map<number, Array<[number, number]>>();
-
-/** MinHash signature of a set of strings (deterministic: fixed seeds). */
+/**
+ * MinHash signature of a set of strings (deterministic). The i-th hash function is
+ * h1 + i·h2 (mod 2^32) over two independent 32-bit hashes of the item (Kirsch–Mitzenmacher),
+ * mixed with a finaliser so that consecutive functions do not correlate.
+ */
 export function minhash(items: Iterable<string>, size: number): Uint32Array {
-  let coefficients = seedCache.get(size);
-  if (!coefficients) seedCache.set(size, (coefficients = seeds(size)));
   const signature = new Uint32Array(size).fill(0xffffffff);
   for (const item of items) {
-    const x = hash32(item);
+    const h1 = hash32(item);
+    const h2 = hash32(item, 0x9747b28c) | 1;
+    let h = h1;
     for (let i = 0; i < size; i++) {
-      const [a, b] = coefficients[i]!;
-      // (a·x + b) mod p with exact integer arithmetic in doubles: split a into 16-bit halves.
-      const hi = ((a >>> 16) * x) % PRIME;
-      const v = ((hi * 65536) % PRIME + ((a & 0xffff) * x) % PRIME + b) % PRIME;
-      if (v < signature[i]!) signature[i] = v;
+      h = (h + h2) >>> 0;
+      let x = h ^ (h >>> 16);
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x = (x ^ (x >>> 16)) >>> 0;
+      if (x < signature[i]!) signature[i] = x;
     }
   }
   return signature;
@@ -48,25 +44,29 @@ export function lshCandidates(sets: ReadonlyArray<ReadonlySet<string>>, options:
   const size = options.bands * options.rows;
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
-  const buckets = new Map<string, number[]>();
+  // One table per band, keyed by a 32-bit hash of the band's rows. A hash collision only
+  // adds a candidate, which the caller verifies exactly; it never loses one.
+  const tables = Array.from({ length: options.bands }, () => new Map<number, number[]>());
   sets.forEach((set, index) => {
     if (set.size === 0) return;
     const signature = minhash(set, size);
     for (let band = 0; band < options.bands; band++) {
-      const key = `${band}:${signature.subarray(band * options.rows, (band + 1) * options.rows).join(',')}`;
-      const bucket = buckets.get(key);
-      if (bucket) {
-        for (const other of bucket) {
-          const pairKey = other * 0x100000 + index; // unique for up to ~1M items
-          if (!seen.has(pairKey)) {
-            seen.add(pairKey);
-            pairs.push([other, index]);
-          }
-        }
-        bucket.push(index);
-      } else {
-        buckets.set(key, [index]);
+      let key = 0x811c9dc5;
+      for (let r = band * options.rows; r < (band + 1) * options.rows; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0;
+      const table = tables[band]!;
+      const bucket = table.get(key);
+      if (!bucket) {
+        table.set(key, [index]);
+        continue;
       }
+      for (const other of bucket) {
+        const pairKey = other * 0x100000 + index; // unique for up to ~1M items
+        if (!seen.has(pairKey)) {
+          seen.add(pairKey);
+          pairs.push([other, index]);
+        }
+      }
+      bucket.push(index);
     }
   });
   return pairs;

@@ -33,6 +33,11 @@ export function terms(text: string): string[] {
     .map((w) => stemmer(w.replace(/['’]s$/, '')));
 }
 
+/** Words of an already lower-cased, space-joined key without stop words (no stemming: cheap). */
+export function topicWords(key: string): string[] {
+  return key.split(' ').filter((w) => w && !STOP_WORDS.has(w));
+}
+
 /** Contiguous k-term shingles, joined by a space. Texts shorter than k give one shingle. */
 export function shingles(items: readonly string[], k: number): Set<string> {
   const out = new Set<string>();

@@ -16,7 +16,8 @@ interface Entry {
   file: ParsedFile;
   question: ExtractedQuestion;
   questionTerms: Set<string>;
-  answerShingles: Set<string>;
+  /** Computed on first use: only candidate pairs need the answers. */
+  answerShingles?: Set<string>;
 }
 
 /**
@@ -41,7 +42,7 @@ export default defineRule<DuplicateQuestionOptions>({
       identicalThreshold: 0.95,
       shingleSize: 3,
       strategy: 'auto',
-      exhaustiveLimit: 2000,
+      exhaustiveLimit: 1000,
     },
     optionsSchema: {
       type: 'object',
@@ -62,7 +63,6 @@ export default defineRule<DuplicateQuestionOptions>({
         file,
         question,
         questionTerms: new Set(terms(question.question)),
-        answerShingles: shingles(terms(question.text), options.shingleSize),
       })),
     );
     const exhaustive =
@@ -75,6 +75,8 @@ export default defineRule<DuplicateQuestionOptions>({
       if (a.question.id === b.question.id && a.question.idExplicit && b.question.idExplicit) continue;
       const q = jaccard(a.questionTerms, b.questionTerms);
       if (q < Math.min(options.questionThreshold, options.identicalThreshold)) continue;
+      a.answerShingles ??= shingles(terms(a.question.text), options.shingleSize);
+      b.answerShingles ??= shingles(terms(b.question.text), options.shingleSize);
       const ans = containment(a.answerShingles, b.answerShingles);
       if (q >= options.identicalThreshold || (q >= options.questionThreshold && ans >= options.answerThreshold)) {
         found.push([i, j, q, ans]);
