@@ -26,16 +26,31 @@ export function wordsWithOffsets(text: string): Array<{ word: string; offset: nu
   return out;
 }
 
+// Stemming is the costly part of term extraction and a corpus repeats its words: memoise.
+const stems = new Map<string, string>();
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word.replace(/['’]s$/, ''));
+    if (stems.size > 500_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
 /** Topic terms: stop words dropped, Porter-stemmed. */
 export function terms(text: string): string[] {
   return words(text)
     .filter((w) => !STOP_WORDS.has(w))
-    .map((w) => stemmer(w.replace(/['’]s$/, '')));
+    .map(stem);
 }
 
-/** Words of an already lower-cased, space-joined key without stop words (no stemming: cheap). */
-export function topicWords(key: string): string[] {
-  return key.split(' ').filter((w) => w && !STOP_WORDS.has(w));
+/** Terms of an already lower-cased, space-joined word key (see `words`). */
+export function keyTerms(key: string): string[] {
+  return key
+    .split(' ')
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .map(stem);
 }
 
 /** Contiguous k-term shingles, joined by a space. Texts shorter than k give one shingle. */

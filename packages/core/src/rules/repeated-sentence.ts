@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
 import { pointAt } from '../source.js';
-import { containment, sentences, topicWords, words } from '../text.js';
+import { containment, sentences, keyTerms, words } from '../text.js';
 
 interface Occurrence {
   raw: string;
@@ -77,7 +77,7 @@ export default defineRule<Options>({
               // The last paragraph of the file goes with the blank lines before it.
               removal = after >= text.length ? [before, pEnd] : [pStart, after];
             }
-            all.push({ raw: s.text, key, terms: new Set(topicWords(key)), start, end, removal });
+            all.push({ raw: s.text, key, terms: new Set(keyTerms(key)), start, end, removal });
           });
         });
       }
