@@ -8,9 +8,15 @@ import { hash32 } from './text.js';
 export interface LshOptions {
   bands: number;
   rows: number;
+  /**
+   * A bucket that already holds this many items pairs no further: on templated content
+   * ("Question number 1", "Question number 2", …) every item would otherwise pair with
+   * every other, and the cost would grow with the square of the corpus.
+   */
+  maxBucket: number;
 }
 
-export const DEFAULT_LSH: LshOptions = { bands: 32, rows: 3 };
+export const DEFAULT_LSH: LshOptions = { bands: 32, rows: 3, maxBucket: 64 };
 
 /**
  * MinHash signature of a set of strings (deterministic). The i-th hash function is
@@ -59,6 +65,7 @@ export function lshCandidates(sets: ReadonlyArray<ReadonlySet<string>>, options:
         table.set(key, [index]);
         continue;
       }
+      if (bucket.length >= options.maxBucket) continue;
       for (const other of bucket) {
         const pairKey = other * 0x100000 + index; // unique for up to ~1M items
         if (!seen.has(pairKey)) {

@@ -67,7 +67,7 @@ export default defineRule<DuplicateQuestionOptions>({
     );
     const exhaustive =
       options.strategy === 'exhaustive' || (options.strategy === 'auto' && entries.length <= options.exhaustiveLimit);
-    const pairs: Iterable<[number, number]> = exhaustive ? allPairs(entries.length) : lshCandidates(entries.map((e) => e.questionTerms));
+    const pairs: Iterable<[number, number]> = exhaustive ? allPairs(entries.length) : candidatePairs(entries);
     const found: Array<[number, number, number, number]> = [];
     for (const [i, j] of pairs) {
       const a = entries[i]!;
@@ -111,6 +111,31 @@ export default defineRule<DuplicateQuestionOptions>({
 
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
+}
+
+/**
+ * Candidates for large corpora, linear in the corpus: questions with the same terms pair
+ * with the first of them (never all with all), and one question per distinct term set goes
+ * into MinHash + LSH for the near-identical ones.
+ */
+function candidatePairs(entries: readonly Entry[]): Array<[number, number]> {
+  const firstWithTerms = new Map<string, number>();
+  const pairs: Array<[number, number]> = [];
+  const representatives: number[] = [];
+  entries.forEach((entry, index) => {
+    const key = [...entry.questionTerms].sort().join(' ');
+    const first = firstWithTerms.get(key);
+    if (first === undefined) {
+      firstWithTerms.set(key, index);
+      representatives.push(index);
+    } else {
+      pairs.push([first, index]);
+    }
+  });
+  for (const [a, b] of lshCandidates(representatives.map((i) => entries[i]!.questionTerms))) {
+    pairs.push([representatives[a]!, representatives[b]!]);
+  }
+  return pairs;
 }
 
 function* allPairs(n: number): Generator<[number, number]> {
