@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rules, validateConfig, type Rule } from '@genai-qa/core';
+import { rules, validateConfig, type ExternalLinks, type Rule } from '@genai-qa/core';
 import { describe, expect, it } from 'vitest';
-import { findings, fix } from '../packages/core/test/helpers.js';
+import { checkExternalLinks, linkCheckSettings } from '../packages/cli/src/link-check/index.js';
+import { findings, fix, parse } from '../packages/core/test/helpers.js';
 
 /*
  * Keeps docs/rules/<id>.md in step with the rules: every rule has a page and every page a
@@ -11,7 +12,8 @@ import { findings, fix } from '../packages/core/test/helpers.js';
  * through the linter (and through the linter again with the page's silencing comment added),
  * every option is documented with its real default, and the example config is valid.
  *
- * Examples are fenced blocks whose info string is `md invalid`, `md valid` or `md fixed`.
+ * Examples are fenced blocks whose info string is `md invalid`, `md valid` or `md fixed`
+ * (for the rules that read the network, see assumedNetwork below).
  * The block's text (with its final newline) is the file that is linted. A block marked
  * `no-final-newline` (`md invalid no-final-newline`) is linted without that newline.
  */
@@ -105,6 +107,37 @@ function optionNames(rule: AnyRule): string[] {
   return Object.keys(properties);
 }
 
+/*
+ * Rules of scope 'external' (dead-link, permanent-redirect) report what `lint --check-external`
+ * found. Their pages state the network the examples assume, in one sentence:
+ *   The examples assume that `URL` answers 404 Not Found [and `URL` answers `301 …` with
+ *   `Location: URL`] …, and every other address 200 OK.
+ * Their examples run through the real link checker against exactly that network (a scripted
+ * fetch: no request leaves the test).
+ */
+interface Answer {
+  status: number;
+  location?: string;
+}
+
+function assumedNetwork(page: string): Map<string, Answer> | undefined {
+  const sentence = /^The examples assume that (.+)$/m.exec(page)?.[1];
+  if (!sentence || !sentence.includes('every other address 200 OK')) return undefined;
+  const network = new Map<string, Answer>();
+  for (const m of sentence.matchAll(/`(https?:[^`]+)` answers `?(\d{3})[^`,]*`?(?: with `Location: ([^`]+)`)?/g)) {
+    network.set(m[1]!, { status: Number(m[2]), ...(m[3] ? { location: m[3] } : {}) });
+  }
+  return network;
+}
+
+async function externalAnswers(network: Map<string, Answer>, markdown: string): Promise<ExternalLinks> {
+  const fetch = (async (input: string | URL) => {
+    const answer = network.get(String(input)) ?? { status: 200 };
+    return new Response(null, { status: answer.status, headers: answer.location ? { location: answer.location } : {} });
+  }) as typeof globalThis.fetch;
+  return (await checkExternalLinks([parse(markdown)], linkCheckSettings({ cache: false }, '/'), { network: { fetch } })).links;
+}
+
 const pages = fs.existsSync(DOCS) ? fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')) : [];
 
 describe('rule documentation (docs/rules)', () => {
@@ -119,6 +152,9 @@ describe('rule documentation (docs/rules)', () => {
     const file = path.join(DOCS, `${id}.md`);
     const page = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n') : '';
     const all = examples(page);
+    const network = rule.scope === 'external' ? assumedNetwork(page) : undefined;
+    /** Lint input for an example: for an external rule, what the link check finds in it. */
+    const input = async (text: string) => (network ? { external: await externalAnswers(network, text) } : {});
 
     it('exists', () => {
       expect(fs.existsSync(file), `docs/rules/${id}.md`).toBe(true);
@@ -155,15 +191,22 @@ describe('rule documentation (docs/rules)', () => {
       }
     });
 
-    it.each(all.map((e) => [e.line, e] as const))('example on line %i behaves as labelled', (_line, example) => {
+    if (rule.scope === 'external') {
+      it('states the network its examples assume', () => {
+        expect(network, 'a line "The examples assume that `URL` answers … and every other address 200 OK."').toBeDefined();
+        expect(network!.size).toBeGreaterThan(0);
+      });
+    }
+
+    it.each(all.map((e) => [e.line, e] as const))('example on line %i behaves as labelled', async (_line, example) => {
       if (example.kind === 'invalid') {
-        expect(findings(id, example.text), 'the rule reports this "md invalid" example').not.toEqual([]);
+        expect(findings(id, example.text, await input(example.text)), 'the rule reports this "md invalid" example').not.toEqual([]);
       } else if (example.kind === 'valid') {
-        expect(findings(id, example.text), 'the rule accepts this "md valid" example').toEqual([]);
+        expect(findings(id, example.text, await input(example.text)), 'the rule accepts this "md valid" example').toEqual([]);
       } else {
         const before = all.slice(0, all.indexOf(example)).filter((e) => e.kind === 'invalid').at(-1);
         expect(before, 'an "md fixed" block follows an "md invalid" block').toBeDefined();
-        expect(example.text).toBe(fix(before!.text, id));
+        expect(example.text).toBe(fix(before!.text, id, [], (await input(before!.text)).external));
       }
     });
 
@@ -199,7 +242,7 @@ describe('rule documentation (docs/rules)', () => {
 
     it.each(all.filter((e) => e.kind === 'invalid').map((e) => [e.line, e] as const))(
       'the comment the page recommends silences the example on line %i',
-      (_line, example) => {
+      async (_line, example) => {
         const silenced =
           id === 'no-questions'
             ? `<!-- genai-qa-disable ${id} -->\n\n${example.text}`
@@ -207,7 +250,7 @@ describe('rule documentation (docs/rules)', () => {
         // invalid-metadata checks the comments themselves, so they cannot silence it.
         const messages = (text: string) => findings(id, text).map((f) => f.message);
         if (id === 'invalid-metadata') expect(messages(silenced)).toEqual(messages(example.text));
-        else expect(findings(id, silenced)).toEqual([]);
+        else expect(findings(id, silenced, await input(silenced))).toEqual([]);
       },
     );
 

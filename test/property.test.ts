@@ -108,17 +108,28 @@ describe('properties over random Markdown', () => {
     expect(questions).toBeGreaterThan(150);
   });
 
-  it('fixes other than repeated-sentence never drop a word', () => {
+  it('fixes other than repeated-sentence never drop a word, except the words of a URL\'s #:~: text fragment', () => {
     const config: Config = { rules: { 'repeated-sentence': 'off' } };
+    const count = (list: string[]) => {
+      const m = new Map<string, number>();
+      for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
+      return m;
+    };
     fc.assert(
       fc.property(markdown, (text) => {
         const fixed = fixSource(source(text), 'q.md', { host, config }).text;
-        const after = new Map<string, number>();
-        for (const w of words(fixed)) after.set(w, (after.get(w) ?? 0) + 1);
+        const after = count(words(fixed));
+        // text-fragment removes the `:~:…` scroll hint of a URL: its words, and only as many, may go.
+        const hints = count([...source(text).text.matchAll(/:~:[^\s<>()[\]]*/g)].flatMap((m) => words(m[0])));
         for (const w of words(source(text).text)) {
           const n = after.get(w) ?? 0;
-          expect(n, `lost "${w}"`).toBeGreaterThan(0);
-          after.set(w, n - 1);
+          if (n > 0) {
+            after.set(w, n - 1);
+            continue;
+          }
+          const h = hints.get(w) ?? 0;
+          expect(h, `lost "${w}"`).toBeGreaterThan(0);
+          hints.set(w, h - 1);
         }
       }),
       { numRuns: 300, seed: 20261128 },

@@ -77,6 +77,18 @@ describe('lint on the delivered corpus', () => {
     expect(at('bare-url')).toEqual([18]);
   });
 
+  it('text-fragment: the AWS link on line 18 carries a #:~:text= scroll hint', async () => {
+    expect(report.filter((d) => d.ruleId === 'text-fragment')).toEqual([
+      expect.objectContaining({
+        line: 18,
+        column: 1,
+        severity: 'warning',
+        fixable: true,
+        message: 'Text fragment "#:~:text=A%20generative%20adversarial%2…" is a browser scroll hint, not part of the address; remove it',
+      }),
+    ]);
+  });
+
   it('pseudo-list: Q2 lines 9–12 and Q8 lines 30–32', async () => {
     expect(report.filter((d) => d.ruleId === 'pseudo-list').map((d) => [d.line, d.endLine])).toEqual([
       [9, 12],
@@ -96,10 +108,11 @@ describe('lint on the delivered corpus', () => {
   it('reports nothing else', async () => {
     const expected = new Set([
       'repeated-sentence', 'duplicate-question', 'duplicate-passage', 'broken-link', 'image-alt-text', 'heading-format',
-      'bare-url', 'pseudo-list', 'multiple-spaces', 'trailing-whitespace', 'final-newline', 'blank-lines-around-headings',
+      'bare-url', 'text-fragment', 'pseudo-list', 'multiple-spaces', 'trailing-whitespace', 'final-newline',
+      'blank-lines-around-headings',
     ]);
     expect(report.filter((d) => !expected.has(d.ruleId))).toEqual([]);
-    expect(report).toHaveLength(54);
+    expect(report).toHaveLength(55);
   });
 });
 
@@ -117,7 +130,7 @@ describe('--fix on the delivered corpus', () => {
     expect(once).not.toBe(SEED.toString('utf8'));
   });
 
-  it('loses no word except the exact repeat of a sentence', async () => {
+  it('loses no word except the exact repeat of a sentence and the text fragment of the AWS link', async () => {
     const count = (text: string) => {
       const m = new Map<string, number>();
       for (const w of words(text)) m.set(w, (m.get(w) ?? 0) + 1);
@@ -127,7 +140,13 @@ describe('--fix on the delivered corpus', () => {
     const after = count(once);
     const lost: string[] = [];
     for (const [w, n] of before) for (let i = after.get(w) ?? 0; i < n; i++) lost.push(w);
-    expect(lost.sort()).toEqual(words('It is a type of Generative AI that is based on a neural network architecture').sort());
+    // The fragment is removed from the URL up to the sentence's final full stop, which stays.
+    const fragment = '#:~:text=A%20generative%20adversarial%20network%20system,network%20and%20the%20discriminator%20network';
+    expect(SEED.toString('utf8')).toContain(`https://aws.amazon.com/what-is/gan/${fragment}.\n`);
+    expect(once).toContain('<https://aws.amazon.com/what-is/gan/>.\n');
+    expect(lost.sort()).toEqual(
+      [...words('It is a type of Generative AI that is based on a neural network architecture'), ...words(fragment)].sort(),
+    );
   });
 
   it('leaves no fixable finding behind', async () => {
@@ -139,12 +158,12 @@ describe('--fix on the delivered corpus', () => {
     ]);
   });
 
-  it('turns the pseudo-lists into real lists and the bare URL into an autolink', async () => {
+  it('turns the pseudo-lists into real lists and the bare URL into an autolink without its text fragment', async () => {
     expect(once).toContain(
       'Generative AI has a wide range of applications, including:\n\n- Text generation: Generating new text',
     );
     expect(once).toContain('The main challenges in training GANs include:\n\n- Mode collapse: This occurs');
-    expect(once).toContain('refer to this link:\\\n<https://aws.amazon.com/what-is/gan/#:~:text=');
+    expect(once).toContain('refer to this link:\\\n<https://aws.amazon.com/what-is/gan/>.\n');
     expect(once).toContain('# 18. What is an autoencoder?\n\nAn autoencoder');
     expect(once.endsWith('generate text.\n')).toBe(true);
   });

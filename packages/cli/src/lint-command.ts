@@ -7,12 +7,14 @@ import {
   resolveConfig,
   rules,
   type Diagnostic,
+  type ExternalLinks,
   type ParsedFile,
 } from '@genai-qa/core';
 import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config-file.js';
 import { collectFiles, readSource } from './files.js';
 import { UsageError, type Io } from './io.js';
+import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
 import { formatGithub } from './reporters/github.js';
 import { formatJson } from './reporters/json.js';
 import { formatSarif } from './reporters/sarif.js';
@@ -27,7 +29,13 @@ A directory is searched for *.md files and is the content root for the files in 
 Options:
   --format <name>     stylish (default), json, sarif or github
   --fix               apply safe fixes (whitespace, heading format, blank lines,
-                      bare URLs, pseudo-lists, exact repeated sentences) in place
+                      bare URLs, text fragments, pseudo-lists, exact repeated
+                      sentences; with --check-external, permanent redirects) in place
+  --check-external    also request every http(s) link once (network): dead links are
+                      errors (dead-link), permanent redirects fixable warnings
+                      (permanent-redirect); results are cached (default
+                      .genai-qa-cache/links.json, 1 day), settings under "linkCheck"
+                      in the config file. Off by default: lint never needs a network.
   --max-warnings <n>  exit 1 when there are more than n warnings
   --config <file>     configuration file (default: ./genai-qa.config.json if present)
   -h, --help          show this help
@@ -49,15 +57,22 @@ export interface LintRun {
   diagnostics: Diagnostic[];
 }
 
-/** Reads, optionally fixes, parses and lints files. Shared by `lint` and `build`. */
-export function lintPaths(paths: readonly string[], io: Io, options: { config?: string; fix?: boolean }): LintRun {
+/**
+ * Reads, optionally fixes, parses and lints files. Shared by `lint` and `build`. With
+ * `external` (the answers of the link check), the external rules run and fix too.
+ */
+export function lintPaths(
+  paths: readonly string[],
+  io: Io,
+  options: { config?: string; fix?: boolean; external?: ExternalLinks },
+): LintRun {
   const config = resolveConfig(loadConfig(options.config, io.cwd));
   const inputs = collectFiles(paths, io.cwd);
   const files: ParsedFile[] = [];
   for (const input of inputs) {
     let source = readSource(input, io.cwd);
     if (options.fix) {
-      const fixed = fixSource(source, input.relativePath, { config });
+      const fixed = fixSource(source, input.relativePath, { config, external: options.external });
       if (fixed.text !== source.text) {
         writeFileAtomic(input.absolutePath, encodeSource(source, fixed.text));
         source = { ...source, text: fixed.text };
@@ -65,10 +80,27 @@ export function lintPaths(paths: readonly string[], io: Io, options: { config?: 
     }
     files.push(parseFile(source, input.relativePath));
   }
-  return { files, diagnostics: lintFiles(files, { config }) };
+  return { files, diagnostics: lintFiles(files, { config, external: options.external }) };
 }
 
-export function lintCommand(argv: string[], io: Io): number {
+/**
+ * The network half of `--check-external`: asks about the links of the files as they are
+ * (before any fix) and returns the answers for the core rules dead-link and permanent-redirect.
+ * Nothing is requested when both rules are off.
+ */
+async function checkLinks(paths: readonly string[], io: Io, configFile: string | undefined, options: LinkCheckOptions): Promise<ExternalLinks> {
+  const config = loadConfig(configFile, io.cwd);
+  const resolved = resolveConfig(config);
+  if (['dead-link', 'permanent-redirect'].every((id) => resolved.get(id)?.severity === 'off')) return new Map();
+  const files = collectFiles(paths, io.cwd).map((input) => parseFile(readSource(input, io.cwd), input.relativePath));
+  const result = await checkExternalLinks(files, linkCheckSettings(config.linkCheck, io.cwd), options);
+  for (const { url, reason } of result.unchecked) io.stderr.write(`genai-qa: could not check ${url} (${reason}); not reported\n`);
+  if (result.cacheProblem) io.stderr.write(`genai-qa: ${result.cacheProblem}\n`);
+  return result.links;
+}
+
+/** `genai-qa lint`. `linkCheck` injects the network, clock and backoff of --check-external (tests). */
+export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOptions = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -76,6 +108,7 @@ export function lintCommand(argv: string[], io: Io): number {
     options: {
       format: { type: 'string', default: 'stylish' },
       fix: { type: 'boolean', default: false },
+      'check-external': { type: 'boolean', default: false },
       'max-warnings': { type: 'string' },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -95,7 +128,8 @@ export function lintCommand(argv: string[], io: Io): number {
     }
   }
   const paths = positionals.length > 0 ? positionals : ['content'];
-  const { diagnostics } = lintPaths(paths, io, { config: values.config, fix: values.fix });
+  const external = values['check-external'] ? await checkLinks(paths, io, values.config, linkCheck) : undefined;
+  const { diagnostics } = lintPaths(paths, io, { config: values.config, fix: values.fix, external });
 
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
   const output =

@@ -11,7 +11,41 @@ export type RuleSetting = SeveritySetting | { severity?: SeveritySetting; option
 export interface Config {
   $schema?: string;
   rules?: Record<string, RuleSetting>;
+  linkCheck?: LinkCheckConfig;
 }
+
+/** Settings of `genai-qa lint --check-external` (the rules dead-link and permanent-redirect). */
+export interface LinkCheckConfig {
+  /** Regular expressions; when given, only URLs matching one of them are checked. */
+  include?: string[];
+  /** Regular expressions; URLs matching one of them are not checked. */
+  exclude?: string[];
+  /** Final statuses (after redirects) that count as alive: codes, or ranges like "200-299". */
+  acceptedStatusCodes?: Array<number | string>;
+  /** Milliseconds to wait for the response headers of one request. */
+  timeout?: number;
+  /** Retries after a timeout, a dropped connection, 429 or a 5xx status. */
+  retries?: number;
+  /** Requests in flight at once, in all and per host. */
+  concurrency?: number;
+  perHostConcurrency?: number;
+  /** Where results are kept and how long they stay valid (`false`: no cache). */
+  cache?: false | { path?: string; maxAge?: number | string };
+}
+
+export const LINK_CHECK_DEFAULTS = {
+  include: [] as string[],
+  exclude: [] as string[],
+  acceptedStatusCodes: ['200-299'] as Array<number | string>,
+  timeout: 10_000,
+  retries: 3,
+  concurrency: 8,
+  perHostConcurrency: 2,
+  cache: { path: '.genai-qa-cache/links.json', maxAge: '1d' as number | string },
+};
+
+/** A duration: milliseconds, or a number with a unit (ms, s, m, h, d, w). */
+export const DURATION_PATTERN = '^\\d+(?:ms|s|m|h|d|w)$';
 
 /** What the engine runs with: every rule's effective severity and options. */
 export interface ResolvedRule {
@@ -49,6 +83,64 @@ export function configSchema(): Record<string, unknown> {
       ],
     };
   }
+  const patterns = (what: string) => ({
+    type: 'array',
+    description: `Regular expressions (JavaScript syntax, not anchored) matched against each URL without its fragment; ${what}.`,
+    items: { type: 'string' },
+    default: [],
+  });
+  const d = LINK_CHECK_DEFAULTS;
+  const linkCheck = {
+    type: 'object',
+    description: 'Settings of `genai-qa lint --check-external`, which checks every http(s) link once (rules dead-link and permanent-redirect).',
+    additionalProperties: false,
+    properties: {
+      include: patterns('when given, only URLs matching one of them are checked'),
+      exclude: patterns('URLs matching one of them are not checked'),
+      acceptedStatusCodes: {
+        type: 'array',
+        description: 'Final statuses (after redirects) that count as alive: status codes, or ranges like "200-299".',
+        items: {
+          oneOf: [
+            { type: 'integer', minimum: 100, maximum: 599 },
+            { type: 'string', pattern: '^[1-5][0-9]{2}-[1-5][0-9]{2}$' },
+          ],
+        },
+        default: d.acceptedStatusCodes,
+      },
+      timeout: { type: 'integer', minimum: 1, description: 'Milliseconds to wait for the response to one request.', default: d.timeout },
+      retries: {
+        type: 'integer',
+        minimum: 0,
+        maximum: 10,
+        description: 'Retries, with backoff, after a timeout, a dropped connection, 429 or a 5xx status (Retry-After is honoured).',
+        default: d.retries,
+      },
+      concurrency: { type: 'integer', minimum: 1, description: 'Requests in flight at once.', default: d.concurrency },
+      perHostConcurrency: { type: 'integer', minimum: 1, description: 'Requests in flight at once to one host.', default: d.perHostConcurrency },
+      cache: {
+        description: 'The result cache (false: none). Alive links and definite failures (4xx) are kept for maxAge; timeouts, network errors, 429 and 5xx are not kept.',
+        oneOf: [
+          { type: 'boolean', enum: [false] },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              path: { type: 'string', minLength: 1, description: 'Cache file, relative to the working directory.', default: d.cache.path },
+              maxAge: {
+                description: 'How long a result stays valid: milliseconds, or a number with a unit (ms, s, m, h, d, w), e.g. "12h".',
+                oneOf: [
+                  { type: 'integer', minimum: 0 },
+                  { type: 'string', pattern: DURATION_PATTERN },
+                ],
+                default: d.cache.maxAge,
+              },
+            },
+          },
+        ],
+      },
+    },
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://genai-qa.dev/schemas/config.schema.json',
@@ -59,6 +151,7 @@ export function configSchema(): Record<string, unknown> {
     properties: {
       $schema: { type: 'string' },
       rules: { type: 'object', additionalProperties: false, properties },
+      linkCheck,
     },
   };
 }
@@ -78,7 +171,26 @@ export function validateConfig(data: unknown, file: string): Config {
     const hint = ruleId ? ` (rule "${decodeURIComponent(ruleId.replace(/~1/g, '/').replace(/~0/g, '~'))}": write "error", "warning", "off" or { "severity": …, "options": { … } })` : '';
     throw new ConfigError(file, `invalid configuration: ${formatAjvErrors(validator.errors)}${hint}`);
   }
+  checkLinkCheck((data as Config).linkCheck, file);
   return data as Config;
+}
+
+/** What the schema cannot say: the patterns compile and the ranges run upwards. */
+function checkLinkCheck(linkCheck: LinkCheckConfig | undefined, file: string): void {
+  for (const key of ['include', 'exclude'] as const) {
+    for (const pattern of linkCheck?.[key] ?? []) {
+      try {
+        new RegExp(pattern);
+      } catch (error) {
+        throw new ConfigError(file, `linkCheck.${key}: "${pattern}" is not a valid regular expression (${(error as Error).message})`);
+      }
+    }
+  }
+  for (const code of linkCheck?.acceptedStatusCodes ?? []) {
+    if (typeof code !== 'string') continue;
+    const [from, to] = code.split('-').map(Number);
+    if (from! > to!) throw new ConfigError(file, `linkCheck.acceptedStatusCodes: range "${code}" runs backwards; write it as "${to}-${from}"`);
+  }
 }
 
 /** Every rule's effective setting: the rule's defaults overlaid with the config. */

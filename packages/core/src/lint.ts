@@ -3,13 +3,15 @@ import { resolveConfig, type Config, type ResolvedRule } from './config.js';
 import { applyFixes } from './edits.js';
 import { parseFile, type ParsedFile } from './extract.js';
 import { rules, ruleIds } from './rules/index.js';
-import type { Diagnostic, Fix, Host, Report, Severity } from './rule.js';
+import type { Diagnostic, ExternalLinks, Fix, Host, Report, Severity } from './rule.js';
 import type { SourceFile } from './source.js';
 
 export interface LintOptions {
   /** A config (as in genai-qa.config.json) or an already resolved one. */
   config?: Config | Map<string, ResolvedRule>;
   host?: Host;
+  /** Results of the external link check; without them the rules of scope 'external' do not run. */
+  external?: ExternalLinks;
 }
 
 /** The real file system, for rules that check link targets. */
@@ -55,7 +57,10 @@ export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {
       };
       out.push(diagnostic);
     };
-    if (rule.scope === 'file') {
+    if (rule.scope === 'external') {
+      const links = options.external;
+      if (links) for (const file of files) rule.check({ file, options: setting.options as never, links, report: (r) => emit(file, r) });
+    } else if (rule.scope === 'file') {
       for (const file of files) {
         rule.check({ file, options: setting.options as never, host, ruleIds, report: (r) => emit(file, r) });
       }

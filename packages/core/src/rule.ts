@@ -74,9 +74,37 @@ export interface CorpusContext<Options> {
   report(report: Report & { file: ParsedFile }): void;
 }
 
+/**
+ * What `genai-qa lint --check-external` found for one http(s) URL. Pure data: core never
+ * touches the network; the CLI's link checker fills this in, the 'external' rules report it.
+ */
+export type ExternalLinkStatus =
+  | {
+      status: 'alive';
+      /** Set when the URL is permanently redirected (301/308): the first status and where the permanent hops end. */
+      redirect?: { status: number; to: string };
+    }
+  | { status: 'dead'; reason: string };
+
+/** Results of the external check, keyed by `externalUrlKey(url)` (the URL without its fragment). */
+export type ExternalLinks = ReadonlyMap<string, ExternalLinkStatus>;
+
+export interface ExternalContext<Options> {
+  file: ParsedFile;
+  options: Options;
+  links: ExternalLinks;
+  report(report: Report): void;
+}
+
+/**
+ * A rule of scope 'external' reads what the network said about the file's links. The engine
+ * runs it only when it is given those results (`lint --check-external`); offline it is
+ * skipped, yet it is a rule like any other: configurable, silenceable, documented, in SARIF.
+ */
 export type Rule<Options = Record<string, never>> = { meta: RuleMeta<Options> } & (
   | { scope: 'file'; check(context: FileContext<Options>): void }
   | { scope: 'corpus'; check(context: CorpusContext<Options>): void }
+  | { scope: 'external'; check(context: ExternalContext<Options>): void }
 );
 
 // eslint-style helper so each rule file reads `export default defineRule({...})`.

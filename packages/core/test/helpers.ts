@@ -6,6 +6,7 @@ import {
   parseFile,
   type Config,
   type Diagnostic,
+  type ExternalLinks,
   type Host,
   type ParsedFile,
   type RuleSetting,
@@ -20,6 +21,8 @@ export interface LintInput {
   config?: Config;
   /** Paths (relative to the content root) that exist besides the linted files. */
   existing?: string[];
+  /** What the external link check found (runs the rules of scope 'external'). */
+  external?: ExternalLinks;
 }
 
 export function virtualHost(existing: readonly string[] = [], symlinks: Record<string, string> = {}): Host {
@@ -48,7 +51,7 @@ export function lint(markdown: string | Record<string, string>, input: LintInput
   const files = typeof markdown === 'string' ? { [input.name ?? 'q.md']: markdown } : markdown;
   const parsed = Object.entries(files).map(([name, text]) => parse(text, name));
   const host = virtualHost([...(input.existing ?? []), ...Object.keys(files)]);
-  return lintFiles(parsed, { config: input.config, host });
+  return lintFiles(parsed, { config: input.config, host, ...(input.external ? { external: input.external } : {}) });
 }
 
 /** Only one rule's findings, as compact objects that read well in expectations. */
@@ -62,9 +65,9 @@ export function findings(ruleId: string, markdown: string | Record<string, strin
 }
 
 /** Fixes Markdown with one rule (or all rules) and returns the new text. */
-export function fix(markdown: string, ruleId?: string, existing: string[] = []): string {
+export function fix(markdown: string, ruleId?: string, existing: string[] = [], external?: ExternalLinks): string {
   const source = decodeSource(new TextEncoder().encode(markdown), { path: 'content/q.md', absolutePath: `${ROOT}/q.md`, root: ROOT });
-  return fixSource(source, 'q.md', { config: ruleId ? onlyRule(ruleId) : undefined, host: virtualHost(existing) }).text;
+  return fixSource(source, 'q.md', { config: ruleId ? onlyRule(ruleId) : undefined, host: virtualHost(existing), ...(external ? { external } : {}) }).text;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import bareUrl from './bare-url.js';
 import blankLinesAroundHeadings from './blank-lines-around-headings.js';
 import brokenLink from './broken-link.js';
+import deadLink from './dead-link.js';
 import duplicateId from './duplicate-id.js';
 import duplicatePassage from './duplicate-passage.js';
 import duplicateQuestion from './duplicate-question.js';
@@ -12,10 +13,12 @@ import imageAltText from './image-alt-text.js';
 import invalidMetadata from './invalid-metadata.js';
 import multipleSpaces from './multiple-spaces.js';
 import noQuestions from './no-questions.js';
+import permanentRedirect from './permanent-redirect.js';
 import pseudoList from './pseudo-list.js';
 import questionNumbering from './question-numbering.js';
 import rawHtml from './raw-html.js';
 import repeatedSentence from './repeated-sentence.js';
+import textFragment from './text-fragment.js';
 import trailingWhitespace from './trailing-whitespace.js';
 import unsafeLink from './unsafe-link.js';
 
@@ -33,9 +36,12 @@ export const rules: ReadonlyArray<Rule<any>> = [
   duplicateId,
   brokenLink,
   unsafeLink,
+  deadLink,
+  permanentRedirect,
   rawHtml,
   imageAltText,
   bareUrl,
+  textFragment,
   pseudoList,
   trailingWhitespace,
   blankLinesAroundHeadings,
