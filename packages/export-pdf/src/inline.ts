@@ -1,0 +1,136 @@
+import type { Definition, Image, ImageReference, Nodes, PhrasingContent } from 'mdast';
+import type { LinkTarget } from './targets.js';
+
+/** A stretch of text in one style; a paragraph is a list of runs drawn as one flowing text. */
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  mono?: boolean;
+  strike?: boolean;
+  link?: LinkTarget | undefined;
+  /** Overrides the text colour of the paragraph. */
+  color?: string;
+}
+
+export type ImageNode = Image | ImageReference;
+
+export interface InlineContext {
+  /** Resolves a link URL to a clickable target (or undefined: plain text). */
+  resolve(url: string): LinkTarget | undefined;
+  /** Reference-style definitions by normalised identifier. */
+  definitions: ReadonlyMap<string, Definition>;
+}
+
+type Style = Omit<Run, 'text'>;
+
+/**
+ * Flattens phrasing content into runs. Raw HTML is dropped (never rendered as markup);
+ * inline images become their alt text in italics and are returned so that the caller can
+ * place them as figures after the paragraph.
+ */
+export function inlineRuns(nodes: readonly PhrasingContent[], context: InlineContext): { runs: Run[]; images: ImageNode[] } {
+  const runs: Run[] = [];
+  const images: ImageNode[] = [];
+  const walk = (children: readonly PhrasingContent[], style: Style): void => {
+    for (const node of children) {
+      switch (node.type) {
+        case 'text':
+          runs.push({ ...style, text: node.value.replace(/[ \t\r\n\f]+/g, ' ') });
+          break;
+        case 'inlineCode':
+          runs.push({ ...style, mono: true, text: node.value });
+          break;
+        case 'break':
+          runs.push({ ...style, text: '\n' });
+          break;
+        case 'emphasis':
+          walk(node.children, { ...style, italic: true });
+          break;
+        case 'strong':
+          walk(node.children, { ...style, bold: true });
+          break;
+        case 'delete':
+          walk(node.children, { ...style, strike: true });
+          break;
+        case 'link':
+          walk(node.children, { ...style, link: context.resolve(node.url) });
+          break;
+        case 'linkReference': {
+          const definition = context.definitions.get(normalizeIdentifier(node.identifier));
+          walk(node.children, definition ? { ...style, link: context.resolve(definition.url) } : style);
+          break;
+        }
+        case 'image':
+        case 'imageReference':
+          images.push(node);
+          if (node.alt) runs.push({ ...style, italic: true, text: node.alt });
+          break;
+        case 'footnoteReference':
+          runs.push({ ...style, text: `[${node.label ?? node.identifier}]` });
+          break;
+        case 'html':
+          break;
+        default: {
+          const text = plainText(node as Nodes);
+          if (text) runs.push({ ...style, text });
+        }
+      }
+    }
+  };
+  walk(nodes, {});
+  return { runs: tidy(runs), images };
+}
+
+/** True when a paragraph holds only images (and whitespace): it is drawn as figures. */
+export function isFigureParagraph(children: readonly PhrasingContent[]): boolean {
+  let images = 0;
+  for (const child of children) {
+    if (child.type === 'image' || child.type === 'imageReference') images++;
+    else if (child.type === 'break' || (child.type === 'text' && child.value.trim() === '')) continue;
+    else return false;
+  }
+  return images > 0;
+}
+
+/** The runs' text, for measuring. */
+export function runsText(runs: readonly Run[]): string {
+  return runs.map((r) => r.text).join('');
+}
+
+export function normalizeIdentifier(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase();
+}
+
+/** Plain text of any node (alt text of images included, raw HTML excluded). */
+export function plainText(node: Nodes): string {
+  if (node.type === 'html') return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ((node.type === 'image' || node.type === 'imageReference') && node.alt) return node.alt;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+/** Collapses whitespace across run boundaries and trims the ends; drops empty runs. */
+function tidy(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  let previousEndsWithSpace = true;
+  for (const run of runs) {
+    let text = run.text;
+    if (!run.mono && previousEndsWithSpace) text = text.replace(/^ +/, '');
+    if (text === '') continue;
+    out.push({ ...run, text });
+    previousEndsWithSpace = /[ \n]$/.test(text);
+  }
+  // Trailing spaces and hard breaks at the end of a paragraph draw nothing.
+  while (out.length > 0) {
+    const last = out[out.length - 1]!;
+    const trimmed = last.text.replace(/[ \n]+$/, '');
+    if (trimmed === '') out.pop();
+    else {
+      out[out.length - 1] = { ...last, text: trimmed };
+      break;
+    }
+  }
+  return out;
+}
