@@ -2,6 +2,7 @@ import type { Corpus, ExportOptions } from '@genai-qa/core';
 import { defaultId } from '@genai-qa/core';
 import { exportAnki } from '@genai-qa/export-anki';
 import { exportJson } from '@genai-qa/export-json';
+import { exportPdf } from '@genai-qa/export-pdf';
 
 /** A build target: a pure function from the validated corpus (and its images) to named files. */
 export interface Target {
@@ -16,6 +17,11 @@ export const TARGETS: readonly Target[] = [
     name: 'anki',
     description: '<title>.apkg, an Anki deck that re-imports in place',
     files: async (corpus, options) => new Map([[`${artifactName(corpus)}.apkg`, await exportAnki(corpus, options)]]),
+  },
+  {
+    name: 'pdf',
+    description: '<title>.pdf, a tagged PDF study guide',
+    files: async (corpus, options) => new Map([[`${artifactName(corpus)}.pdf`, await exportPdf(corpus, options)]]),
   },
 ];
 

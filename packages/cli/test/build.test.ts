@@ -19,7 +19,8 @@ describe('genai-qa build', () => {
     expect(result.stdout).toBe(
       `wrote dist/questions.json (${kb(size('questions.json'))})\n` +
         `wrote dist/questions.jsonl (${kb(size('questions.jsonl'))})\n` +
-        `wrote dist/two-questions.apkg (${kb(size('two-questions.apkg'))})\n`,
+        `wrote dist/two-questions.apkg (${kb(size('two-questions.apkg'))})\n` +
+        `wrote dist/two-questions.pdf (${kb(size('two-questions.pdf'))})\n`,
     );
     const corpus = JSON.parse(json);
     expect(new Ajv({ strict: true }).validate(schema, corpus)).toBe(true);
@@ -49,7 +50,9 @@ describe('genai-qa build', () => {
     for (const name of fs.readdirSync(path.join(dir, 'a'))) {
       expect(fs.readFileSync(path.join(dir, 'b', name)).equals(fs.readFileSync(path.join(dir, 'a', name))), name).toBe(true);
     }
-    expect(fs.readdirSync(path.join(dir, 'a')).length).toBe(3);
+    expect(fs.readdirSync(path.join(dir, 'a')).sort()).toEqual([
+      'questions-and-answers.apkg', 'questions-and-answers.pdf', 'questions.json', 'questions.jsonl',
+    ]);
   });
 
   it('leaves exactly one deck: a renamed collection replaces the old file', async () => {
@@ -92,7 +95,7 @@ describe('genai-qa build', () => {
     fs.writeFileSync(path.join(dir, 'content/q.md'), '# 1.Broken\n\nx y z w.\n');
     expect((await cli(['build'], dir)).code).toBe(1);
     expect(read(dir, 'dist/questions.json')).toBe(before);
-    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['questions-and-answers.apkg', 'questions.json', 'questions.jsonl']);
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['questions-and-answers.apkg', 'questions-and-answers.pdf', 'questions.json', 'questions.jsonl']);
   });
 
   it('--content, --out and --only; unknown targets and input errors exit 2', async () => {
@@ -102,7 +105,7 @@ describe('genai-qa build', () => {
     expect(await cli(['build', '--content', 'qa', '--only', 'epub'], dir)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'genai-qa: unknown target "epub" in --only; expected json, anki\n',
+      stderr: 'genai-qa: unknown target "epub" in --only; expected json, anki, pdf\n',
     });
     expect(await cli(['build'], dir)).toEqual({ code: 2, stdout: '', stderr: 'genai-qa: content: no such file or directory\n' });
     expect((await cli(['build', '--help'], dir)).stdout).toMatch(/^Usage: genai-qa build/);
