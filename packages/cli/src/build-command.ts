@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, buildDate } from '@genai-qa/core';
+import { buildCorpus, buildDate, type Corpus } from '@genai-qa/core';
 import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
 import { displayPath } from './files.js';
@@ -74,7 +74,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
   }
 
   // The model is validated against the schema before any exporter sees it.
-  const corpus = buildCorpus(files);
+  const corpus = withUniqueIds(buildCorpus(files), io);
   // Render everything first: an exporter that throws leaves dist/ exactly as it was.
   const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: resolveBuildDate(io, values.content) };
   const outputs = new Map<string, Uint8Array>();
@@ -98,6 +98,20 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     }
   }
   return 0;
+}
+
+/**
+ * Ids are what decks and consumers match on, so an artifact never holds two questions with
+ * one id. Lint refuses such a corpus; with --force the later questions are left out.
+ */
+function withUniqueIds(corpus: Corpus, io: Io): Corpus {
+  const seen = new Set<string>();
+  const questions = corpus.questions.filter((q) => {
+    if (!seen.has(q.id)) return seen.add(q.id);
+    io.stderr.write(`genai-qa: left out ${q.source.file}:${q.source.line} ("${q.question}"): its id "${q.id}" is already used\n`);
+    return false;
+  });
+  return questions.length === corpus.questions.length ? corpus : { ...corpus, questions };
 }
 
 /**

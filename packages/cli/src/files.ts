@@ -67,14 +67,51 @@ function walk(dir: string, shown: string): string[] {
 
 /** Reads and decodes one file; every failure becomes an InputError naming the file. */
 export function readSource(file: InputFile, cwd: string): SourceFile {
+  return readChecked(file, cwd).source;
+}
+
+/**
+ * Reads a file unless it must not be read: one whose real path (symlinks resolved) is
+ * outside its content root, or one over the size limit. Such a file comes back empty
+ * with the reason, for the input-safety rule to report.
+ */
+export function readChecked(file: InputFile, cwd: string, maxBytes = Infinity): { source: SourceFile; refused?: string } {
   const shown = displayPath(file.absolutePath, cwd);
-  let bytes: Buffer;
+  const meta = { path: shown, absolutePath: file.absolutePath, root: file.root };
+  let real: string;
+  let size: number;
   try {
-    bytes = fs.readFileSync(file.absolutePath);
+    real = fs.realpathSync(file.absolutePath);
+    size = fs.statSync(real).size;
   } catch (error) {
     throw new InputError(shown, describeFsError(error));
   }
-  return decodeSource(bytes, { path: shown, absolutePath: file.absolutePath, root: file.root });
+  const realRoot = fs.realpathSync(file.root);
+  const relative = path.relative(realRoot, real);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return { source: empty(meta), refused: 'File is a symlink to a file outside the content root; it is not read' };
+  }
+  if (size > maxBytes) {
+    return {
+      source: empty(meta),
+      refused: `File is ${megabytes(size)}, over the limit of ${megabytes(maxBytes)} (limits.maxFileBytes); it is not read`,
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(real);
+  } catch (error) {
+    throw new InputError(shown, describeFsError(error));
+  }
+  return { source: decodeSource(bytes, meta) };
+}
+
+function empty(meta: { path: string; absolutePath: string; root: string }): SourceFile {
+  return { ...meta, text: '', eol: '\n', bom: false };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 export function describeFsError(error: unknown): string {

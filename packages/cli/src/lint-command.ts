@@ -4,7 +4,9 @@ import {
   fixSource,
   lintFiles,
   parseFile,
+  inspectSource,
   resolveConfig,
+  resolveLimits,
   rules,
   type Diagnostic,
   type ExternalLinks,
@@ -12,7 +14,7 @@ import {
 } from '@genai-qa/core';
 import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config-file.js';
-import { collectFiles, readSource } from './files.js';
+import { collectFiles, readChecked } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
 import { formatGithub } from './reporters/github.js';
@@ -66,19 +68,25 @@ export function lintPaths(
   io: Io,
   options: { config?: string; fix?: boolean; external?: ExternalLinks },
 ): LintRun {
-  const config = resolveConfig(loadConfig(options.config, io.cwd));
+  const raw = loadConfig(options.config, io.cwd);
+  const config = resolveConfig(raw);
+  const limits = resolveLimits(raw);
   const inputs = collectFiles(paths, io.cwd);
   const files: ParsedFile[] = [];
   for (const input of inputs) {
-    let source = readSource(input, io.cwd);
-    if (options.fix) {
+    const checked = readChecked(input, io.cwd, limits.maxFileBytes);
+    let source = checked.source;
+    const refused = checked.refused;
+    // A file that is refused or too deeply nested to parse is never fixed (fixing parses it).
+    const safe = !refused && !inspectSource(source.text, limits).some((p) => p.blocking);
+    if (options.fix && safe) {
       const fixed = fixSource(source, input.relativePath, { config, external: options.external });
       if (fixed.text !== source.text) {
         writeFileAtomic(input.absolutePath, encodeSource(source, fixed.text));
         source = { ...source, text: fixed.text };
       }
     }
-    files.push(parseFile(source, input.relativePath));
+    files.push(parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) }));
   }
   return { files, diagnostics: lintFiles(files, { config, external: options.external }) };
 }
@@ -92,7 +100,11 @@ async function checkLinks(paths: readonly string[], io: Io, configFile: string |
   const config = loadConfig(configFile, io.cwd);
   const resolved = resolveConfig(config);
   if (['dead-link', 'permanent-redirect'].every((id) => resolved.get(id)?.severity === 'off')) return new Map();
-  const files = collectFiles(paths, io.cwd).map((input) => parseFile(readSource(input, io.cwd), input.relativePath));
+  const limits = resolveLimits(config);
+  const files = collectFiles(paths, io.cwd).map((input) => {
+    const { source, refused } = readChecked(input, io.cwd, limits.maxFileBytes);
+    return parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) });
+  });
   const result = await checkExternalLinks(files, linkCheckSettings(config.linkCheck, io.cwd), options);
   for (const { url, reason } of result.unchecked) io.stderr.write(`genai-qa: could not check ${url} (${reason}); not reported\n`);
   if (result.cacheProblem) io.stderr.write(`genai-qa: ${result.cacheProblem}\n`);

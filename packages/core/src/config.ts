@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import { formatAjvErrors } from './validate.js';
 import { rules } from './rules/index.js';
 import type { Severity } from './rule.js';
+import { DEFAULT_LIMITS, type Limits } from './safety.js';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -12,6 +13,12 @@ export interface Config {
   $schema?: string;
   rules?: Record<string, RuleSetting>;
   linkCheck?: LinkCheckConfig;
+  limits?: Partial<Limits>;
+}
+
+/** The limits in force: the defaults overlaid with the config's. */
+export function resolveLimits(config: Config = {}): Limits {
+  return { ...DEFAULT_LIMITS, ...config.limits };
 }
 
 /** Settings of `genai-qa lint --check-external` (the rules dead-link and permanent-redirect). */
@@ -152,6 +159,19 @@ export function configSchema(): Record<string, unknown> {
       $schema: { type: 'string' },
       rules: { type: 'object', additionalProperties: false, properties },
       linkCheck,
+      limits: {
+        type: 'object',
+        description: 'Bounds on input files; a file beyond them is reported (input-safety) and not parsed.',
+        additionalProperties: false,
+        properties: {
+          maxFileBytes: { type: 'integer', minimum: 1, description: `Largest Markdown file read, in bytes (default ${DEFAULT_LIMITS.maxFileBytes}).` },
+          maxNestingDepth: {
+            type: 'integer',
+            minimum: 1,
+            description: `Deepest nesting of block quotes and lists (default ${DEFAULT_LIMITS.maxNestingDepth}).`,
+          },
+        },
+      },
     },
   };
 }

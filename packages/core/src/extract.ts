@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { readDirective, type Directive } from './directives.js';
 import { TAG_PATTERN } from './model.js';
 import { parseMarkdown } from './parse.js';
+import { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
 import { renderHtml, renderText } from './render.js';
 import { lineStarts, pointAt, type SourceFile } from './source.js';
 
@@ -50,6 +51,16 @@ export interface ParsedFile {
   questions: ExtractedQuestion[];
   directives: Directive[];
   problems: MetadataProblem[];
+  /** Problems with the file itself (size, nesting, NUL bytes, a symlink out of the root). */
+  safety: SafetyProblem[];
+  /** True when the file was not parsed (a blocking safety problem): it has no questions. */
+  skipped: boolean;
+}
+
+export interface ParseOptions {
+  limits?: Limits;
+  /** A reason the CLI did not read the file at all (too large, outside the content root). */
+  refused?: string;
 }
 
 // `# 3.14 is pi?` is not question 3: a digit right after the dot belongs to the number.
@@ -70,8 +81,12 @@ export function defaultId(question: string): string {
 }
 
 /** Parses a file and extracts its questions. Pure: reads nothing from disk. */
-export function parseFile(source: SourceFile, relativePath: string): ParsedFile {
-  const tree = parseMarkdown(source.text);
+export function parseFile(source: SourceFile, relativePath: string, options: ParseOptions = {}): ParsedFile {
+  const safety: SafetyProblem[] = options.refused
+    ? [{ line: 1, column: 1, blocking: true, message: options.refused }]
+    : inspectSource(source.text, options.limits ?? DEFAULT_LIMITS);
+  const skipped = safety.some((p) => p.blocking);
+  const tree = skipped ? emptyRoot() : parseMarkdown(source.text);
   const starts = lineStarts(source.text);
   const problems: MetadataProblem[] = [];
   const directives: Directive[] = [];
@@ -109,7 +124,7 @@ export function parseFile(source: SourceFile, relativePath: string): ParsedFile 
     }
     const section = children.slice(i + 1, j);
     const end = j < children.length ? children[j]!.position!.start.offset! : source.text.length;
-    questions.push(buildQuestion(source.text, starts, node, parsed, section, end, definitions, problems));
+    questions.push(buildQuestion(source.text, relativePath, starts, node, parsed, section, end, definitions, problems));
     i = j;
   }
   return {
@@ -123,11 +138,18 @@ export function parseFile(source: SourceFile, relativePath: string): ParsedFile 
     questions,
     directives,
     problems,
+    safety,
+    skipped,
   };
+}
+
+function emptyRoot(): Root {
+  return { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
 }
 
 function buildQuestion(
   text: string,
+  relativePath: string,
   starts: number[],
   heading: Heading,
   parsed: { number: number; text: string },
@@ -187,7 +209,7 @@ function buildQuestion(
     text: renderText(nodes),
     // Rendering HTML costs more than parsing; lint never needs it, exporters do.
     get html() {
-      return (html ??= renderHtml(nodes, definitions));
+      return (html ??= renderHtml(nodes, definitions, relativePath));
     },
   };
 }

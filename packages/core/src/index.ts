@@ -16,3 +16,6 @@ export { docsUrl, DOCS_BASE, defineRule, type Diagnostic, type Fix, type Host, t
 export { lintReportSchema } from './report-schema.js';
 export { diffCorpora, BUMP_ORDER, type Bump, type Change, type CorpusDiff } from './diff.js';
 export { assetKey, referencedImages, buildDate, type ExportOptions } from './assets.js';
+export { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
+export { resolveLimits } from './config.js';
+export type { ParseOptions } from './extract.js';

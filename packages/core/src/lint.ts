@@ -171,6 +171,7 @@ export function suppressionsOf(file: ParsedFile): (ruleId: string, line: number)
   if (ranges.length === 0) return () => false;
   return (ruleId, line) =>
     ruleId !== 'invalid-metadata' &&
+    ruleId !== 'input-safety' &&
     ranges.some(
       (r) => line >= r.from && line <= r.to && !r.except.has(ruleId) && (r.rules === 'all' || r.rules.has(ruleId)),
     );

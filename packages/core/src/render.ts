@@ -4,15 +4,33 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
+import { assetKey } from './assets.js';
+import { classifyUrl } from './links.js';
 
 // Raw HTML is dropped by remark-rehype (allowDangerousHtml is off) and the result is then
 // sanitized with GitHub's schema: no script, no event handlers, no javascript: URLs.
 const toHtml = unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
 
-/** Renders mdast blocks to sanitized HTML. `definitions` resolve reference-style links. */
-export function renderHtml(nodes: RootContent[], definitions: RootContent[] = []): string {
+/**
+ * Renders mdast blocks to sanitized HTML. `definitions` resolve reference-style links.
+ * With `file` (the Markdown file's path relative to the content root), local `src` and
+ * `href` values that are absolute or climb out of the content root are removed too.
+ */
+export function renderHtml(nodes: RootContent[], definitions: RootContent[] = [], file?: string): string {
   const root: Root = { type: 'root', children: [...nodes, ...definitions] };
   const hast = toHtml.runSync(root);
+  if (file !== undefined) {
+    visit(hast, 'element', (element: Element) => {
+      for (const attribute of ['src', 'href'] as const) {
+        const value = element.properties[attribute];
+        if (typeof value === 'string' && assetKey({ source: { file, line: 1 } }, value) === undefined && classifyUrl(value).kind === 'local') {
+          delete element.properties[attribute];
+        }
+      }
+    });
+  }
   return toHtml.stringify(hast).trim();
 }
 

@@ -10,6 +10,7 @@ import emptyAnswer from './empty-answer.js';
 import finalNewline from './final-newline.js';
 import headingFormat from './heading-format.js';
 import imageAltText from './image-alt-text.js';
+import inputSafety from './input-safety.js';
 import invalidMetadata from './invalid-metadata.js';
 import multipleSpaces from './multiple-spaces.js';
 import noQuestions from './no-questions.js';
@@ -26,6 +27,7 @@ import unsafeLink from './unsafe-link.js';
 // Options differ per rule; the registry only needs the common shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rules: ReadonlyArray<Rule<any>> = [
+  inputSafety,
   noQuestions,
   headingFormat,
   questionNumbering,

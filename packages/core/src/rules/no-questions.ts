@@ -16,7 +16,7 @@ export default defineRule({
     optionsSchema: NO_OPTIONS,
   },
   check({ file, report }) {
-    if (file.questions.length > 0) return;
+    if (file.questions.length > 0 || file.skipped) return; // a skipped file is input-safety's finding
     // After the front matter, where a genai-qa-disable comment can precede it.
     const first = file.tree.children[0];
     const line = first?.type === 'yaml' ? Math.min(first.position!.end.line + 1, file.lineStarts.length) : 1;
