@@ -9,7 +9,7 @@ import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { lintPaths } from './lint-command.js';
 import { formatStylish } from './reporters/stylish.js';
-import { SINGLE_ARTIFACT_EXTENSIONS, TARGETS } from './targets.js';
+import { SINGLE_ARTIFACT_EXTENSIONS, TARGETS, type Target } from './targets.js';
 
 export const BUILD_HELP = `Usage: genai-qa build [options]
 
@@ -34,7 +34,7 @@ the same content always gives the same bytes.
 Exit codes: 0 built, 1 lint errors (nothing written), 2 usage, configuration or input error.
 `;
 
-export async function buildCommand(argv: string[], io: Io): Promise<number> {
+export async function buildCommand(argv: string[], io: Io, targetList: readonly Target[] = TARGETS): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -53,10 +53,10 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; use --content DIR`);
-  const wanted = values.only === undefined ? TARGETS.map((t) => t.name) : values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = values.only === undefined ? targetList.map((t) => t.name) : values.only.split(',').map((s) => s.trim()).filter(Boolean);
   const targets = wanted.map((name) => {
-    const target = TARGETS.find((t) => t.name === name);
-    if (!target) throw new UsageError(`unknown target "${name}" in --only; expected ${TARGETS.map((t) => t.name).join(', ')}`);
+    const target = targetList.find((t) => t.name === name);
+    if (!target) throw new UsageError(`unknown target "${name}" in --only; expected ${targetList.map((t) => t.name).join(', ')}`);
     return target;
   });
   if (targets.length === 0) throw new UsageError('--only needs at least one target');
@@ -82,6 +82,7 @@ export async function buildCommand(argv: string[], io: Io): Promise<number> {
 
   const outDir = path.resolve(io.cwd, values.out);
   fs.mkdirSync(outDir, { recursive: true });
+  removeStaleTemporaries(outDir);
   for (const [name, bytes] of outputs) {
     const file = path.join(outDir, name);
     writeFileAtomic(file, bytes);
@@ -134,6 +135,13 @@ function resolveBuildDate(io: Io, content: string): Date {
     // Not a git checkout: the fixed date.
   }
   return buildDate({});
+}
+
+/** Temporary files a killed build left behind (see writeFileAtomic); never a finished artifact. */
+function removeStaleTemporaries(dir: string): void {
+  for (const entry of fs.readdirSync(dir)) {
+    if (/^\..+\.tmp-\d+-[0-9a-z]+$/.test(entry)) fs.rmSync(path.join(dir, entry), { force: true });
+  }
 }
 
 function formatSize(bytes: number): string {

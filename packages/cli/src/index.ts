@@ -1,6 +1,8 @@
 export { run, HELP } from './run.js';
 export type { Io } from './io.js';
 export { lintPaths, lintCommand } from './lint-command.js';
+export { buildCommand } from './build-command.js';
+export { TARGETS, type Target } from './targets.js';
 export { writeFileAtomic } from './atomic.js';
 export { formatGithub } from './reporters/github.js';
 export { formatJson } from './reporters/json.js';

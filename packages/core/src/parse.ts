@@ -23,7 +23,10 @@ export function parseMarkdown(text: string, options: { sectionMinBytes?: number 
   // block before them), but many small trees instead of one huge one, which is faster and
   // keeps memory flat on large files. Positions are shifted back into file coordinates.
   const children: RootContent[] = [];
-  const bounds = [0, ...cuts, text.length];
+  // Each parse call has a fixed cost, so sections are parsed in chunks of about 32 KB.
+  const bounds = [0];
+  for (const cut of cuts) if (cut - bounds.at(-1)! >= CHUNK_BYTES) bounds.push(cut);
+  bounds.push(text.length);
   let line = 1;
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i]!;
@@ -43,6 +46,7 @@ export function parseMarkdown(text: string, options: { sectionMinBytes?: number 
   };
 }
 
+const CHUNK_BYTES = 32 * 1024;
 const ATX = /^ {0,3}(#{1,6})[ \t]+\d+\.(?!\d)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // Constructs whose meaning reaches across the whole file or that a heading line does not
