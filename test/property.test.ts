@@ -4,6 +4,12 @@ import { buildCorpus, decodeSource, encodeSource, fixSource, lintFiles, parseFil
 import { parseMarkdown, parseWhole } from '../packages/core/src/parse.js';
 import { words } from '../packages/core/src/text.js';
 import { virtualHost } from '../packages/core/test/helpers.js';
+import { exportAnki } from '../packages/export-anki/src/index.js';
+import { exportJson } from '../packages/export-json/src/index.js';
+import { exportPdf } from '../packages/export-pdf/src/index.js';
+
+// A 1×1 transparent PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 // Random Markdown built from the pieces real corpora (and hostile pull requests) are made of.
 const word = fc.constantFrom('GAN', 'the', 'model', 'latent', 'space', 'is', 'a', 'VAE', 'noise', 'café', 'μ', '≈', '—', 'x2', 'data');
@@ -145,6 +151,27 @@ describe('properties over random Markdown', () => {
       { numRuns: 1000, seed: 20261130 },
     );
   });
+
+  it('the exporters never throw on a valid model, and their output carries no script', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(markdown, { minLength: 1, maxLength: 3 }), async (texts) => {
+        const files = texts.map((text, i) => parseFile(source(text), `f${i}.md`));
+        // Duplicate ids are refused by lint and left out by build --force; do the same here.
+        const corpus = buildCorpus(files);
+        const seen = new Set<string>();
+        const model = { ...corpus, questions: corpus.questions.filter((q) => !seen.has(q.id) && seen.add(q.id)) };
+        const options = { assets: new Map([['images/ok.png', PNG]]), date: new Date(Date.UTC(2026, 0, 1)) };
+        const json = Buffer.from(exportJson(model).get('questions.json')!).toString('utf8');
+        expect(JSON.parse(json).questions).toHaveLength(model.questions.length);
+        const apkg = await exportAnki(model, options);
+        const pdf = await exportPdf(model, options);
+        expect(pdf.length).toBeGreaterThan(0);
+        for (const q of model.questions) expect(q.answer.html).not.toMatch(/<script|\son\w+=|javascript:/i);
+        expect(apkg.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40, seed: 20261201 },
+    );
+  }, 120_000);
 
   it('encodeSource restores BOM and line endings exactly when nothing was fixed', () => {
     fc.assert(
