@@ -40,7 +40,10 @@ export function collectFiles(paths: readonly string[], cwd: string): InputFile[]
       out.push({ absolutePath: file, root, relativePath: path.relative(root, file).split(path.sep).join('/') });
     };
     if (stat.isDirectory()) {
-      for (const file of walk(absolute, given)) add(file, absolute);
+      const found = walk(absolute, given);
+      // A mistyped or empty content directory must not pass as "no problems".
+      if (found.length === 0) throw new InputError(given, 'no Markdown files (*.md, *.markdown) in this directory');
+      for (const file of found) add(file, absolute);
     } else {
       add(absolute, path.dirname(absolute));
     }

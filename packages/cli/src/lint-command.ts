@@ -158,7 +158,7 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
   const warnings = diagnostics.length - errors;
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`genai-qa: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    io.stderr.write(`genai-qa: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;

@@ -114,7 +114,7 @@ describe('genai-qa lint: --max-warnings', () => {
     expect((await cli(['lint', '--max-warnings', '1'], dir)).code).toBe(0);
     const over = await cli(['lint', '--max-warnings', '0'], dir);
     expect(over.code).toBe(1);
-    expect(over.stderr).toBe('genai-qa: 1 warnings exceed --max-warnings 0\n');
+    expect(over.stderr).toBe('genai-qa: 1 warning exceeds --max-warnings 0\n');
   });
 });
 

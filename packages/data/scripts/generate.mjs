@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run } from '@genai-qa/cli';
-import { corpusSchema } from '@genai-qa/core';
+import { corpusSchema, referencedImages } from '@genai-qa/core';
 import { compile } from 'json-schema-to-typescript';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +24,18 @@ if (code !== 0) {
 }
 
 fs.writeFileSync(new URL('../schema.json', import.meta.url), `${JSON.stringify(corpusSchema, null, 2)}\n`);
+
+// The images the answers show, under assets/ with the same relative paths as in content/,
+// so that an answer's <img src="images/x.svg"> resolves to @genai-qa/data/assets/images/x.svg.
+const assets = fileURLToPath(new URL('../assets', import.meta.url));
+fs.rmSync(assets, { recursive: true, force: true });
+const corpus = JSON.parse(fs.readFileSync(new URL('../questions.json', import.meta.url), 'utf8'));
+for (const key of referencedImages(corpus)) {
+  const from = `${content}/${key}`;
+  if (!fs.existsSync(from)) continue; // lint reports it; build refused already unless forced
+  fs.mkdirSync(`${assets}/${key.split('/').slice(0, -1).join('/')}`, { recursive: true });
+  fs.copyFileSync(fs.realpathSync(from), `${assets}/${key}`);
+}
 
 const types = await compile(structuredClone(corpusSchema), 'Corpus', {
   bannerComment: '/* Generated from schema.json by scripts/generate.mjs: do not edit. */',

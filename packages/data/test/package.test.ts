@@ -31,7 +31,7 @@ describe('@genai-qa/data, packed and installed', () => {
   it('ships exactly the allow-listed files', () => {
     const files = sh('tar', ['-tzf', tarball], repo).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
     expect(files).toEqual([
-      'LICENSE', 'README.md', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'package.json',
+      'LICENSE', 'README.md', 'assets/images/mode-collapse.svg', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.js', 'package.json',
       'questions.json', 'questions.jsonl', 'schema.json',
     ]);
   });
@@ -57,6 +57,17 @@ describe('@genai-qa/data, packed and installed', () => {
     expect(result.vae).toContain('what-is-a-variational-autoencoder-vae');
     expect(result.tags).toEqual([...result.tags].sort());
     expect(result.title).toBe('Generative AI Interview Questions');
+  });
+
+  it('ships every image the answers show, resolvable under assets/', () => {
+    const out = sh(
+      'node',
+      ['-e', `const m = require('@genai-qa/data'); const fs = require('fs');
+       const srcs = m.questions.flatMap((q) => [...q.answer.html.matchAll(/<img[^>]* src="([^"]+)"/g)].map((x) => x[1]));
+       console.log(JSON.stringify(srcs.map((s) => [s, fs.statSync(require.resolve('@genai-qa/data/assets/' + s)).size > 0])))`],
+      project,
+    );
+    expect(JSON.parse(out)).toEqual([['images/mode-collapse.svg', true]]);
   });
 
   it('exports the raw JSON and the schema as subpaths, and the data is frozen', () => {
