@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUMP_ORDER, buildCorpus, decodeSource, diffCorpora, parseFile, type Bump, type ParsedFile } from '@genai-qa/core';
 import { parse as parseYaml } from 'yaml';
-import { collectFiles, MARKDOWN_EXTENSIONS, readChecked } from './files.js';
+import { collectFiles, MARKDOWN_EXTENSIONS, parseInput } from './files.js';
 import { UsageError, type Io } from './io.js';
 
 export const DATA_PACKAGE = '@genai-qa/data';
@@ -96,12 +96,7 @@ export function diffCommand(argv: string[], io: Io): number {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown --format "${values.format}"; expected text, json`);
 
   const before = buildCorpus(filesAtRef(ref, values.content, io.cwd));
-  const after = buildCorpus(
-    collectFiles([values.content], io.cwd).map((f) => {
-      const { source, refused } = readChecked(f, io.cwd);
-      return parseFile(source, f.relativePath, refused ? { refused } : {});
-    }),
-  );
+  const after = buildCorpus(collectFiles([values.content], io.cwd).map((f) => parseInput(f, io.cwd)));
   const diff = diffCorpora(before, after);
   const top = git(['rev-parse', '--show-toplevel'], io.cwd).toString().trim();
   const pending = values['check-changeset'] ? pendingBump(top, DATA_PACKAGE) : undefined;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeSource, InputError, type SourceFile } from '@genai-qa/core';
+import { decodeSource, DEFAULT_LIMITS, InputError, parseFile, type Limits, type ParsedFile, type SourceFile } from '@genai-qa/core';
 
 export const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 
@@ -107,6 +107,12 @@ export function readChecked(file: InputFile, cwd: string, maxBytes = Infinity): 
     throw new InputError(shown, describeFsError(error));
   }
   return { source: decodeSource(bytes, meta) };
+}
+
+/** Reads (unless refused) and parses one input file, as lint sees it. */
+export function parseInput(file: InputFile, cwd: string, limits: Limits = DEFAULT_LIMITS): ParsedFile {
+  const { source, refused } = readChecked(file, cwd, limits.maxFileBytes);
+  return parseFile(source, file.relativePath, { limits, ...(refused ? { refused } : {}) });
 }
 
 function empty(meta: { path: string; absolutePath: string; root: string }): SourceFile {

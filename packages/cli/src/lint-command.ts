@@ -14,7 +14,7 @@ import {
 } from '@genai-qa/core';
 import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config-file.js';
-import { collectFiles, readChecked } from './files.js';
+import { collectFiles, parseInput, readChecked } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
 import { formatGithub } from './reporters/github.js';
@@ -101,10 +101,7 @@ async function checkLinks(paths: readonly string[], io: Io, configFile: string |
   const resolved = resolveConfig(config);
   if (['dead-link', 'permanent-redirect'].every((id) => resolved.get(id)?.severity === 'off')) return new Map();
   const limits = resolveLimits(config);
-  const files = collectFiles(paths, io.cwd).map((input) => {
-    const { source, refused } = readChecked(input, io.cwd, limits.maxFileBytes);
-    return parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) });
-  });
+  const files = collectFiles(paths, io.cwd).map((input) => parseInput(input, io.cwd, limits));
   const result = await checkExternalLinks(files, linkCheckSettings(config.linkCheck, io.cwd), options);
   for (const { url, reason } of result.unchecked) io.stderr.write(`genai-qa: could not check ${url} (${reason}); not reported\n`);
   if (result.cacheProblem) io.stderr.write(`genai-qa: ${result.cacheProblem}\n`);
