@@ -1,8 +1,6 @@
 import type { Corpus, ExportOptions } from '@genai-qa/core';
 import { defaultId } from '@genai-qa/core';
-import { exportAnki } from '@genai-qa/export-anki';
 import { exportJson } from '@genai-qa/export-json';
-import { exportPdf } from '@genai-qa/export-pdf';
 
 /** A build target: a pure function from the validated corpus (and its images) to named files. */
 export interface Target {
@@ -11,17 +9,18 @@ export interface Target {
   files(corpus: Corpus, options: ExportOptions): Map<string, Uint8Array> | Promise<Map<string, Uint8Array>>;
 }
 
+// The Anki and PDF exporters load sql.js, pdfkit and fonts: import them only when building.
 export const TARGETS: readonly Target[] = [
   { name: 'json', description: 'questions.json and questions.jsonl', files: (corpus) => exportJson(corpus) },
   {
     name: 'anki',
     description: '<title>.apkg, an Anki deck that re-imports in place',
-    files: async (corpus, options) => new Map([[`${artifactName(corpus)}.apkg`, await exportAnki(corpus, options)]]),
+    files: async (corpus, options) => new Map([[`${artifactName(corpus)}.apkg`, await (await import('@genai-qa/export-anki')).exportAnki(corpus, options)]]),
   },
   {
     name: 'pdf',
     description: '<title>.pdf, a tagged PDF study guide',
-    files: async (corpus, options) => new Map([[`${artifactName(corpus)}.pdf`, await exportPdf(corpus, options)]]),
+    files: async (corpus, options) => new Map([[`${artifactName(corpus)}.pdf`, await (await import('@genai-qa/export-pdf')).exportPdf(corpus, options)]]),
   },
 ];
 
