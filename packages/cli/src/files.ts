@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeSource, DEFAULT_LIMITS, InputError, parseFile, type Limits, type ParsedFile, type SourceFile } from '@genai-qa/core';
+import { decodeSource, DEFAULT_LIMITS, InputError, isInsideRoot, parseFile, type Limits, type ParsedFile, type SourceFile } from '@genai-qa/core';
 
 export const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 
@@ -89,9 +89,7 @@ export function readChecked(file: InputFile, cwd: string, maxBytes = Infinity): 
   } catch (error) {
     throw new InputError(shown, describeFsError(error));
   }
-  const realRoot = fs.realpathSync(file.root);
-  const relative = path.relative(realRoot, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (!isInsideRoot(fs.realpathSync(file.root), real)) {
     return { source: empty(meta), refused: 'File is a symlink to a file outside the content root; it is not read' };
   }
   if (size > maxBytes) {

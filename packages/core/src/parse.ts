@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
+import { stepFence } from './fence.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -48,7 +49,6 @@ export function parseMarkdown(text: string, options: { sectionMinBytes?: number 
 
 const CHUNK_BYTES = 32 * 1024;
 const ATX = /^ {0,3}(#{1,6})[ \t]+\d+\.(?!\d)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // Constructs whose meaning reaches across the whole file or that a heading line does not
 // end: link/footnote definitions (used anywhere), and HTML blocks that run to an end tag
 // or to the end of a comment. Files with them are parsed in one piece.
@@ -77,12 +77,11 @@ function sectionStarts(text: string): number[] {
       continue;
     }
     first = false;
-    const f = FENCE.exec(line);
     if (line.trim() === '') html = false;
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
-    } else if (f) {
-      fence = f[1]!;
+    const step = stepFence(line, fence);
+    fence = step.open;
+    if (step.fenced) {
+      // Code: nothing in it is a heading or HTML.
     } else if (GLOBAL.test(line)) {
       return [];
     } else if (/^ {0,3}<[A-Za-z/!?]/.test(line)) {

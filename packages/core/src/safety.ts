@@ -1,3 +1,6 @@
+import { stepFence } from './fence.js';
+import { lineStarts, pointAt } from './source.js';
+
 /** Bounds on what a file may be before genai-qa refuses to parse it (see the input-safety rule). */
 export interface Limits {
   /** Largest Markdown file read, in bytes. */
@@ -17,8 +20,6 @@ export interface SafetyProblem {
   blocking: boolean;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 /**
  * Looks at a file's text before it is parsed: NUL bytes (binary content; the parser would
  * replace them), and nesting of block quotes and lists deeper than the limit — the Markdown
@@ -29,7 +30,7 @@ export function inspectSource(text: string, limits: Limits): SafetyProblem[] {
   const problems: SafetyProblem[] = [];
   const nul = text.indexOf('\0');
   if (nul !== -1) {
-    const { line, column } = locate(text, nul);
+    const { line, column } = pointAt(lineStarts(text), nul);
     problems.push({ line, column, blocking: false, message: 'File contains a NUL byte (is it a binary file?); it is read as U+FFFD' });
   }
   let fence: string | undefined;
@@ -39,12 +40,9 @@ export function inspectSource(text: string, limits: Limits): SafetyProblem[] {
     if (end === -1) end = text.length;
     lineNumber++;
     const line = text.slice(start, Math.min(end, start + 100_000));
-    const f = FENCE.exec(line);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
-    } else if (f) {
-      fence = f[1]!;
-    } else {
+    const step = stepFence(line, fence);
+    fence = step.open;
+    if (!step.fenced) {
       const depth = nestingDepth(line);
       if (depth > limits.maxNestingDepth) {
         problems.push({
@@ -72,14 +70,4 @@ function nestingDepth(line: string): number {
     else break;
   }
   return quotes + Math.floor(columns / 2);
-}
-
-function locate(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

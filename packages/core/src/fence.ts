@@ -1,0 +1,15 @@
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Follows fenced code blocks line by line, for the scanners that look at raw lines before
+ * parsing. Given a line and the fence open before it (if any), returns the fence open after
+ * it and whether the line belongs to a fenced block (its opening, content or closing line).
+ */
+export function stepFence(line: string, open: string | undefined): { open: string | undefined; fenced: boolean } {
+  const marker = FENCE.exec(line)?.[1];
+  if (open) {
+    const closes = marker !== undefined && marker[0] === open[0] && marker.length >= open.length && line.trim() === marker;
+    return { open: closes ? undefined : open, fenced: true };
+  }
+  return marker ? { open: marker, fenced: true } : { open: undefined, fenced: false };
+}
