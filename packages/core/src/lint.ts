@@ -40,7 +40,7 @@ export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {
     if (setting.severity === 'off') continue;
     const severity = setting.severity;
     const emit = (file: ParsedFile, report: Report): void => {
-      if (suppressions.get(file)!(rule.meta.id, report.line)) return;
+      if (!rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
       const chosen: Severity = setting.severityFromConfig ? severity : (report.severity ?? severity);
       const diagnostic: Diagnostic = {
         file: file.source.path,
@@ -170,8 +170,6 @@ export function suppressionsOf(file: ParsedFile): (ruleId: string, line: number)
   }
   if (ranges.length === 0) return () => false;
   return (ruleId, line) =>
-    ruleId !== 'invalid-metadata' &&
-    ruleId !== 'input-safety' &&
     ranges.some(
       (r) => line >= r.from && line <= r.to && !r.except.has(ruleId) && (r.rules === 'all' || r.rules.has(ruleId)),
     );

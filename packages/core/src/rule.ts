@@ -54,6 +54,8 @@ export interface RuleMeta<Options> {
   description: string;
   severity: Severity;
   fixable: boolean;
+  /** Inline genai-qa-disable comments do not apply (the rule checks those comments, or files that are not parsed). */
+  unsilenceable?: boolean;
   defaultOptions: Options;
   /** JSON Schema of the options object (properties only; merged into config.schema.json). */
   optionsSchema: Record<string, unknown>;

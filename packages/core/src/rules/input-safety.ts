@@ -14,6 +14,7 @@ export default defineRule({
     description: 'Files are within the size and nesting limits, inside the content root, and free of NUL bytes.',
     severity: 'error',
     fixable: false,
+    unsilenceable: true,
     defaultOptions: {},
     optionsSchema: NO_OPTIONS,
   },

@@ -13,6 +13,7 @@ export default defineRule({
     description: 'Front matter and genai-qa comments are well-formed.',
     severity: 'error',
     fixable: false,
+    unsilenceable: true,
     defaultOptions: {},
     optionsSchema: NO_OPTIONS,
   },
