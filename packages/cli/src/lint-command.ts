@@ -14,6 +14,7 @@ import {
 } from '@genai-qa/core';
 import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config-file.js';
+import { lintPathsCached, resolveCacheLocation } from './lint-cache.js';
 import { collectFiles, parseInput, readChecked } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
@@ -38,6 +39,15 @@ Options:
                       (permanent-redirect); results are cached (default
                       .genai-qa-cache/links.json, 1 day), settings under "linkCheck"
                       in the config file. Off by default: lint never needs a network.
+  --cache             reuse the results of the last run for what did not change: a
+                      file's own findings while the file is unchanged, the findings
+                      across files while no file changed. Kept in the --cache-location
+                      file, valid for one genai-qa version and one configuration.
+                      Output is the same as without --cache. Ignored with
+                      --check-external; with --fix, files are fixed as without it.
+  --cache-location <path>
+                      the cache file (default .genai-qa-cache/lint.json); a directory
+                      (existing, or a path ending in /) gets lint.json in it
   --max-warnings <n>  exit 1 when there are more than n warnings
   --config <file>     configuration file (default: ./genai-qa.config.json if present)
   -h, --help          show this help
@@ -118,6 +128,8 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
       format: { type: 'string', default: 'stylish' },
       fix: { type: 'boolean', default: false },
       'check-external': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
       'max-warnings': { type: 'string' },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -138,7 +150,11 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
   }
   const paths = positionals.length > 0 ? positionals : ['content'];
   const external = values['check-external'] ? await checkLinks(paths, io, values.config, linkCheck) : undefined;
-  const { diagnostics } = lintPaths(paths, io, { config: values.config, fix: values.fix, external });
+  // The cache holds no network results: with --check-external every file is linted.
+  const { diagnostics } =
+    values.cache && !values['check-external']
+      ? lintPathsCached(paths, io, { config: values.config, fix: values.fix, cacheFile: resolveCacheLocation(values['cache-location'], io.cwd) })
+      : lintPaths(paths, io, { config: values.config, fix: values.fix, external });
 
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
   const output =

@@ -7,7 +7,7 @@ export { corpusSchema, ID_PATTERN, TAG_PATTERN, type Corpus, type CorpusFile, ty
 export { validateCorpus, SchemaError, formatAjvErrors } from './validate.js';
 export { renderHtml, renderText } from './render.js';
 export { isInside as isInsideRoot, classifyUrl, resolveLocal } from './links.js';
-export { lintFiles, fixSource, nodeHost, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
+export { lintFiles, fixSource, nodeHost, sortDiagnostics, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
 export { applyFixes, composeEdits } from './edits.js';
 export { configSchema, validateConfig, resolveConfig, ConfigError, LINK_CHECK_DEFAULTS, type Config, type LinkCheckConfig, type RuleSetting, type ResolvedRule, type SeveritySetting } from './config.js';
 export { rules, ruleIds } from './rules/index.js';

@@ -3,7 +3,7 @@ import { resolveConfig, type Config, type ResolvedRule } from './config.js';
 import { applyFixes } from './edits.js';
 import { parseFile, type ParsedFile } from './extract.js';
 import { rules, ruleIds } from './rules/index.js';
-import type { Diagnostic, ExternalLinks, Fix, Host, Report, Severity } from './rule.js';
+import type { Diagnostic, ExternalLinks, Fix, Host, Report, Rule, Severity } from './rule.js';
 import type { SourceFile } from './source.js';
 
 export interface LintOptions {
@@ -12,6 +12,12 @@ export interface LintOptions {
   host?: Host;
   /** Results of the external link check; without them the rules of scope 'external' do not run. */
   external?: ExternalLinks;
+  /**
+   * Run only the rules of these scopes (default: all). `lint --cache` runs the 'file' rules
+   * of a changed file on that file alone and the 'corpus' rules on all files, then merges
+   * the results with sortDiagnostics: the same diagnostics, in the same order, as one call.
+   */
+  scopes?: ReadonlyArray<Rule['scope']>;
 }
 
 /** The real file system, for rules that check link targets. */
@@ -38,6 +44,7 @@ export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === 'off') continue;
+    if (options.scopes && !options.scopes.includes(rule.scope)) continue;
     const severity = setting.severity;
     const emit = (file: ParsedFile, report: Report): void => {
       if (!rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
@@ -68,9 +75,19 @@ export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {
       rule.check({ files, options: setting.options as never, report: ({ file, ...r }) => emit(file, r) });
     }
   }
-  const order = new Map(files.map((f, i) => [f.source.path, i]));
-  const ruleOrder = new Map(rules.map((r, i) => [r.meta.id, i]));
-  return out.sort(
+  return sortDiagnostics(out, files.map((f) => f.source.path));
+}
+
+const ruleOrder = new Map(rules.map((r, i) => [r.meta.id, i]));
+
+/**
+ * Sorts diagnostics as lintFiles returns them: by file (in the order of `paths`, the files'
+ * `source.path`), line, column, then rule. The sort is stable, so diagnostics that tie keep
+ * the order they come in. Returns the array, sorted in place.
+ */
+export function sortDiagnostics(diagnostics: Diagnostic[], paths: readonly string[]): Diagnostic[] {
+  const order = new Map(paths.map((p, i) => [p, i]));
+  return diagnostics.sort(
     (a, b) =>
       order.get(a.file)! - order.get(b.file)! ||
       a.line - b.line ||
