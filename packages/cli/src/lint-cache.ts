@@ -130,9 +130,9 @@ export function lintPathsCached(
     const refused = checked.refused;
     let hash = fileHash(source, input, refused);
     let entry = fresh(cached.entries.get(source.path), hash);
-    const safe = !refused && !inspectSource(source.text, limits).some((p) => p.blocking);
     const nothingToFix = entry !== undefined && !corpusFixes && entry.diagnostics.every((d) => d.fix === undefined);
-    if (options.fix && safe && !nothingToFix) {
+    // A file that is refused or too deeply nested to parse is never fixed (as in lintPaths).
+    if (options.fix && !nothingToFix && !refused && !inspectSource(source.text, limits).some((p) => p.blocking)) {
       const fixed = fixSource(source, input.relativePath, { config });
       if (fixed.text !== source.text) {
         writeFileAtomic(input.absolutePath, encodeSource(source, fixed.text));
