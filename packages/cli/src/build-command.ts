@@ -8,6 +8,7 @@ import { writeFileAtomic } from './atomic.js';
 import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { lintPaths } from './lint-command.js';
+import { createProgress, withProgress, type Progress } from './progress.js';
 import { formatStylish } from './reporters/stylish.js';
 import { SINGLE_ARTIFACT_EXTENSIONS, TARGETS, type Target } from './targets.js';
 
@@ -61,7 +62,22 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
   });
   if (targets.length === 0) throw new UsageError('--only needs at least one target');
 
-  const { files, diagnostics } = lintPaths([values.content], io, { config: values.config });
+  // A progress line on a terminal's stderr (see progress.ts), removed before any other output.
+  const progress = createProgress(io.stderr, io.env);
+  try {
+    return await build(withProgress(io, progress), progress, values, targets);
+  } finally {
+    progress.end();
+  }
+}
+
+async function build(
+  io: Io,
+  progress: Progress,
+  values: { content: string; out: string; force: boolean; config?: string },
+  targets: readonly Target[],
+): Promise<number> {
+  const { files, diagnostics } = lintPaths([values.content], io, { config: values.config, progress });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const color = Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
   if (errors.length > 0) {
@@ -78,7 +94,11 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
   // Render everything first: an exporter that throws leaves dist/ exactly as it was.
   const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: resolveBuildDate(io, values.content) };
   const outputs = new Map<string, Uint8Array>();
-  for (const target of targets) for (const [name, bytes] of await target.files(corpus, options)) outputs.set(name, bytes);
+  for (const target of targets) {
+    progress.phase(`Building ${target.name}`);
+    for (const [name, bytes] of await target.files(corpus, options)) outputs.set(name, bytes);
+  }
+  progress.end();
 
   const outDir = path.resolve(io.cwd, values.out);
   fs.mkdirSync(outDir, { recursive: true });

@@ -3,7 +3,7 @@ export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 /** A usage or configuration problem: exit code 2, one line, no stack trace. */

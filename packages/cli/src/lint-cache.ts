@@ -25,6 +25,7 @@ import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config-file.js';
 import { collectFiles, readChecked, type InputFile } from './files.js';
 import type { Io } from './io.js';
+import { NO_PROGRESS, ruleProgress, type Progress } from './progress.js';
 import { version } from './version.js';
 
 /*
@@ -112,8 +113,9 @@ function isDirectory(file: string): boolean {
 export function lintPathsCached(
   paths: readonly string[],
   io: Io,
-  options: { config?: string; fix?: boolean; cacheFile: string },
+  options: { config?: string; fix?: boolean; cacheFile: string; progress?: Progress },
 ): { diagnostics: Diagnostic[]; stats: CacheStats } {
+  const progress = options.progress ?? NO_PROGRESS;
   const raw = loadConfig(options.config, io.cwd);
   const config = resolveConfig(raw);
   const limits = resolveLimits(raw);
@@ -124,7 +126,9 @@ export function lintPathsCached(
   const corpusFixes = rules.some((r) => r.scope === 'corpus' && r.meta.fixable && config.get(r.meta.id)!.severity !== 'off');
 
   const files: Array<{ input: InputFile; source: SourceFile; refused?: string; hash: string; entry?: FileEntry }> = [];
+  progress.phase(options.fix ? 'Fixing' : 'Reading', inputs.length, 'files');
   for (const input of inputs) {
+    progress.update(files.length, input.relativePath);
     const checked = readChecked(input, io.cwd, limits.maxFileBytes);
     let source = checked.source;
     const refused = checked.refused;
@@ -159,11 +163,14 @@ export function lintPathsCached(
   const stats: CacheStats = { reused: [], linted: [], parsed: [], corpusReused, ...(cached.ignored ? { ignored: cached.ignored } : {}) };
   const entries: FileEntry[] = [];
   const diagnostics: Diagnostic[] = [];
+  const stale = files.filter((f) => !f.entry).length;
+  if (stale > 0) progress.phase(stale === files.length ? 'Linting' : 'Linting changed', stale, 'files');
   for (const f of files) {
     let entry = f.entry;
     if (entry) {
       stats.reused.push(f.source.path);
     } else {
+      progress.update(stats.linted.length, f.input.relativePath);
       const host = recordingHost();
       const found = lintFiles([parse(f)], { config, scopes: ['file'], host });
       entry = { path: f.source.path, hash: f.hash, realpaths: host.seen(), diagnostics: found };
@@ -174,7 +181,12 @@ export function lintPathsCached(
   }
   let corpus = cached.corpus;
   if (!corpusReused) {
-    corpus = { hash: corpusHash, diagnostics: lintFiles(files.map(parse), { config, scopes: ['corpus'] }) };
+    progress.phase('Parsing', files.length, 'files');
+    const all = files.map((f, i) => {
+      progress.update(i, f.input.relativePath);
+      return parse(f);
+    });
+    corpus = { hash: corpusHash, diagnostics: lintFiles(all, { config, scopes: ['corpus'], onRule: ruleProgress(progress) }) };
   }
   diagnostics.push(...corpus!.diagnostics);
   stats.parsed = files.map((f) => f.source.path).filter((p) => parsed.has(p));

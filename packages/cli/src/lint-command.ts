@@ -15,6 +15,7 @@ import {
 import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config-file.js';
 import { lintPathsCached, resolveCacheLocation } from './lint-cache.js';
+import { createProgress, NO_PROGRESS, ruleProgress, withProgress, type Progress } from './progress.js';
 import { collectFiles, parseInput, readChecked } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
@@ -76,14 +77,17 @@ export interface LintRun {
 export function lintPaths(
   paths: readonly string[],
   io: Io,
-  options: { config?: string; fix?: boolean; external?: ExternalLinks },
+  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
 ): LintRun {
+  const progress = options.progress ?? NO_PROGRESS;
   const raw = loadConfig(options.config, io.cwd);
   const config = resolveConfig(raw);
   const limits = resolveLimits(raw);
   const inputs = collectFiles(paths, io.cwd);
   const files: ParsedFile[] = [];
+  progress.phase(options.fix ? 'Fixing and parsing' : 'Parsing', inputs.length, 'files');
   for (const input of inputs) {
+    progress.update(files.length, input.relativePath);
     const checked = readChecked(input, io.cwd, limits.maxFileBytes);
     let source = checked.source;
     const refused = checked.refused;
@@ -98,7 +102,7 @@ export function lintPaths(
     }
     files.push(parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) }));
   }
-  return { files, diagnostics: lintFiles(files, { config, external: options.external }) };
+  return { files, diagnostics: lintFiles(files, { config, external: options.external, onRule: ruleProgress(progress) }) };
 }
 
 /**
@@ -149,12 +153,22 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
     }
   }
   const paths = positionals.length > 0 ? positionals : ['content'];
-  const external = values['check-external'] ? await checkLinks(paths, io, values.config, linkCheck) : undefined;
-  // The cache holds no network results: with --check-external every file is linted.
-  const { diagnostics } =
-    values.cache && !values['check-external']
-      ? lintPathsCached(paths, io, { config: values.config, fix: values.fix, cacheFile: resolveCacheLocation(values['cache-location'], io.cwd) })
-      : lintPaths(paths, io, { config: values.config, fix: values.fix, external });
+  // A progress line on a terminal's stderr, for the human format only (see progress.ts);
+  // `during` removes it before anything else is written.
+  const progress = format === 'stylish' ? createProgress(io.stderr, io.env) : NO_PROGRESS;
+  const during = withProgress(io, progress);
+  let diagnostics: Diagnostic[];
+  try {
+    if (values['check-external']) progress.phase('Checking external links');
+    const external = values['check-external'] ? await checkLinks(paths, during, values.config, linkCheck) : undefined;
+    // The cache holds no network results: with --check-external every file is linted.
+    ({ diagnostics } =
+      values.cache && !values['check-external']
+        ? lintPathsCached(paths, during, { config: values.config, fix: values.fix, cacheFile: resolveCacheLocation(values['cache-location'], io.cwd), progress })
+        : lintPaths(paths, during, { config: values.config, fix: values.fix, external, progress }));
+  } finally {
+    progress.end();
+  }
 
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
   const output =

@@ -18,6 +18,8 @@ export interface LintOptions {
    * the results with sortDiagnostics: the same diagnostics, in the same order, as one call.
    */
   scopes?: ReadonlyArray<Rule['scope']>;
+  /** Called before each rule that runs: its id, its index among the rules that run, and their number (progress display). */
+  onRule?(ruleId: string, index: number, total: number): void;
 }
 
 /** The real file system, for rules that check link targets. */
@@ -41,11 +43,16 @@ export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {
   const host = options.host ?? nodeHost;
   const out: Diagnostic[] = [];
   const suppressions = new Map(files.map((f) => [f, suppressionsOf(f)]));
-  for (const rule of rules) {
+  const active = rules.filter(
+    (rule) =>
+      settings.get(rule.meta.id)!.severity !== 'off' &&
+      (!options.scopes || options.scopes.includes(rule.scope)) &&
+      (rule.scope !== 'external' || options.external !== undefined),
+  );
+  for (const [index, rule] of active.entries()) {
+    options.onRule?.(rule.meta.id, index, active.length);
     const setting = settings.get(rule.meta.id)!;
-    if (setting.severity === 'off') continue;
-    if (options.scopes && !options.scopes.includes(rule.scope)) continue;
-    const severity = setting.severity;
+    const severity = setting.severity as Severity;
     const emit = (file: ParsedFile, report: Report): void => {
       if (!rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
       const chosen: Severity = setting.severityFromConfig ? severity : (report.severity ?? severity);
@@ -65,8 +72,8 @@ export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {
       out.push(diagnostic);
     };
     if (rule.scope === 'external') {
-      const links = options.external;
-      if (links) for (const file of files) rule.check({ file, options: setting.options as never, links, report: (r) => emit(file, r) });
+      const links = options.external!;
+      for (const file of files) rule.check({ file, options: setting.options as never, links, report: (r) => emit(file, r) });
     } else if (rule.scope === 'file') {
       for (const file of files) {
         rule.check({ file, options: setting.options as never, host, ruleIds, report: (r) => emit(file, r) });
