@@ -1,12 +1,22 @@
 // Seeded synthetic corpora for the benchmark: N questions over several files, with planted
 // defects whose positions are known, so recall and false positives can be reported.
-//   node bench/generate.mjs <questions> <out-dir> [seed]
-// Writes <out-dir>/content/*.md and <out-dir>/planted.json.
+//   node bench/generate.mjs <questions> <out-dir> [seed] [--per-file <n>|all]
+// Writes <out-dir>/content/*.md and <out-dir>/planted.json. --per-file: questions per file
+// (default 1000); "all" (or 0) writes the whole corpus as one file, as the real content is.
+// The questions and defects do not depend on --per-file, only how they are cut into files.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-const [count = '1000', out = 'bench/.corpus', seedArg = '42'] = process.argv.slice(2);
+const { values: options, positionals } = parseArgs({ options: { 'per-file': { type: 'string', default: '1000' } }, allowPositionals: true });
+const [count = '1000', out = 'bench/.corpus', seedArg = '42'] = positionals;
 const N = Number(count);
+const perFileArg = options['per-file'];
+const perFile = perFileArg === 'all' || perFileArg === '0' ? Math.max(N, 1) : Number(perFileArg);
+if (!Number.isInteger(perFile) || perFile < 1) {
+  console.error(`generate: --per-file expects a whole number of questions or "all", got "${perFileArg}"`);
+  process.exit(2);
+}
 let seed = Number(seedArg) >>> 0 || 1;
 // mulberry32: small, fast, deterministic.
 function random() {
@@ -85,7 +95,6 @@ for (let k = 0; k < plants; k++) {
   planted.brokenLinks.push(i + 1);
 }
 
-const perFile = 1000;
 const dir = path.join(out, 'content');
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
@@ -101,4 +110,5 @@ for (let f = 0; f * perFile < N; f++) {
 }
 // Positions are global question indexes (1-based, in file order).
 fs.writeFileSync(path.join(out, 'planted.json'), `${JSON.stringify({ questions: N, bytes, perFile, ...planted }, null, 2)}\n`);
-console.error(`generated ${N} questions, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
+const files = Math.ceil(N / perFile);
+console.error(`generated ${N} questions, ${(bytes / 1e6).toFixed(1)} MB in ${files} file${files === 1 ? '' : 's'} in ${dir}`);

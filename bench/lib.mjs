@@ -16,23 +16,49 @@ export const CORPORA = path.join(BENCH, '.corpora');
 const GENERATOR = path.join(BENCH, 'generate.mjs');
 
 /**
- * The corpus of `size` questions for `seed`, generated once into bench/.corpora/<size>-seed<seed>/
- * and reused while the generator is unchanged (its hash is kept in .stamp).
- * Returns { dir, planted, generated } — `generated` is false when the cached copy was used.
+ * How a corpus is cut into files: `split` is the generator's default (1,000 questions per
+ * file), `single` one file with every question (as the real content is, and as the issue's
+ * reference numbers were measured).
  */
-export function ensureCorpus(size, seed, { log = () => {} } = {}) {
-  const dir = path.join(CORPORA, `${size}-seed${seed}`);
-  const stamp = JSON.stringify({ size, seed, generator: sha256(fs.readFileSync(GENERATOR)) });
+export const LAYOUTS = { split: '1000', single: 'all' };
+
+/** Number of files `size` questions make in a layout. */
+export function fileCount(size, layout) {
+  return layout === 'single' ? 1 : Math.ceil(size / Number(LAYOUTS[layout]));
+}
+
+/** genai-qa's default limits.maxFileBytes: a larger generated file gets a config raising it. */
+const DEFAULT_MAX_FILE_BYTES = 10_000_000;
+
+/**
+ * The corpus of `size` questions for `seed` in `layout`, generated once into
+ * bench/.corpora/<size>-seed<seed>-<layout>/ and reused while the generator is unchanged (its
+ * hash is kept in .stamp). When a file is larger than genai-qa's default size limit (a single
+ * file from about 13,000 questions up), the corpus gets a genai-qa.config.json raising
+ * limits.maxFileBytes, so that the file is linted rather than refused.
+ * Returns { dir, planted, generated, layout, config } — `generated` is false when the cached
+ * copy was used, `config` the limits written, if any.
+ */
+export function ensureCorpus(size, seed, { layout = 'split', log = () => {} } = {}) {
+  if (!(layout in LAYOUTS)) throw new Error(`unknown layout "${layout}"; expected ${Object.keys(LAYOUTS).join(', ')}`);
+  const dir = path.join(CORPORA, `${size}-seed${seed}-${layout}`);
+  const stamp = JSON.stringify({ size, seed, layout, generator: sha256(fs.readFileSync(GENERATOR)) });
   const stampFile = path.join(dir, '.stamp');
+  const configFile = path.join(dir, 'genai-qa.config.json');
   let generated = false;
   if (!(fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp && fs.existsSync(path.join(dir, 'planted.json')))) {
-    log(`generating ${size} questions (seed ${seed}) into ${path.relative(ROOT, dir)}`);
-    execFileSync(process.execPath, [GENERATOR, String(size), dir, String(seed)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    log(`generating ${size} questions (seed ${seed}, ${layout}: ${fileCount(size, layout)} file(s)) into ${path.relative(ROOT, dir)}`);
+    execFileSync(process.execPath, [GENERATOR, String(size), dir, String(seed), '--per-file', LAYOUTS[layout]], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const largest = Math.max(...fs.readdirSync(path.join(dir, 'content')).map((f) => fs.statSync(path.join(dir, 'content', f)).size));
+    if (largest > DEFAULT_MAX_FILE_BYTES) {
+      fs.writeFileSync(configFile, `${JSON.stringify({ limits: { maxFileBytes: largest } }, null, 2)}\n`);
+    }
     fs.writeFileSync(stampFile, stamp);
     generated = true;
   }
   const planted = JSON.parse(fs.readFileSync(path.join(dir, 'planted.json'), 'utf8'));
-  return { dir, planted, generated };
+  const config = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : undefined;
+  return { dir, planted, generated, layout, config };
 }
 
 /**

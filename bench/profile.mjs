@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where the time of `genai-qa lint` goes: runs it once under `node --cpu-prof` on a cached
 // benchmark corpus and sums the self time of the sampled functions by package.
-//   node bench/profile.mjs [--size 10000] [--seed 42] [--top 25] [--keep]
+//   node bench/profile.mjs [--size 10000] [--layout split|single] [--seed 42] [--top 25] [--keep]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ corpus of the given size and prints the self time by package group and the top f
 
 Options:
   --size <n>   questions (default 10000)
+  --layout <l> split (1,000 questions per file, default) or single (one file)
   --seed <n>   generator seed (default 42)
   --top <n>    functions to list (default 25)
   --keep       keep the .cpuprofile (printed path) instead of deleting it
@@ -25,6 +26,7 @@ Options:
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '10000' },
+    layout: { type: 'string', default: 'split' },
     seed: { type: 'string', default: '42' },
     top: { type: 'string', default: '25' },
     keep: { type: 'boolean', default: false },
@@ -36,7 +38,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const { dir } = ensureCorpus(Number(values.size), Number(values.seed), { log: (m) => console.error(`profile: ${m}`) });
+const { dir } = ensureCorpus(Number(values.size), Number(values.seed), { layout: values.layout, log: (m) => console.error(`profile: ${m}`) });
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-qa-profile-'));
 const machine = machineFacts();
 console.log(`node --cpu-prof ${path.relative(dir, CLI)} lint content --format json  (cwd ${path.relative(ROOT, dir)})`);

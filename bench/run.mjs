@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   CLI,
+  fileCount,
+  LAYOUTS,
   MARKDOWNLINT,
   MARKDOWNLINT_CONFIG,
   ROOT,
@@ -22,17 +24,22 @@ import { analyse } from './recall.mjs';
 
 const USAGE = `Usage: node bench/run.mjs [options]        (or: npm run bench -- [options])
 
-For each size: generate a seeded synthetic corpus with planted defects (cached in
-bench/.corpora/), then run, each in its own child process, measuring wall time and peak RSS:
+For each size and layout: generate a seeded synthetic corpus with planted defects (cached
+in bench/.corpora/), then run, each in its own child process, measuring wall time and peak RSS:
   genai-qa lint content --format json     (recall of the planted defects from its report)
   markdownlint-cli2 "content/*.md"        (its default rules; bench/bench.markdownlint-cli2.jsonc)
   genai-qa build --content content --out DIR --only T --force   for each target T
-  genai-qa lint --cache, cold then warm   (only when lint has a --cache flag)
-Prints the table, the ratios and the issue's targets (met / NOT met); writes the results
-as JSON (default bench/results.json).
+  genai-qa lint content --format json --cache, cold (no cache file) then warm (nothing
+                                          changed): the warm ÷ cold ratio
+Prints a table per layout, the ratios and the issue's targets (met / NOT met); writes the
+results as JSON (default bench/results.json).
 
 Options:
   --sizes <list>     comma-separated question counts (default 1000,10000; 100000 is slow)
+  --layout <l>       how the questions are cut into files: split (1,000 per file, the
+                     generator's default), single (one file, like the real content and the
+                     issue's reference numbers) or both (default). A size whose split layout
+                     is one file anyway (up to 1,000 questions) is measured once.
   --runs <n>         measure every command n times and report the median (default 1)
   --targets <list>   build targets to measure (default json,anki,pdf; "none" for none)
   --seed <n>         generator seed (default 42)
@@ -55,6 +62,7 @@ try {
   ({ values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '1000,10000' },
+      layout: { type: 'string', default: 'both' },
       runs: { type: 'string', default: '1' },
       targets: { type: 'string', default: 'json,anki,pdf' },
       seed: { type: 'string', default: '42' },
@@ -83,6 +91,8 @@ const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) usage(`--runs expects a whole number ≥ 1, got "${values.runs}"`);
 const seed = Number(values.seed);
 if (!Number.isInteger(seed)) usage(`--seed expects a whole number, got "${values.seed}"`);
+if (![...Object.keys(LAYOUTS), 'both'].includes(values.layout)) usage(`--layout expects split, single or both, got "${values.layout}"`);
+const layouts = values.layout === 'both' ? Object.keys(LAYOUTS) : [values.layout];
 const targets = values.targets === 'none' ? [] : values.targets.split(',').map((s) => s.trim()).filter(Boolean);
 const gnuTime = hasGnuTime();
 const meter = values.meter ?? (gnuTime ? 'time' : 'proc');
@@ -201,18 +211,26 @@ const commands = [
 ];
 
 const results = [];
-for (const size of sizes) {
-  const { dir, planted, generated } = ensureCorpus(size, seed, { log });
+for (const size of sizes) for (const layout of layouts) {
+  if (layout === 'single' && layouts.includes('split') && fileCount(size, 'split') === 1) {
+    log(`[${sizeLabel(size)}] the split layout is one file already: single not measured separately`);
+    continue;
+  }
+  const name = `${sizeLabel(size)} ${layout}`;
+  const { dir, planted, generated, config } = ensureCorpus(size, seed, { layout, log });
   if (!generated) log(`using the cached corpus ${rel(dir)}`);
+  if (config) log(`[${name}] ${rel(dir)}/genai-qa.config.json raises limits.maxFileBytes to ${config.limits.maxFileBytes} (the file is over the default 10 MB)`);
   const locate = questionLocator(path.join(dir, 'content'), dir);
   const outDir = path.join(dir, 'last-run');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const entry = {
     questions: size,
+    layout,
     bytes: planted.bytes,
     files: fs.readdirSync(path.join(dir, 'content')).filter((f) => f.endsWith('.md')).length,
     corpus: rel(dir),
+    ...(config ? { config } : {}),
     commands: {},
   };
   const record = (key, label, args, m, extra = {}) => {
@@ -247,7 +265,7 @@ for (const size of sizes) {
       const ok = command.key === 'lint' || command.key === 'markdownlint' ? m.exit === 0 || m.exit === 1 : m.exit === 0;
       if (!ok) extra.error ??= `exit ${m.exit}: ${tail(stderr)}`;
       record(command.key, command.label, command.args, m, extra);
-      log(`[${sizeLabel(size)}] ${runs > 1 ? `run ${run}/${runs} ` : ''}${command.label}: ${m.wall} s, ${m.peakMB} MB, exit ${m.exit}${extra.error ? `  ⚠ ${extra.error}` : ''}`);
+      log(`[${name}] ${runs > 1 ? `run ${run}/${runs} ` : ''}${command.label}: ${m.wall} s, ${m.peakMB} MB, exit ${m.exit}${extra.error ? `  ⚠ ${extra.error}` : ''}`);
     }
     if (cacheFlag) {
       // Cold: no cache at all; warm: the same command again, nothing changed.
@@ -270,7 +288,7 @@ for (const size of sizes) {
           extra.error = `not JSON: ${error.message}; ${tail(stderr)}`;
         }
         record(`lint-cache-${state}`, `genai-qa lint --cache (${state})`, args, m, extra);
-        log(`[${sizeLabel(size)}] genai-qa lint --cache (${state}): ${m.wall} s, ${m.peakMB} MB, exit ${m.exit}`);
+        log(`[${name}] genai-qa lint --cache (${state}): ${m.wall} s, ${m.peakMB} MB, exit ${m.exit}`);
       }
     }
   }
@@ -306,28 +324,42 @@ const cliChanged = helpAtEnd !== helpAtStart;
 
 const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 const cell = (c, k) => (c ? `${fmt(c[k], k === 'wall' ? 2 : 0)}${c.error ? ' ⚠' : ''}` : '–');
-const rows = [];
-const labels = [...new Map(results.flatMap((r) => Object.entries(r.commands).map(([k, c]) => [k, c.label]))).entries()];
-rows.push(['command', ...results.flatMap((r) => [`${sizeLabel(r.questions)} wall s`, `${sizeLabel(r.questions)} peak MB`])]);
-for (const [key, label] of labels) rows.push([label, ...results.flatMap((r) => [cell(r.commands[key], 'wall'), cell(r.commands[key], 'peakMB')])]);
-rows.push([
-  '**lint ÷ markdownlint-cli2**',
-  ...results.flatMap((r) => [`${fmt(r.ratios.lintTimeVsMarkdownlint)}×`, `${fmt(r.ratios.lintMemoryVsMarkdownlint)}×`]),
-]);
-console.log(`corpora: ${results.map((r) => `${sizeLabel(r.questions)} = ${r.questions} questions, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.files} file(s)`).join('; ')}`);
-console.log('');
-console.log(markdownTable(rows));
-console.log('');
-for (let i = 1; i < results.length; i++) {
-  const [a, b] = [results[i - 1], results[i]];
-  console.log(
-    `scaling ${sizeLabel(a.questions)} → ${sizeLabel(b.questions)} (${fmt(b.questions / a.questions, 0)}× the questions): genai-qa lint ${fmt(b.commands.lint.wall / a.commands.lint.wall)}× the time, markdownlint-cli2 ${fmt(b.commands.markdownlint.wall / a.commands.markdownlint.wall)}×`,
-  );
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const describeLayout = { split: 'split: 1,000 questions per file', single: 'single: one file' };
+/** The results of one layout, by size; a corpus that is one file anyway counts as single too. */
+const groups = layouts.map((layout) => ({ layout, results: results.filter((r) => r.layout === layout || (layout === 'single' && r.files === 1)) }));
+const tag = (r) => `${sizeLabel(r.questions)} in ${plural(r.files, 'file')}`;
+
+for (const { layout, results: group } of groups) {
+  if (group.length === 0) continue;
+  const rows = [];
+  const labels = [...new Map(group.flatMap((r) => Object.entries(r.commands).map(([k, c]) => [k, c.label]))).entries()];
+  rows.push(['command', ...group.flatMap((r) => [`${sizeLabel(r.questions)} wall s`, `${sizeLabel(r.questions)} peak MB`])]);
+  for (const [key, label] of labels) rows.push([label, ...group.flatMap((r) => [cell(r.commands[key], 'wall'), cell(r.commands[key], 'peakMB')])]);
+  rows.push([
+    '**lint ÷ markdownlint-cli2**',
+    ...group.flatMap((r) => [`${fmt(r.ratios.lintTimeVsMarkdownlint)}×`, `${fmt(r.ratios.lintMemoryVsMarkdownlint)}×`]),
+  ]);
+  if (group.some((r) => r.ratios.warmVsCold !== undefined)) {
+    rows.push(['**lint --cache warm ÷ cold**', ...group.flatMap((r) => [r.ratios.warmVsCold === undefined ? '–' : `${fmt(r.ratios.warmVsCold, 3)}×`, ''])]);
+  }
+  console.log(`layout ${describeLayout[layout]}`);
+  console.log(`corpora: ${group.map((r) => `${sizeLabel(r.questions)} = ${r.questions} questions, ${(r.bytes / 1e6).toFixed(1)} MB in ${plural(r.files, 'file')}${r.config ? ` (genai-qa.config.json: limits.maxFileBytes ${r.config.limits.maxFileBytes})` : ''}`).join('; ')}`);
+  console.log('');
+  console.log(markdownTable(rows));
+  console.log('');
+  for (let i = 1; i < group.length; i++) {
+    const [a, b] = [group[i - 1], group[i]];
+    console.log(
+      `scaling ${tag(a)} → ${tag(b)} (${fmt(b.questions / a.questions, 0)}× the questions): genai-qa lint ${fmt(b.commands.lint.wall / a.commands.lint.wall)}× the time, markdownlint-cli2 ${fmt(b.commands.markdownlint.wall / a.commands.markdownlint.wall)}×`,
+    );
+  }
+  if (group.length > 1) console.log('');
 }
 for (const r of results) {
   const a = r.recall;
   console.log('');
-  console.log(`${sizeLabel(r.questions)}: genai-qa lint found ${r.commands.lint.findings} problems, markdownlint-cli2 ${r.commands.markdownlint.findings}`);
+  console.log(`${tag(r)}: genai-qa lint found ${r.commands.lint.findings} problems, markdownlint-cli2 ${r.commands.markdownlint.findings}`);
   if (r.commands.lint.cpu !== undefined) {
     console.log(`  CPU time (user + sys): genai-qa lint ${fmt(r.commands.lint.cpu)} s, markdownlint-cli2 ${fmt(r.commands.markdownlint.cpu)} s = ${fmt(r.commands.lint.cpu / r.commands.markdownlint.cpu)}× (less sensitive to other load than wall time)`);
   }
@@ -356,7 +388,7 @@ console.log('');
 if (!cacheFlag) console.log('warm re-run: n/a (no --cache yet)');
 else for (const r of results) {
   const [cold, warm] = [r.commands['lint-cache-cold'], r.commands['lint-cache-warm']];
-  console.log(`warm re-run ${sizeLabel(r.questions)}: cold ${fmt(cold.wall)} s, warm ${fmt(warm.wall)} s = ${fmt(r.ratios.warmVsCold, 3)}× (same report as without --cache: cold ${cold.runs[0].sameReportAsWithoutCache}, warm ${warm.runs[0].sameReportAsWithoutCache})`);
+  console.log(`warm re-run ${tag(r)}: cold ${fmt(cold.wall)} s, warm ${fmt(warm.wall)} s = ${fmt(r.ratios.warmVsCold, 3)}× (same report as without --cache: cold ${cold.runs[0].sameReportAsWithoutCache}, warm ${warm.runs[0].sameReportAsWithoutCache})`);
 }
 
 const verdicts = targetVerdicts();
@@ -373,7 +405,7 @@ const output = {
   startedAt,
   finishedAt: new Date().toISOString(),
   machine: { ...machine, loadAtStart, loadAtEnd },
-  options: { sizes, runs, seed, targets, meter },
+  options: { sizes, layouts, runs, seed, targets, meter },
   lintHasCache: cacheFlag,
   cliChangedDuringRun: cliChanged,
   results,
@@ -384,38 +416,41 @@ fs.writeFileSync(values.results, `${JSON.stringify(output, null, 2)}\n`);
 console.log(`results: ${rel(path.resolve(values.results))}`);
 
 function targetVerdicts() {
-  const at = (n) => results.find((r) => r.questions === n);
-  const tenK = at(10000);
-  const hundredK = at(100000);
   const v = [];
   const verdict = (ok) => (ok ? 'met' : 'NOT met');
-  if (tenK) {
-    const { lintTimeVsMarkdownlint: t, lintMemoryVsMarkdownlint: m } = tenK.ratios;
-    v.push({ target: 'lint wall time ≤ 0.33× markdownlint-cli2 at 10k', status: verdict(t <= 0.33), value: t, measured: `${fmt(t)}× (${fmt(tenK.commands.lint.wall)} s vs ${fmt(tenK.commands.markdownlint.wall)} s)` });
-    v.push({ target: 'lint peak memory ≤ 0.33× markdownlint-cli2 at 10k', status: verdict(m <= 0.33), value: m, measured: `${fmt(m)}× (${fmt(tenK.commands.lint.peakMB, 0)} MB vs ${fmt(tenK.commands.markdownlint.peakMB, 0)} MB)` });
-  } else {
-    v.push({ target: 'lint wall time and peak memory ≤ 0.33× markdownlint-cli2 at 10k', status: 'not measured', measured: '10000 not in --sizes' });
+  for (const { layout, results: group } of groups) {
+    const at = (n) => group.find((r) => r.questions === n);
+    const tenK = at(10000);
+    const hundredK = at(100000);
+    const where = (r) => ` [${r ? tag(r) : describeLayout[layout]}]`;
+    if (tenK) {
+      const { lintTimeVsMarkdownlint: t, lintMemoryVsMarkdownlint: m } = tenK.ratios;
+      v.push({ target: `lint wall time ≤ 0.33× markdownlint-cli2 at 10k${where(tenK)}`, layout, status: verdict(t <= 0.33), value: t, measured: `${fmt(t)}× (${fmt(tenK.commands.lint.wall)} s vs ${fmt(tenK.commands.markdownlint.wall)} s)` });
+      v.push({ target: `lint peak memory ≤ 0.33× markdownlint-cli2 at 10k${where(tenK)}`, layout, status: verdict(m <= 0.33), value: m, measured: `${fmt(m)}× (${fmt(tenK.commands.lint.peakMB, 0)} MB vs ${fmt(tenK.commands.markdownlint.peakMB, 0)} MB)` });
+    } else {
+      v.push({ target: `lint wall time and peak memory ≤ 0.33× markdownlint-cli2 at 10k${where()}`, layout, status: 'not measured', measured: '10000 not in --sizes' });
+    }
+    if (tenK && hundredK) {
+      const x = hundredK.commands.lint.wall / tenK.commands.lint.wall;
+      v.push({ target: `lint at 100k ≤ 12× the 10k time${where()}`, layout, status: verdict(x <= 12), value: +x.toFixed(2), measured: `${fmt(x)}× (${fmt(hundredK.commands.lint.wall)} s vs ${fmt(tenK.commands.lint.wall)} s)` });
+    } else {
+      v.push({ target: `lint at 100k ≤ 12× the 10k time${where()}`, layout, status: 'not measured', measured: 'needs --sizes with 10000 and 100000' });
+    }
+    const warm = tenK ?? group.at(-1);
+    if (cacheFlag && warm?.ratios.warmVsCold !== undefined) {
+      v.push({ target: `warm re-run ≤ 0.1× cold${where(warm)}`, layout, status: verdict(warm.ratios.warmVsCold <= 0.1), value: warm.ratios.warmVsCold, measured: `${fmt(warm.ratios.warmVsCold, 3)}× (${fmt(warm.commands['lint-cache-warm'].wall)} s vs ${fmt(warm.commands['lint-cache-cold'].wall)} s)` });
+    } else {
+      v.push({ target: `warm re-run ≤ 0.1× cold${where()}`, layout, status: 'NOT met', measured: 'n/a: genai-qa lint has no --cache yet' });
+    }
   }
-  if (tenK && hundredK) {
-    const x = hundredK.commands.lint.wall / tenK.commands.lint.wall;
-    v.push({ target: 'lint at 100k ≤ 12× the 10k time', status: verdict(x <= 12), value: +x.toFixed(2), measured: `${fmt(x)}× (${fmt(hundredK.commands.lint.wall)} s vs ${fmt(tenK.commands.lint.wall)} s)` });
-  } else {
-    v.push({ target: 'lint at 100k ≤ 12× the 10k time', status: 'not measured', measured: 'needs --sizes with 10000 and 100000' });
-  }
-  const recall = results.filter((r) => r.recall).map((r) => ({ size: r.questions, ...r.recall.nearDuplicates }));
+  const recall = results.filter((r) => r.recall).map((r) => ({ label: tag(r), ...r.recall.nearDuplicates }));
   if (recall.length) {
     v.push({
       target: 'recall 100% on planted near-duplicate pairs',
       status: verdict(recall.every((r) => r.found === r.planted)),
-      measured: recall.map((r) => `${sizeLabel(r.size)} ${r.found}/${r.planted}, ${r.falsePositives.length} false positive(s)`).join('; '),
+      measured: recall.map((r) => `${r.label} ${r.found}/${r.planted}, ${r.falsePositives.length} false positive(s)`).join('; '),
     });
   } else v.push({ target: 'recall 100% on planted near-duplicate pairs', status: 'not measured', measured: 'no JSON report' });
-  const warm = tenK ?? results.at(-1);
-  if (cacheFlag && warm?.ratios.warmVsCold !== undefined) {
-    v.push({ target: 'warm re-run ≤ 0.1× cold', status: verdict(warm.ratios.warmVsCold <= 0.1), value: warm.ratios.warmVsCold, measured: `${fmt(warm.ratios.warmVsCold, 3)}× at ${sizeLabel(warm.questions)} (${fmt(warm.commands['lint-cache-warm'].wall)} s vs ${fmt(warm.commands['lint-cache-cold'].wall)} s)` });
-  } else {
-    v.push({ target: 'warm re-run ≤ 0.1× cold', status: 'NOT met', measured: 'n/a: genai-qa lint has no --cache yet' });
-  }
   return v;
 }
 
