@@ -1,29 +1,32 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ConfigError, validateConfig, type Config } from '@genai-qa/core';
-import { describeFsError, displayPath } from './files.js';
+import { configLocation, readConfigText } from './config-text.js';
+import { describeFsError } from './paths.js';
 
-export const CONFIG_FILE = 'genai-qa.config.json';
+export { CONFIG_FILE } from './config-text.js';
 
 /**
  * Loads the config: the file given with --config, else genai-qa.config.json in the working
  * directory when there is one, else the rules' defaults.
  */
 export function loadConfig(explicit: string | undefined, cwd: string): Config {
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, CONFIG_FILE);
-  const shown = explicit ?? displayPath(file, cwd);
-  let text: string;
+  return loadConfigWithText(explicit, cwd).config;
+}
+
+/** loadConfig, with the text it was read from (undefined: no config file). */
+export function loadConfigWithText(explicit: string | undefined, cwd: string): { config: Config; text: string | undefined } {
+  const { shown } = configLocation(explicit, cwd);
+  let text: string | undefined;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readConfigText(explicit, cwd);
   } catch (error) {
-    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new ConfigError(shown, describeFsError(error));
   }
+  if (text === undefined) return { config: {}, text };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
     throw new ConfigError(shown, `not valid JSON (${(error as Error).message})`);
   }
-  return validateConfig(data, shown);
+  return { config: validateConfig(data, shown), text };
 }

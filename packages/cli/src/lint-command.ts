@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   encodeSource,
   fixSource,
@@ -17,12 +16,10 @@ import { loadConfig } from './config-file.js';
 import { lintPathsCached, resolveCacheLocation } from './lint-cache.js';
 import { createProgress, NO_PROGRESS, ruleProgress, withProgress, type Progress } from './progress.js';
 import { collectFiles, parseInput, readChecked } from './files.js';
-import { UsageError, type Io } from './io.js';
+import type { Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
-import { formatGithub } from './reporters/github.js';
-import { formatJson } from './reporters/json.js';
+import { parseLintArgs, printFindings } from './lint-options.js';
 import { formatSarif } from './reporters/sarif.js';
-import { formatStylish } from './reporters/stylish.js';
 import { version } from './version.js';
 
 export const LINT_HELP = `Usage: genai-qa lint [options] [PATH...]
@@ -61,9 +58,6 @@ Silence a rule in the Markdown with an HTML comment (GitHub does not render it):
   <!-- genai-qa-disable-next-line rule-id -->  for the next line
   <!-- genai-qa-disable rule-id --> … <!-- genai-qa-enable rule-id -->
 `;
-
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-type Format = (typeof FORMATS)[number];
 
 export interface LintRun {
   files: ParsedFile[];
@@ -124,69 +118,27 @@ async function checkLinks(paths: readonly string[], io: Io, configFile: string |
 
 /** `genai-qa lint`. `linkCheck` injects the network, clock and backoff of --check-external (tests). */
 export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOptions = {}): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', default: 'stylish' },
-      fix: { type: 'boolean', default: false },
-      'check-external': { type: 'boolean', default: false },
-      cache: { type: 'boolean', default: false },
-      'cache-location': { type: 'string' },
-      'max-warnings': { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
+  const args = parseLintArgs(argv);
+  if (args.help) {
     io.stdout.write(LINT_HELP);
     return 0;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; expected ${FORMATS.join(', ')}`);
-  let maxWarnings = -1;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
-      throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
-    }
-  }
-  const paths = positionals.length > 0 ? positionals : ['content'];
+  const { paths, format } = args;
   // A progress line on a terminal's stderr, for the human format only (see progress.ts);
   // `during` removes it before anything else is written.
   const progress = format === 'stylish' ? createProgress(io.stderr, io.env) : NO_PROGRESS;
   const during = withProgress(io, progress);
   let diagnostics: Diagnostic[];
   try {
-    if (values['check-external']) progress.phase('Checking external links');
-    const external = values['check-external'] ? await checkLinks(paths, during, values.config, linkCheck) : undefined;
+    if (args.checkExternal) progress.phase('Checking external links');
+    const external = args.checkExternal ? await checkLinks(paths, during, args.config, linkCheck) : undefined;
     // The cache holds no network results: with --check-external every file is linted.
     ({ diagnostics } =
-      values.cache && !values['check-external']
-        ? lintPathsCached(paths, during, { config: values.config, fix: values.fix, cacheFile: resolveCacheLocation(values['cache-location'], io.cwd), progress })
-        : lintPaths(paths, during, { config: values.config, fix: values.fix, external, progress }));
+      args.cache && !args.checkExternal
+        ? lintPathsCached(paths, during, { config: args.config, fix: args.fix, cacheFile: resolveCacheLocation(args.cacheLocation, io.cwd), progress })
+        : lintPaths(paths, during, { config: args.config, fix: args.fix, external, progress }));
   } finally {
     progress.end();
   }
-
-  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-  const output =
-    format === 'json'
-      ? formatJson(diagnostics)
-      : format === 'sarif'
-        ? formatSarif(diagnostics, { rules, version })
-        : format === 'github'
-          ? formatGithub(diagnostics)
-          : formatStylish(diagnostics, { color });
-  io.stdout.write(output);
-
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`genai-qa: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
+  return printFindings(diagnostics, args, io, (d) => formatSarif(d, { rules, version }));
 }

@@ -1,8 +1,5 @@
-import { ConfigError, InputError, SchemaError } from '@genai-qa/core';
 import { UsageError, type Io } from './io.js';
-import { buildCommand, BUILD_HELP } from './build-command.js';
-import { diffCommand, DIFF_HELP } from './diff-command.js';
-import { lintCommand, LINT_HELP } from './lint-command.js';
+import { warmLint } from './lint-warm.js';
 import { version } from './version.js';
 
 export const HELP = `Usage: genai-qa <command> [options]
@@ -19,10 +16,25 @@ Options:
 Run "genai-qa <command> --help" for the options of a command.
 `;
 
-const COMMANDS: Record<string, { run(argv: string[], io: Io): number | Promise<number>; help: string }> = {
-  lint: { run: lintCommand, help: LINT_HELP },
-  build: { run: buildCommand, help: BUILD_HELP },
-  diff: { run: diffCommand, help: DIFF_HELP },
+interface Command {
+  run(argv: string[], io: Io): number | Promise<number>;
+  help: string;
+}
+
+// Each command's module (and through it @genai-qa/core) is loaded when the command runs.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  lint: async () => {
+    const { lintCommand, LINT_HELP } = await import('./lint-command.js');
+    return { run: lintCommand, help: LINT_HELP };
+  },
+  build: async () => {
+    const { buildCommand, BUILD_HELP } = await import('./build-command.js');
+    return { run: buildCommand, help: BUILD_HELP };
+  },
+  diff: async () => {
+    const { diffCommand, DIFF_HELP } = await import('./diff-command.js');
+    return { run: diffCommand, help: DIFF_HELP };
+  },
 };
 
 /**
@@ -33,7 +45,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-      if (command === 'help' && rest[0] && COMMANDS[rest[0]]) io.stdout.write(COMMANDS[rest[0]]!.help);
+      if (command === 'help' && rest[0] && COMMANDS[rest[0]]) io.stdout.write((await COMMANDS[rest[0]]!()).help);
       else io.stdout.write(HELP);
       return command === undefined ? 2 : 0;
     }
@@ -41,10 +53,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${version}\n`);
       return 0;
     }
-    const entry = COMMANDS[command];
-    if (!entry) throw new UsageError(`unknown command "${command}"; run "genai-qa --help" for the list`);
-    return await entry.run(rest, io);
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError(`unknown command "${command}"; run "genai-qa --help" for the list`);
+    // `lint --cache` with nothing changed is answered from the cache before the engine loads.
+    const warm = command === 'lint' ? warmLint(rest, io) : undefined;
+    if (warm !== undefined) return warm;
+    return await (await load()).run(rest, io);
   } catch (error) {
+    const { ConfigError, InputError, SchemaError } = await import('@genai-qa/core');
     if (error instanceof InputError || error instanceof ConfigError || error instanceof UsageError) {
       io.stderr.write(`genai-qa: ${error.message}\n`);
       return 2;

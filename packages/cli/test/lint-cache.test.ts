@@ -3,6 +3,7 @@ import path from 'node:path';
 import { lintPaths } from '@genai-qa/cli';
 import { describe, expect, it } from 'vitest';
 import { lintPathsCached, resolveCacheLocation } from '../src/lint-cache.js';
+import { warmLint } from '../src/lint-warm.js';
 import { CLEAN, cli, SEED, tempTree } from './helpers.js';
 
 /*
@@ -166,7 +167,7 @@ describe('genai-qa lint --cache: what is reused', () => {
     for (const config of [{ rules: { 'bare-url': 'warning' } }, { rules: { 'bare-url': 'warning' }, limits: { maxNestingDepth: 50 } }, { rules: { 'duplicate-question': { options: { questionThreshold: 0.9 } } } }]) {
       fs.writeFileSync(path.join(dir, 'genai-qa.config.json'), JSON.stringify(config));
       const run = lintPathsCached(['content'], fake, { cacheFile: file });
-      expect(run.stats).toMatchObject({ ignored: 'other settings', reused: [], corpusReused: false });
+      expect(run.stats).toMatchObject({ ignored: 'another configuration', reused: [], corpusReused: false });
       expect(run.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
     }
     // --config names another file with the same settings: still valid.
@@ -242,7 +243,7 @@ describe('genai-qa lint --cache: the cache file', () => {
     await cli(['lint', '--cache-location', 'unused.json'], dir);
     expect(fs.existsSync(path.join(dir, 'unused.json'))).toBe(false);
     await cli(['lint', '--cache', '--cache-location', 'tmp/my-cache.json'], dir);
-    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 1, files: [{ path: 'content/q.md' }] });
+    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 2, files: [{ path: 'content/q.md' }] });
     await cli(['lint', '--cache', '--cache-location', 'existing'], dir);
     await cli(['lint', '--cache', '--cache-location', 'new-dir/'], dir);
     expect(fs.existsSync(path.join(dir, 'existing/lint.json'))).toBe(true);
@@ -282,5 +283,81 @@ describe('genai-qa lint --cache --fix', () => {
     const help = (await cli(['lint', '--help'], tempTree({}))).stdout;
     expect(help).toContain('--cache ');
     expect(help).toContain('--cache-location <path>');
+  });
+});
+
+describe('genai-qa lint --cache: the warm path (nothing changed, no engine loaded)', () => {
+  /** Runs the warm path alone: its exit code and output, or undefined when it hands over to the full run. */
+  const warm = (args: string[], dir: string) => {
+    let stdout = '';
+    let stderr = '';
+    const code = warmLint(args, { cwd: dir, env: {}, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+    return code === undefined ? undefined : { code, stdout, stderr };
+  };
+
+  it('answers a run with nothing changed exactly as the full run does, for stylish, json and github', async () => {
+    const dir = tempTree(corpus());
+    expect(warm(['--cache'], dir)).toBeUndefined(); // no cache yet
+    await cli(['lint', '--cache'], dir);
+    for (const format of ['stylish', 'json', 'github']) {
+      const args = ['--cache', '--format', format, '--max-warnings', '3'];
+      expect(warm(args, dir)).toEqual(await cli(['lint', ...args.filter((a) => a !== '--cache')], dir));
+    }
+    expect(warm(['content', '--cache'], dir)).toEqual(await cli(['lint', 'content'], dir));
+  });
+
+  it('hands over to the full run for SARIF, --fix, --check-external, --help, bad options, or another cache location', async () => {
+    const dir = tempTree(corpus());
+    await cli(['lint', '--cache'], dir);
+    for (const args of [
+      ['--format', 'sarif'],
+      ['--fix'],
+      ['--check-external'],
+      ['--help'],
+      ['--format', 'xml'],
+      ['--max-warnings', 'x'],
+      ['--no-such-flag'],
+      ['--cache-location', 'elsewhere.json'],
+      ['content/a-delivered.md'],
+    ]) {
+      expect(warm(['--cache', ...args], dir), args.join(' ')).toBeUndefined();
+    }
+    expect(warm([], dir)).toBeUndefined(); // no --cache
+  });
+
+  it('hands over when anything changed: a file, a link target, the file list, the configuration, the cache', async () => {
+    const changes: Array<(dir: string) => void> = [
+      (dir) => fs.appendFileSync(path.join(dir, 'content/b-copy.md'), '\n'),
+      (dir) => fs.rmSync(path.join(dir, 'content/images/diffusion.png')),
+      (dir) => fs.writeFileSync(path.join(dir, 'content/d.md'), CLEAN),
+      (dir) => fs.rmSync(path.join(dir, 'content/b-copy.md')),
+      (dir) => fs.writeFileSync(path.join(dir, 'genai-qa.config.json'), '{}'),
+      (dir) => fs.rmSync(path.join(dir, 'genai-qa.config.json')),
+      (dir) => fs.writeFileSync(cacheFile(dir), '{'),
+      (dir) => {
+        // The same bytes behind a symlink: the real path is part of what was linted.
+        fs.mkdirSync(path.join(dir, 'content/.moved'));
+        fs.renameSync(path.join(dir, 'content/b-copy.md'), path.join(dir, 'content/.moved/b-copy.md'));
+        fs.symlinkSync(path.join(dir, 'content/.moved/b-copy.md'), path.join(dir, 'content/b-copy.md'));
+      },
+      (dir) => {
+        // Behind a symlink out of the content root, it is not read at all (input-safety).
+        fs.renameSync(path.join(dir, 'content/b-copy.md'), path.join(dir, 'b-elsewhere.md'));
+        fs.symlinkSync(path.join(dir, 'b-elsewhere.md'), path.join(dir, 'content/b-copy.md'));
+      },
+    ];
+    for (const [i, change] of changes.entries()) {
+      const dir = tempTree(corpus());
+      await cli(['lint', '--cache'], dir);
+      expect(warm(['--cache'], dir), `before change ${i}`).toBeDefined();
+      change(dir);
+      expect(warm(['--cache'], dir), `change ${i}`).toBeUndefined();
+      // The full run that follows prints what a run without the cache prints, and refreshes it.
+      expect(await cli(['lint', '--cache', '--format', 'json'], dir), `change ${i}`).toEqual(await cli(['lint', '--format', 'json'], dir));
+      const after = warm(['--cache', '--format', 'json'], dir);
+      // A file that is not read (refused) is always left to the full run.
+      if (i === changes.length - 1) expect(after).toBeUndefined();
+      else expect(after, `after change ${i}`).toEqual(await cli(['lint', '--format', 'json'], dir));
+    }
   });
 });

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from '@genai-qa/core';
+import { UsageError, type Io } from './io.js';
+import { formatGithub } from './reporters/github.js';
+import { formatJson } from './reporters/json.js';
+import { formatStylish } from './reporters/stylish.js';
+
+// The options of `genai-qa lint` and how its findings are printed. No @genai-qa/core at run
+// time here: the warm path of `lint --cache` (lint-warm.ts) prints without loading the engine.
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface LintArgs {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  checkExternal: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  /** -1: no limit. */
+  maxWarnings: number;
+  config?: string;
+  help: boolean;
+}
+
+/** Parses lint's command line; a bad option or value is a UsageError (or parseArgs' own error). */
+export function parseLintArgs(argv: string[]): LintArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      'check-external': { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
+      'max-warnings': { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const format = values.format as Format;
+  if (!values.help && !FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; expected ${FORMATS.join(', ')}`);
+  let maxWarnings = -1;
+  if (!values.help && values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+      throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`);
+    }
+  }
+  return {
+    paths: positionals.length > 0 ? positionals : ['content'],
+    format,
+    fix: values.fix,
+    checkExternal: values['check-external'],
+    cache: values.cache,
+    ...(values['cache-location'] !== undefined ? { cacheLocation: values['cache-location'] } : {}),
+    maxWarnings,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    help: values.help,
+  };
+}
+
+/**
+ * Prints the findings in the chosen format and returns the exit code: 1 with errors or more
+ * warnings than --max-warnings, else 0. SARIF needs the rules' metadata: `sarif` formats it.
+ */
+export function printFindings(
+  diagnostics: readonly Diagnostic[],
+  args: Pick<LintArgs, 'format' | 'maxWarnings'>,
+  io: Io,
+  sarif?: (diagnostics: readonly Diagnostic[]) => string,
+): number {
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+  const { format, maxWarnings } = args;
+  if (format === 'sarif' && !sarif) throw new Error('printFindings: SARIF needs the rules');
+  const output =
+    format === 'json'
+      ? formatJson(diagnostics)
+      : format === 'sarif'
+        ? sarif!(diagnostics)
+        : format === 'github'
+          ? formatGithub(diagnostics)
+          : formatStylish(diagnostics, { color });
+  io.stdout.write(output);
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`genai-qa: ${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

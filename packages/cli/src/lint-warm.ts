@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import type { Diagnostic } from '@genai-qa/core';
+import { readConfigText } from './config-text.js';
+import type { Io } from './io.js';
+import { cacheKey, corpusHash, fileHash, freshEntry, readCacheFile, resolveCacheLocation, sortDiagnostics } from './lint-cache-file.js';
+import { parseLintArgs, printFindings } from './lint-options.js';
+import { displayPath, listInputFiles } from './paths.js';
+
+/*
+ * The warm path of `genai-qa lint --cache`: when nothing changed since the cache was written
+ * (same files, same bytes, same link targets, same configuration and engine), print the
+ * cached findings without loading the lint engine at all. Loading @genai-qa/core (the
+ * Markdown parser and its hundreds of modules) is most of what a warm run would otherwise
+ * cost. Anything else, or anything unexpected, returns undefined: the command then runs as
+ * usual (lint-cache.ts), which gives the same output, the proper error messages, and
+ * rewrites the cache.
+ *
+ * A file is taken as unchanged when the hash of its paths, real paths and bytes equals the
+ * cached one. It was not refused when the cache was written (the hash would include the
+ * reason), and with the same real paths, bytes and configuration it would not be now.
+ */
+export function warmLint(argv: string[], io: Io): number | undefined {
+  let args: ReturnType<typeof parseLintArgs>;
+  try {
+    args = parseLintArgs(argv);
+  } catch {
+    return undefined;
+  }
+  // --fix writes files, --check-external asks the network, SARIF needs the rules' metadata.
+  if (!args.cache || args.help || args.fix || args.checkExternal || args.format === 'sarif') return undefined;
+  let diagnostics: Diagnostic[];
+  try {
+    const found = cachedFindings(args.paths, io.cwd, args.config, resolveCacheLocation(args.cacheLocation, io.cwd));
+    if (!found) return undefined;
+    diagnostics = found;
+  } catch {
+    return undefined;
+  }
+  return printFindings(diagnostics, args, io);
+}
+
+/** The cached findings, sorted, when every input is unchanged; else undefined. */
+function cachedFindings(paths: readonly string[], cwd: string, config: string | undefined, cacheFile: string): Diagnostic[] | undefined {
+  const { data } = readCacheFile(cacheFile, cacheKey(readConfigText(config, cwd)));
+  if (!data) return undefined;
+  const inputs = listInputFiles(paths, cwd, () => new Error('not found'));
+  if (inputs.length !== data.files.length) return undefined;
+  const files: Array<{ path: string; hash: string }> = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const entry = data.files[i]!;
+    const shown = displayPath(input.absolutePath, cwd);
+    if (entry.path !== shown) return undefined;
+    const real = fs.realpathSync(input.absolutePath);
+    const rootReal = fs.realpathSync(input.root);
+    const hash = fileHash({ ...input, path: shown, real, rootReal, refused: undefined }, fs.readFileSync(real));
+    if (!freshEntry(entry, hash)) return undefined;
+    files.push({ path: shown, hash });
+    diagnostics.push(...entry.diagnostics);
+  }
+  if (corpusHash(files) !== data.corpus.hash) return undefined;
+  diagnostics.push(...data.corpus.diagnostics);
+  return sortDiagnostics(
+    diagnostics,
+    files.map((f) => f.path),
+    data.rules,
+  );
+}
