@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
+import { scanSection, type Deferred, type ScannedBlock } from './fast-parse.js';
 import { stepFence } from './fence.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
@@ -15,47 +16,126 @@ export function parseWhole(text: string): Root {
 
 /**
  * Markdown (LF line endings) → mdast with positions, as GitHub reads it (GFM + YAML front
- * matter). Files from `sectionMinBytes` (64 KiB) up are parsed question by question.
+ * matter). Files are read question by question: each section goes through the fast scanner
+ * (fast-parse.ts) and, when it holds Markdown the scanner does not handle, through micromark.
+ * `fast: false` uses micromark for every section; files from `sectionMinBytes` (64 KiB) up
+ * are then parsed in chunks of sections, smaller ones whole.
  */
-export function parseMarkdown(text: string, options: { sectionMinBytes?: number } = {}): Root {
-  const cuts = text.length < (options.sectionMinBytes ?? 64 * 1024) ? [] : sectionStarts(text);
-  if (cuts.length === 0) return parser.parse(text);
+export function parseMarkdown(text: string, options: { sectionMinBytes?: number; fast?: boolean } = {}): Root {
+  const fast = options.fast ?? true;
+  const cuts = fast || text.length >= (options.sectionMinBytes ?? 64 * 1024) ? sectionStarts(text) : undefined;
+  if (cuts === undefined || (!fast && cuts.length === 0)) return parser.parse(text);
+  const bounds = [0, ...cuts, text.length];
+  // Lines at which each section starts.
+  const firstLines = [1];
+  for (let i = 1; i + 1 < bounds.length; i++) firstLines.push(firstLines[i - 1]! + countLines(text, bounds[i - 1]!, bounds[i]!));
+  const scanned: Array<ScannedBlock[] | undefined> = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    scanned.push(fast ? scanSection(text, bounds[i]!, bounds[i + 1]!, firstLines[i]!) : undefined);
+  }
+  if (fast) resolveDeferred(scanned);
   // Parse each question's section on its own: the same tree (ATX headings always end the
   // block before them), but many small trees instead of one huge one, which is faster and
-  // keeps memory flat on large files. Positions are shifted back into file coordinates.
+  // keeps memory flat on large files. Each micromark call has a fixed cost, so runs of
+  // sections the scanner left are parsed in chunks of about 32 KB.
   const children: RootContent[] = [];
-  // Each parse call has a fixed cost, so sections are parsed in chunks of about 32 KB.
-  const bounds = [0];
-  for (const cut of cuts) if (cut - bounds.at(-1)! >= CHUNK_BYTES) bounds.push(cut);
-  bounds.push(text.length);
-  let line = 1;
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const start = bounds[i]!;
-    const end = bounds[i + 1]!;
-    if (end > start) {
-      const part = parser.parse(text.slice(start, end));
-      if (start > 0) for (const child of part.children) shift(child, line - 1, start);
-      children.push(...part.children);
-      line += countLines(text, start, end);
+  let i = 0;
+  while (i < scanned.length) {
+    const blocks = scanned[i];
+    if (blocks) {
+      for (const block of blocks) children.push(block.type === 'deferred' ? block.node! : block);
+      for (const item of blocks) if (item.type === 'list') for (const li of item.children) li.children = li.children.map((c) => ((c as unknown as ScannedBlock).type === 'deferred' ? (c as unknown as Deferred).node! : c));
+      i++;
+      continue;
     }
+    const start = bounds[i]!;
+    let j = i + 1;
+    while (j < scanned.length && !scanned[j] && bounds[j]! - start < CHUNK_BYTES) j++;
+    const end = bounds[j]!;
+    const part = parser.parse(text.slice(start, end));
+    if (start > 0) for (const child of part.children) shift(child, firstLines[i]! - 1, start);
+    children.push(...part.children);
+    i = j;
   }
-  const last = lastPoint(text);
   return {
     type: 'root',
     children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: last },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: lastPoint(text) },
   };
 }
 
+/** The deferred blocks of a scanned section: at the top, or as the paragraph of a list item. */
+function* deferredIn(blocks: ScannedBlock[]): Generator<Deferred> {
+  for (const block of blocks) {
+    if (block.type === 'deferred') yield block;
+    else if (block.type === 'list') {
+      for (const item of block.children) for (const child of item.children) if ((child as unknown as ScannedBlock).type === 'deferred') yield child as unknown as Deferred;
+    }
+  }
+}
+
+/**
+ * Parses the inline content the scanner deferred, many blocks per micromark call (blank
+ * lines between them keep them apart), and maps the positions back. A section whose
+ * deferred block does not come back as the one block expected goes to micromark whole.
+ */
+function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
+  let batch: Array<{ block: Deferred; section: number }> = [];
+  let size = 0;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const joined = batch.map((b) => b.block.source).join('\n\n');
+    // What each deferred block became: a top-level node, or the paragraph of a list item.
+    const units: Array<{ node: RootContent; item: boolean }> = [];
+    for (const node of parser.parse(joined).children) {
+      if (node.type !== 'list') units.push({ node, item: false });
+      else for (const item of node.children) units.push({ node: item.children.length === 1 ? item.children[0]! : item, item: true });
+    }
+    const together = units.length === batch.length;
+    let offset = 0;
+    let line = 1;
+    for (let k = 0; k < batch.length; k++) {
+      const { block, section } = batch[k]!;
+      let unit = together ? units[k] : undefined;
+      if (!together) {
+        // Something read differently in company: parse this one alone.
+        const alone = parser.parse(block.source).children;
+        const only = alone.length === 1 ? alone[0]! : undefined;
+        unit = only?.type === 'list' ? (only.children.length === 1 && only.children[0]!.children.length === 1 ? { node: only.children[0]!.children[0]!, item: true } : undefined) : only && { node: only, item: false };
+        if (unit) shift(unit.node, block.line - 1, block.offset);
+      } else {
+        shift(unit!.node, block.line - line, block.offset - offset);
+      }
+      const expected = block.kind === 'item' ? 'paragraph' : block.kind;
+      if (unit && unit.item === (block.kind === 'item') && unit.node.type === expected) block.node = unit.node as Deferred['node'];
+      else scanned[section] = undefined;
+      offset += block.source.length + 2;
+      line += countLines(block.source, 0, block.source.length) + 2;
+    }
+    batch = [];
+    size = 0;
+  };
+  scanned.forEach((blocks, section) => {
+    if (!blocks) return;
+    for (const block of deferredIn(blocks)) {
+      batch.push({ block, section });
+      size += block.source.length;
+      if (size >= CHUNK_BYTES) flush();
+    }
+  });
+  flush();
+}
+
 const CHUNK_BYTES = 32 * 1024;
-const ATX = /^ {0,3}(#{1,6})[ \t]+\d+\.(?!\d)/;
+// Only headings at the margin: an indented one may belong to a list item.
+const ATX = /^(#{1,6})[ \t]+\d+\.(?!\d)/;
 // Constructs whose meaning reaches across the whole file or that a heading line does not
 // end: link/footnote definitions (used anywhere), and HTML blocks that run to an end tag
 // or to the end of a comment. Files with them are parsed in one piece.
 const GLOBAL = /^ {0,3}(?:\[[^\]]+\]:|<(?:pre|script|style|textarea)[\s>]|<!--(?![\s\S]*?-->)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
 
-/** Offsets of the question-heading lines a file can safely be cut at (none = parse whole). */
-function sectionStarts(text: string): number[] {
+/** Offsets of the question-heading lines a file can safely be cut at (undefined: parse it whole). */
+function sectionStarts(text: string): number[] | undefined {
   const cuts: number[] = [];
   let depth = 0;
   let fence: string | undefined;
@@ -71,19 +151,21 @@ function sectionStarts(text: string): number[] {
     if (first && line === '---') {
       // Front matter: skip to its closing line.
       const close = text.indexOf('\n---', end);
-      if (close === -1) return [];
+      if (close === -1) return undefined;
       offset = close + 1;
       first = false;
       continue;
     }
     first = false;
     if (line.trim() === '') html = false;
+    // A fence line after a line of HTML: code or more HTML, depending on what came before.
+    if (html && /^ {0,3}(?:`{3}|~{3})/.test(line)) return undefined;
     const step = stepFence(line, fence);
     fence = step.open;
     if (step.fenced) {
       // Code: nothing in it is a heading or HTML.
     } else if (GLOBAL.test(line)) {
-      return [];
+      return undefined;
     } else if (/^ {0,3}<[A-Za-z/!?]/.test(line)) {
       html = true;
     } else if (!html) {
@@ -98,6 +180,7 @@ function sectionStarts(text: string): number[] {
   return cuts;
 }
 
+/** Moves a node parsed on its own into file coordinates. */
 function shift(node: Node, lines: number, offset: number): void {
   const p = node.position;
   if (p) {

@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanSection } from '../src/fast-parse.js';
+import { parseMarkdown, parseWhole } from '../src/parse.js';
+
+const REPO = path.resolve(import.meta.dirname, '../../..');
+
+/** Positions as `line:column-line:column`, so expected trees stay readable. */
+function compact(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (key, v) =>
+      key === 'position' ? `${v.start.line}:${v.start.column}-${v.end.line}:${v.end.column}` : v,
+    ),
+  );
+}
+
+describe('the fast scanner', () => {
+  it('builds the mdast of headings, paragraphs, lists, code spans, fences and comments itself', () => {
+    const text = '# 1. What is `x`?\n\nA plain\n  answer.\n\n1. one\n2. two `b`\n   wrapped\n\n<!-- genai-qa id="x" -->\n\n```py run\nprint(1)\n```\n';
+    expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
+      {
+        type: 'heading',
+        depth: 1,
+        children: [
+          { type: 'text', value: '1. What is ', position: '1:3-1:14' },
+          { type: 'inlineCode', value: 'x', position: '1:14-1:17' },
+          { type: 'text', value: '?', position: '1:17-1:18' },
+        ],
+        position: '1:1-1:18',
+      },
+      { type: 'paragraph', children: [{ type: 'text', value: 'A plain\nanswer.', position: '3:1-4:10' }], position: '3:1-4:10' },
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        spread: false,
+        children: [
+          {
+            type: 'listItem',
+            spread: false,
+            checked: null,
+            children: [{ type: 'paragraph', children: [{ type: 'text', value: 'one', position: '6:4-6:7' }], position: '6:4-6:7' }],
+            position: '6:1-6:7',
+          },
+          {
+            type: 'listItem',
+            spread: false,
+            checked: null,
+            children: [
+              {
+                type: 'paragraph',
+                children: [
+                  { type: 'text', value: 'two ', position: '7:4-7:8' },
+                  { type: 'inlineCode', value: 'b', position: '7:8-7:11' },
+                  { type: 'text', value: '\nwrapped', position: '7:11-8:11' },
+                ],
+                position: '7:4-8:11',
+              },
+            ],
+            position: '7:1-8:11',
+          },
+        ],
+        position: '6:1-8:11',
+      },
+      { type: 'html', value: '<!-- genai-qa id="x" -->', position: '10:1-10:25' },
+      { type: 'code', lang: 'py', meta: 'run', value: 'print(1)', position: '12:1-14:4' },
+    ]);
+  });
+
+  it('defers inline Markdown it does not read (emphasis, links, escapes) to micromark, with its place in the file', () => {
+    const text = '- a **b**\n  c\n';
+    expect(scanSection(text, 0, text.length, 7)).toEqual([
+      expect.objectContaining({
+        type: 'list',
+        children: [
+          expect.objectContaining({
+            children: [
+              { type: 'deferred', kind: 'item', line: 7, offset: 0, source: '- a **b**\n  c' },
+            ],
+          }),
+        ],
+      }),
+    ]);
+  });
+
+  it.each([
+    ['a table', '| a | b |\n| - | - |\n| 1 | 2 |\n'],
+    ['a block quote', '> quoted\n'],
+    ['a nested list', '- a\n  - b\n'],
+    ['an item of two paragraphs', '- a\n\n  b\n'],
+    ['a setext heading', 'Title\n=====\n'],
+    ['a thematic break', 'a\n\n***\n'],
+    ['a tab', 'a\tb\n'],
+    ['a link definition', '[a]: https://example.com\n'],
+    ['indented code', '    code\n'],
+    ['a task item', '- [ ] todo\n'],
+    ['an unclosed fence', '```\ncode\n'],
+    ['HTML other than a comment', '<div>\nx\n</div>\n'],
+    ['a list changing its marker', '- a\n* b\n'],
+    ['a heading with closing hashes', '# 1. Title #\n'],
+  ])('leaves a section with %s to micromark', (_name, text) => {
+    expect(scanSection(text, 0, text.length, 1)).toBeUndefined();
+  });
+
+  it('reads nearly all of the real corpus itself', () => {
+    const text = fs.readFileSync(path.join(REPO, 'content/generative-ai.md'), 'utf8');
+    const starts = [...text.matchAll(/^# \d+\./gm)].map((m) => m.index);
+    const bounds = [0, ...starts.filter((s) => s > 0), text.length];
+    let scanned = 0;
+    let line = 1;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      if (scanSection(text, bounds[i]!, bounds[i + 1]!, line)) scanned++;
+      line += text.slice(bounds[i]!, bounds[i + 1]!).split('\n').length - 1;
+    }
+    // The front matter section (and the odd table) go to micromark; the questions do not.
+    expect(scanned).toBeGreaterThanOrEqual(bounds.length - 1 - 3);
+  });
+});
+
+describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
+  const files = [
+    'content/generative-ai.md',
+    'test/fixtures/seed/delivered.md',
+    'README.md',
+    'BENCHMARKS.md',
+    ...fs.readdirSync(path.join(REPO, 'docs/rules')).map((f) => `docs/rules/${f}`),
+    ...fs.readdirSync(path.join(REPO, 'packages')).map((p) => `packages/${p}/README.md`),
+  ].filter((f) => fs.existsSync(path.join(REPO, f)));
+
+  it.each(files)('%s', (file) => {
+    const text = fs.readFileSync(path.join(REPO, file), 'utf8').replace(/\r\n?/g, '\n');
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  // Random documents made of what the scanner handles and what sits at its edges: lists with
+  // wrapped and lazy lines, code spans with odd backtick runs, indentation, inline syntax it
+  // defers, and blocks it must refuse.
+  const word = fc.constantFrom('model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', 'a_b', '*', '**', '`', '``', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|');
+  const lineText = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+  const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ');
+  const trailing = fc.constantFrom('', '', '', ' ', '  ', '\\');
+  const paragraph = fc
+    .array(fc.tuple(indent, lineText, trailing), { minLength: 1, maxLength: 4 })
+    .map((lines) => lines.map(([i, t, e], n) => (n === 0 ? t : i + t) + e).join('\n'));
+  const marker = fc.constantFrom('-', '*', '+', '1.', '2)', '10.');
+  const item = fc.tuple(marker, fc.constantFrom(' ', '  ', '   ', '     '), paragraph).map(([m, s, p]) => `${m}${s}${p}`);
+  const block = fc.oneof(
+    paragraph,
+    fc.array(item, { minLength: 1, maxLength: 4 }).chain((items) => fc.constantFrom(items.join('\n'), items.join('\n\n'))),
+    lineText.map((t) => `# 1. ${t}`),
+    lineText.map((t) => `## ${t}`),
+    fc.constantFrom('<!-- genai-qa id="a" -->', '<!--\nmulti\n-->', '<!-->', '```js x\ncode\n\n  more\n```', '````\n```\n````', '> quote', '---', '***', 'Title\n===', '| a |\n| - |', '- [ ] task', '    indented', '- a\n  - b'),
+  );
+  const document = fc
+    .array(fc.tuple(block, fc.constantFrom('\n', '\n\n', '\n\n\n')), { minLength: 1, maxLength: 10 })
+    .map((blocks) => blocks.map(([b, s]) => b + s).join(''));
+
+  it('on generated Markdown', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+      }),
+      { numRuns: 3000, seed: 20261127 },
+    );
+  });
+});
