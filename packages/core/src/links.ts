@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Definition, Image, Link, Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { nodesOfTypes } from './nodes.js';
 import type { Host } from './rule.js';
 
 export type LinkNode = Link | Image | Definition;
@@ -39,11 +39,7 @@ function safeDecode(value: string): string {
 
 /** Every link, image and definition of a tree, in document order. */
 export function linkNodes(tree: Root | Nodes): LinkNode[] {
-  const out: LinkNode[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') out.push(node);
-  });
-  return out;
+  return nodesOfTypes(tree, ['link', 'image', 'definition']);
 }
 
 export type LocalTarget =

@@ -12,7 +12,7 @@ const STOP_WORDS = new Set(
   when where which while who whom why will with would you your yours yourself yourselves`.split(/\s+/),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower-cased words of a text (NFKC), apostrophes kept inside words. */
 export function words(text: string): string[] {

@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../nodes.js';
 import { defineRule, nodeLocation, NO_OPTIONS } from '../rule.js';
 
 /**
@@ -19,15 +19,15 @@ export default defineRule({
   },
   check({ file, report }) {
     const text = file.source.text;
-    visit(file.tree, 'link', (node) => {
+    for (const node of nodesOfType(file.tree, 'link')) {
       // Some literal autolinks (e.g. "www.…" right after a link) come without a position.
-      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+      if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
       const start = node.position.start.offset;
       const end = node.position.end.offset;
       const first = text[start];
-      if (first === '[' || first === '<') return;
+      if (first === '[' || first === '<') continue;
       const raw = text.slice(start, end);
-      if (node.url.startsWith('mailto:')) return; // a bare e-mail address reads fine
+      if (node.url.startsWith('mailto:')) continue; // a bare e-mail address reads fine
       // Link text is Markdown (escape what could turn into emphasis or code), and a destination
       // only takes balanced parentheses unescaped; an autolink ends at the first ">", so a URL
       // containing one gets no fix.
@@ -42,6 +42,6 @@ export default defineRule({
         message: `Bare URL "${raw.length > 60 ? `${raw.slice(0, 57)}…` : raw}"; write it as a link`,
         ...(replacement === undefined ? {} : { fix: { range: [start, end] as [number, number], text: replacement } }),
       });
-    });
+    }
   },
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { nodesOfTypes } from '../nodes.js';
 import { classifyUrl, linkNodes, resolveLocal } from '../links.js';
 import { defineRule, nodeLocation, NO_OPTIONS } from '../rule.js';
 
@@ -55,11 +55,9 @@ function decode(value: string): string {
 function headingAnchors(tree: Parameters<typeof linkNodes>[0]): Set<string> {
   const slugger = new GithubSlugger();
   const out = new Set<string>();
-  visit(tree, (node) => {
+  for (const node of nodesOfTypes(tree, ['heading', 'html'])) {
     if (node.type === 'heading') out.add(slugger.slug(toString(node)));
-    if (node.type === 'html') {
-      for (const m of node.value.matchAll(/\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi)) out.add(m[1]!.toLowerCase());
-    }
-  });
+    else for (const m of node.value.matchAll(/\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi)) out.add(m[1]!.toLowerCase());
+  }
   return out;
 }

@@ -1,12 +1,12 @@
 import type { ExtractedQuestion, ParsedFile } from '../extract.js';
 import { defineRule } from '../rule.js';
 import { pointAt } from '../source.js';
-import { hash32, wordsWithOffsets } from '../text.js';
+import { WORD } from '../text.js';
 
 interface Answer {
   file: ParsedFile;
   question: ExtractedQuestion;
-  words: string[];
+  words: Int32Array;
   offsets: number[];
   ends: number[];
 }
@@ -34,7 +34,11 @@ export default defineRule<{ minWords: number }>({
   },
   check({ files, options, report }) {
     const k = options.minWords;
+    // Words become small integers (one Map lookup per word), so a window is hashed by rolling
+    // over integers and compared without touching strings.
+    const vocabulary = new Map<string, number>();
     const answers: Answer[] = [];
+    let windows = 0;
     for (const file of files) {
       const text = file.source.text;
       for (const question of file.questions) {
@@ -42,41 +46,67 @@ export default defineRule<{ minWords: number }>({
         const last = question.nodes.at(-1);
         if (!first || !last) continue;
         const start = first.position!.start.offset!;
-        const found = wordsWithOffsets(text.slice(start, last.position!.end.offset!));
-        answers.push({
-          file,
-          question,
-          words: found.map((w) => w.word),
-          offsets: found.map((w) => start + w.offset),
-          ends: found.map((w) => start + w.offset + w.word.length),
-        });
+        const ids: number[] = [];
+        const offsets: number[] = [];
+        const ends: number[] = [];
+        for (const m of text.slice(start, last.position!.end.offset!).matchAll(WORD)) {
+          const word = m[0].toLowerCase();
+          let id = vocabulary.get(word);
+          if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));
+          ids.push(id);
+          offsets.push(start + m.index);
+          ends.push(start + m.index + m[0].length);
+        }
+        answers.push({ file, question, words: Int32Array.from(ids), offsets, ends });
+        if (ids.length >= k) windows += ids.length - k + 1;
       }
     }
-    // First occurrence of each window hash: [answer index, word index].
-    const firstSeen = new Map<number, number>();
-    const STRIDE = 0x200000; // word positions per answer stay below 2^21
+    // First occurrence of each window hash, in an open-addressing table of typed arrays
+    // (a Map of a million numbers costs ten times the memory and most of the time).
+    let capacity = 1024;
+    while (capacity < windows * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const keys = new Uint32Array(capacity);
+    const firstAnswer = new Int32Array(capacity).fill(-1);
+    const firstWord = new Int32Array(capacity);
+    const lookup = (h: number): number => {
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+      while (firstAnswer[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+      return slot;
+    };
+    // B^(k−1) mod 2^32, to take the oldest word out of the rolling hash.
+    let top = 1;
+    for (let x = 1; x < k; x++) top = Math.imul(top, BASE);
     answers.forEach((answer, a) => {
       const best = new Map<number, { length: number; at: number; otherAt: number }>();
+      const words = answer.words;
+      const n = words.length;
+      if (n < k) return;
+      let h = 0;
+      for (let x = 0; x < k; x++) h = (Math.imul(h, BASE) + words[x]!) >>> 0;
       let i = 0;
-      const n = answer.words.length;
       while (i + k <= n) {
-        const h = windowHash(answer.words, i, k);
-        const seen = firstSeen.get(h);
-        if (seen !== undefined && Math.floor(seen / STRIDE) !== a) {
-          const other = answers[Math.floor(seen / STRIDE)]!;
-          const j = seen % STRIDE;
-          if (sameWords(answer.words, i, other.words, j, k)) {
+        const slot = lookup(h);
+        const o = firstAnswer[slot]!;
+        let skip = 1;
+        if (o !== -1 && o !== a) {
+          const other = answers[o]!;
+          const j = firstWord[slot]!;
+          if (sameWords(words, i, other.words, j, k)) {
             let length = k;
-            while (i + length < n && j + length < other.words.length && answer.words[i + length] === other.words[j + length]) length++;
-            const o = Math.floor(seen / STRIDE);
+            while (i + length < n && j + length < other.words.length && words[i + length] === other.words[j + length]) length++;
             const current = best.get(o);
             if (!current || length > current.length) best.set(o, { length, at: i, otherAt: j });
-            i += length - k + 1;
-            continue;
+            skip = length - k + 1;
           }
+        } else if (o === -1) {
+          keys[slot] = h;
+          firstAnswer[slot] = a;
+          firstWord[slot] = i;
         }
-        if (seen === undefined && i < STRIDE) firstSeen.set(h, a * STRIDE + i);
-        i++;
+        let moved = 0;
+        for (; moved < skip && i + k < n; moved++, i++) h = (Math.imul((h - Math.imul(words[i]!, top)) >>> 0, BASE) + words[i + k]!) >>> 0;
+        if (moved < skip) break;
       }
       for (const [o, match] of [...best].sort((x, y) => x[0] - y[0])) {
         const other = answers[o]!;
@@ -99,13 +129,9 @@ export default defineRule<{ minWords: number }>({
   },
 });
 
-function windowHash(words: string[], start: number, k: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < start + k; i++) h = hash32(words[i]!, h ^ 0x20);
-  return h;
-}
+const BASE = 0x01000193;
 
-function sameWords(a: string[], i: number, b: string[], j: number, k: number): boolean {
+function sameWords(a: Int32Array, i: number, b: Int32Array, j: number, k: number): boolean {
   for (let x = 0; x < k; x++) if (a[i + x] !== b[j + x]) return false;
   return true;
 }

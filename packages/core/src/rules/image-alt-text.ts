@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
+import { nodesOfTypes } from '../nodes.js';
 import { defineRule, nodeLocation } from '../rule.js';
 
 const PLACEHOLDERS = [
@@ -30,8 +30,7 @@ export default defineRule<{ placeholders: string[] }>({
   },
   check({ file, options, report }) {
     const placeholders = new Set(options.placeholders.map((p) => p.toLowerCase()));
-    visit(file.tree, (node) => {
-      if (node.type !== 'image' && node.type !== 'imageReference') return;
+    for (const node of nodesOfTypes(file.tree, ['image', 'imageReference'])) {
       const alt = (node.alt ?? '').trim();
       const url = node.type === 'image' ? node.url : '';
       const base = url ? path.posix.basename(url.split(/[?#]/)[0] ?? '') : '';
@@ -41,6 +40,6 @@ export default defineRule<{ placeholders: string[] }>({
       } else if (placeholders.has(alt.toLowerCase()) || (base && (alt === base || alt === stem))) {
         report({ ...nodeLocation(node), message: `Image alt text "${alt}" is a placeholder; describe what the image shows` });
       }
-    });
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../nodes.js';
 import { defineRule, NO_OPTIONS } from '../rule.js';
 import { pointAt } from '../source.js';
 
@@ -20,10 +20,10 @@ export default defineRule({
   },
   check({ file, report }) {
     const text = file.source.text;
-    visit(file.tree, 'text', (node) => {
+    for (const node of nodesOfType(file.tree, 'text')) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
+      if (start === undefined || end === undefined) continue;
       const slice = text.slice(start, end);
       for (const m of slice.matchAll(/ {2,}/g)) {
         const from = start + m.index;
@@ -42,6 +42,6 @@ export default defineRule({
           fix: { range: [from, to], text: ' ' },
         });
       }
-    });
+    }
   },
 });

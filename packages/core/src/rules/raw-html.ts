@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../nodes.js';
 import { readDirective } from '../directives.js';
 import { defineRule, nodeLocation } from '../rule.js';
 import { pointAt } from '../source.js';
@@ -30,8 +30,8 @@ export default defineRule<{ allow: string[] }>({
   check({ file, options, report }) {
     const allow = new Set(options.allow.map((t) => t.toLowerCase()));
     const text = file.source.text;
-    visit(file.tree, 'html', (node) => {
-      if (readDirective(node)) return;
+    for (const node of nodesOfType(file.tree, 'html')) {
+      if (readDirective(node)) continue;
       // Comments blanked out (same length), so a tag's index is its offset in the node.
       const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
       const start = node.position!.start.offset!;
@@ -58,7 +58,7 @@ export default defineRule<{ allow: string[] }>({
           report({ ...where, message: `Raw HTML <${name}> is dropped by the Anki and PDF exports; use Markdown` });
         }
       }
-    });
+    }
   },
 });
 

@@ -1,5 +1,4 @@
-import type { Paragraph } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../nodes.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
 import { pointAt } from '../source.js';
@@ -55,7 +54,10 @@ export default defineRule<Options>({
     for (const q of file.questions) {
       const all: Occurrence[] = [];
       for (const block of q.nodes) {
-        visit(block, 'paragraph', (paragraph: Paragraph, _index, parent) => {
+        // A paragraph of its own (not in a list or quote) takes its blank lines when it goes.
+        const paragraphs = block.type === 'paragraph' ? [block] : nodesOfType(block, 'paragraph');
+        for (const paragraph of paragraphs) {
+          const parent = paragraph !== block;
           const pStart = paragraph.position!.start.offset!;
           const pEnd = paragraph.position!.end.offset!;
           // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
@@ -79,7 +81,7 @@ export default defineRule<Options>({
             }
             all.push({ raw: s.text, key, terms: new Set(keyTerms(key)), start, end, removal });
           });
-        });
+        }
       }
       for (const group of groupRepeats(all, options.similarity, options.minTerms)) {
         const [first, second] = group as [Occurrence, Occurrence];

@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import { nodesOfTypes } from '../nodes.js';
 import { defineRule, NO_OPTIONS } from '../rule.js';
 
 /**
@@ -21,7 +21,7 @@ export default defineRule({
     const text = file.source.text;
     const skip = new Set<number>();
     const hardBreaks = new Set<number>();
-    visit(file.tree, (node) => {
+    for (const node of nodesOfTypes(file.tree, ['code', 'yaml', 'break'])) {
       if ((node.type === 'code' || node.type === 'yaml') && node.position) {
         // Lines inside the fence (not the fence lines themselves) are content; an indented
         // code block has no fence lines.
@@ -34,7 +34,7 @@ export default defineRule({
       if (node.type === 'break' && node.position && text[node.position.start.offset!] !== '\\') {
         hardBreaks.add(node.position.start.line);
       }
-    });
+    }
     file.lineStarts.forEach((start, index) => {
       const line = index + 1;
       if (skip.has(line)) return;
