@@ -48,33 +48,51 @@ export function minhash(items: Iterable<string>, size: number): Uint32Array {
  */
 export function lshCandidates(sets: ReadonlyArray<ReadonlySet<string>>, options: LshOptions = DEFAULT_LSH): Array<[number, number]> {
   const size = options.bands * options.rows;
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  // One table per band, keyed by a 32-bit hash of the band's rows. A hash collision only
+  const n = sets.length;
+  // Each set's key for each band: a 32-bit hash of the band's rows. A hash collision only
   // adds a candidate, which the caller verifies exactly; it never loses one.
-  const tables = Array.from({ length: options.bands }, () => new Map<number, number[]>());
+  const keys = new Uint32Array(n * options.bands);
+  const empty = new Uint8Array(n);
   sets.forEach((set, index) => {
-    if (set.size === 0) return;
+    if (set.size === 0) {
+      empty[index] = 1;
+      return;
+    }
     const signature = minhash(set, size);
     for (let band = 0; band < options.bands; band++) {
       let key = 0x811c9dc5;
       for (let r = band * options.rows; r < (band + 1) * options.rows; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0;
-      const table = tables[band]!;
-      const bucket = table.get(key);
-      if (!bucket) {
-        table.set(key, [index]);
-        continue;
-      }
-      if (bucket.length >= options.maxBucket) continue;
-      for (const other of bucket) {
-        const pairKey = other * 0x100000 + index; // unique for up to ~1M items
-        if (!seen.has(pairKey)) {
-          seen.add(pairKey);
-          pairs.push([other, index]);
-        }
-      }
-      bucket.push(index);
+      keys[index * options.bands + band] = key;
     }
   });
+  // Per band, sets sorted by key (then index): each run of equal keys is a bucket, whose
+  // first `maxBucket` members pair with each other. Typed arrays, no Map of buckets.
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  // key · 2^20 + index: sorts by key, then index, with the typed array's own numeric sort.
+  const packed = new Float64Array(n);
+  for (let band = 0; band < options.bands; band++) {
+    let m = 0;
+    for (let i = 0; i < n; i++) if (!empty[i]) packed[m++] = keys[i * options.bands + band]! * 0x100000 + i;
+    const sorted = packed.subarray(0, m).sort();
+    for (let start = 0; start < m; ) {
+      const key = Math.floor(sorted[start]! / 0x100000);
+      let end = start + 1;
+      while (end < m && Math.floor(sorted[end]! / 0x100000) === key) end++;
+      const last = Math.min(end, start + options.maxBucket);
+      for (let x = start + 1; x < last; x++) {
+        const index = sorted[x]! % 0x100000;
+        for (let y = start; y < x; y++) {
+          const other = sorted[y]! % 0x100000;
+          const pairKey = other * 0x100000 + index; // unique for up to ~1M items
+          if (!seen.has(pairKey)) {
+            seen.add(pairKey);
+            pairs.push([other, index]);
+          }
+        }
+      }
+      start = end;
+    }
+  }
   return pairs;
 }

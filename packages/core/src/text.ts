@@ -12,18 +12,15 @@ const STOP_WORDS = new Set(
   when where which while who whom why will with would you your yours yourself yourselves`.split(/\s+/),
 );
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
 export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower-cased words of a text (NFKC), apostrophes kept inside words. */
 export function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
-}
-
-/** Words with their offsets in `text` (for mapping matches back to positions). */
-export function wordsWithOffsets(text: string): Array<{ word: string; offset: number }> {
-  const out: Array<{ word: string; offset: number }> = [];
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0].toLowerCase(), offset: m.index });
-  return out;
+  // NFKC leaves ASCII as it is; most text is ASCII, and normalising is not free.
+  return (ASCII.test(text) ? text : text.normalize('NFKC')).toLowerCase().match(WORD) ?? [];
 }
 
 // Stemming is the costly part of term extraction and a corpus repeats its words: memoise.

@@ -6,9 +6,44 @@ import { WORD } from '../text.js';
 interface Answer {
   file: ParsedFile;
   question: ExtractedQuestion;
-  words: Int32Array;
-  offsets: number[];
-  ends: number[];
+  /** Its words are words[from … to) of the whole corpus. */
+  from: number;
+  to: number;
+  /** Offset of the answer's text in its file. */
+  start: number;
+}
+
+/** A growable Int32Array: a corpus has millions of words, too many for arrays of numbers. */
+class Int32List {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/** Offset in its file of word number `word` of the corpus (found again: only reported words need it). */
+function wordOffset(answer: Answer, word: number): number {
+  const last = answer.question.nodes.at(-1)!;
+  let n = answer.from;
+  for (const m of answer.file.source.text.slice(answer.start, last.position!.end.offset!).matchAll(WORD)) {
+    if (n++ === word) return answer.start + m.index;
+  }
+  return answer.start;
+}
+
+/** End offset of the word that starts at `offset`. */
+function wordEnd(text: string, offset: number): number {
+  WORD_AT.lastIndex = offset;
+  const m = WORD_AT.exec(text);
+  return offset + (m ? m[0].length : 0);
 }
 
 /**
@@ -35,8 +70,10 @@ export default defineRule<{ minWords: number }>({
   check({ files, options, report }) {
     const k = options.minWords;
     // Words become small integers (one Map lookup per word), so a window is hashed by rolling
-    // over integers and compared without touching strings.
+    // over integers and compared without touching strings. All answers' words sit in one
+    // typed array, with their offsets in the file.
     const vocabulary = new Map<string, number>();
+    const ids = new Int32List();
     const answers: Answer[] = [];
     let windows = 0;
     for (const file of files) {
@@ -46,32 +83,40 @@ export default defineRule<{ minWords: number }>({
         const last = question.nodes.at(-1);
         if (!first || !last) continue;
         const start = first.position!.start.offset!;
-        const ids: number[] = [];
-        const offsets: number[] = [];
-        const ends: number[] = [];
+        const from = ids.length;
         for (const m of text.slice(start, last.position!.end.offset!).matchAll(WORD)) {
           const word = m[0].toLowerCase();
           let id = vocabulary.get(word);
           if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));
           ids.push(id);
-          offsets.push(start + m.index);
-          ends.push(start + m.index + m[0].length);
         }
-        answers.push({ file, question, words: Int32Array.from(ids), offsets, ends });
-        if (ids.length >= k) windows += ids.length - k + 1;
+        answers.push({ file, question, from, to: ids.length, start });
+        if (ids.length - from >= k) windows += ids.length - from - k + 1;
       }
     }
-    // First occurrence of each window hash, in an open-addressing table of typed arrays
-    // (a Map of a million numbers costs ten times the memory and most of the time).
+    const words = ids.data;
+    // Which answer a word belongs to: answers hold consecutive ranges of words.
+    const ownerOf = (word: number): number => {
+      let lo = 0;
+      let hi = answers.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (answers[mid]!.from <= word) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    // First occurrence of each window hash (the corpus position of its first word), in an
+    // open-addressing table of typed arrays: a Map of a million numbers costs several times
+    // the memory and most of the time.
     let capacity = 1024;
-    while (capacity < windows * 2) capacity *= 2;
+    while (capacity * 0.6 < windows) capacity *= 2;
     const mask = capacity - 1;
     const keys = new Uint32Array(capacity);
-    const firstAnswer = new Int32Array(capacity).fill(-1);
-    const firstWord = new Int32Array(capacity);
+    const firstAt = new Int32Array(capacity).fill(-1);
     const lookup = (h: number): number => {
       let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-      while (firstAnswer[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+      while (firstAt[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
       return slot;
     };
     // B^(k−1) mod 2^32, to take the oldest word out of the rolling hash.
@@ -79,40 +124,36 @@ export default defineRule<{ minWords: number }>({
     for (let x = 1; x < k; x++) top = Math.imul(top, BASE);
     answers.forEach((answer, a) => {
       const best = new Map<number, { length: number; at: number; otherAt: number }>();
-      const words = answer.words;
-      const n = words.length;
-      if (n < k) return;
+      const end = answer.to;
+      if (end - answer.from < k) return;
       let h = 0;
-      for (let x = 0; x < k; x++) h = (Math.imul(h, BASE) + words[x]!) >>> 0;
-      let i = 0;
-      while (i + k <= n) {
+      for (let x = answer.from; x < answer.from + k; x++) h = (Math.imul(h, BASE) + words[x]!) >>> 0;
+      let i = answer.from;
+      while (i + k <= end) {
         const slot = lookup(h);
-        const o = firstAnswer[slot]!;
+        const j = firstAt[slot]!;
         let skip = 1;
-        if (o !== -1 && o !== a) {
-          const other = answers[o]!;
-          const j = firstWord[slot]!;
-          if (sameWords(words, i, other.words, j, k)) {
-            let length = k;
-            while (i + length < n && j + length < other.words.length && words[i + length] === other.words[j + length]) length++;
-            const current = best.get(o);
-            if (!current || length > current.length) best.set(o, { length, at: i, otherAt: j });
-            skip = length - k + 1;
-          }
-        } else if (o === -1) {
+        if (j === -1) {
           keys[slot] = h;
-          firstAnswer[slot] = a;
-          firstWord[slot] = i;
+          firstAt[slot] = i;
+        } else if (sameWords(words, i, j, k) && ownerOf(j) !== a) {
+          const o = ownerOf(j);
+          const otherEnd = answers[o]!.to;
+          let length = k;
+          while (i + length < end && j + length < otherEnd && words[i + length] === words[j + length]) length++;
+          const current = best.get(o);
+          if (!current || length > current.length) best.set(o, { length, at: i, otherAt: j });
+          skip = length - k + 1;
         }
         let moved = 0;
-        for (; moved < skip && i + k < n; moved++, i++) h = (Math.imul((h - Math.imul(words[i]!, top)) >>> 0, BASE) + words[i + k]!) >>> 0;
+        for (; moved < skip && i + k < end; moved++, i++) h = (Math.imul((h - Math.imul(words[i]!, top)) >>> 0, BASE) + words[i + k]!) >>> 0;
         if (moved < skip) break;
       }
       for (const [o, match] of [...best].sort((x, y) => x[0] - y[0])) {
         const other = answers[o]!;
-        const from = pointAt(answer.file.lineStarts, answer.offsets[match.at]!);
-        const to = pointAt(answer.file.lineStarts, answer.ends[match.at + match.length - 1]!);
-        const origin = pointAt(other.file.lineStarts, other.offsets[match.otherAt]!);
+        const from = pointAt(answer.file.lineStarts, wordOffset(answer, match.at));
+        const to = pointAt(answer.file.lineStarts, wordEnd(answer.file.source.text, wordOffset(answer, match.at + match.length - 1)));
+        const origin = pointAt(other.file.lineStarts, wordOffset(other, match.otherAt));
         report({
           file: answer.file,
           message:
@@ -131,7 +172,7 @@ export default defineRule<{ minWords: number }>({
 
 const BASE = 0x01000193;
 
-function sameWords(a: Int32Array, i: number, b: Int32Array, j: number, k: number): boolean {
-  for (let x = 0; x < k; x++) if (a[i + x] !== b[j + x]) return false;
+function sameWords(words: Int32Array, i: number, j: number, k: number): boolean {
+  for (let x = 0; x < k; x++) if (words[i + x] !== words[j + x]) return false;
   return true;
 }
