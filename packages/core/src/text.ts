@@ -42,12 +42,11 @@ export function terms(text: string): string[] {
     .map(stem);
 }
 
-/** Terms of an already lower-cased, space-joined word key (see `words`). */
-export function keyTerms(key: string): string[] {
-  return key
-    .split(' ')
-    .filter((w) => w && !STOP_WORDS.has(w))
-    .map(stem);
+/** Terms of already lower-cased words (see `words`). */
+export function termsOfWords(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of list) if (!STOP_WORDS.has(w)) out.push(stem(w));
+  return out;
 }
 
 /** Contiguous k-term shingles, joined by a space. Texts shorter than k give one shingle. */

@@ -2,7 +2,7 @@ import { nodesOfType } from '../nodes.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
 import { pointAt } from '../source.js';
-import { containment, sentences, keyTerms, words } from '../text.js';
+import { containment, sentences, termsOfWords, words } from '../text.js';
 
 interface Occurrence {
   raw: string;
@@ -64,8 +64,9 @@ export default defineRule<Options>({
           // breaks after every newline); offsets are kept since "\n" and " " have one length.
           const list = sentences(text.slice(pStart, pEnd).replace(/\n/g, ' '));
           list.forEach((s, i) => {
-            const key = words(s.text).join(' ');
-            if (key.split(' ').length < options.minWords) return;
+            const found = words(s.text);
+            if (found.length < options.minWords) return;
+            const key = found.join(' ');
             const start = pStart + s.start;
             const end = pStart + s.end;
             let removal: [number, number] | undefined;
@@ -79,7 +80,7 @@ export default defineRule<Options>({
               // The last paragraph of the file goes with the blank lines before it.
               removal = after >= text.length ? [before, pEnd] : [pStart, after];
             }
-            all.push({ raw: s.text, key, terms: new Set(keyTerms(key)), start, end, removal });
+            all.push({ raw: s.text, key, terms: new Set(termsOfWords(found)), start, end, removal });
           });
         }
       }
