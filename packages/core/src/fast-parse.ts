@@ -355,7 +355,7 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
       out.push(textNode(text, lines, textStart, tick));
     }
     let value = text.slice(runEnd, close);
-    if (value.length >= 2 && value.charCodeAt(0) === 0x20 && value.charCodeAt(value.length - 1) === 0x20 && value.trim() !== '') {
+    if (value.length >= 2 && value.charCodeAt(0) === 0x20 && value.charCodeAt(value.length - 1) === 0x20 && /[^ ]/.test(value)) {
       value = value.slice(1, -1);
     }
     const at = lineOf(lines, tick);
