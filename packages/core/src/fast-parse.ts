@@ -50,7 +50,7 @@ const INLINE_SPECIAL = /[\\&*_~[\]!<|]|https?:|www\.|@|[ \t]$|[ \t]\n/im;
 const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3})/;
 // Whole lines that are a thematic break or a setext underline.
 const RULE_LINE = /^ *(?:([-*_])(?: *\1){2,}|=+|-+) *$/;
-const TASK = /^\[[ xX]\](?: |$)/;
+const TASK = /^\[[ xX]\](?:[ \t]|$)/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( {1,4})(?=\S)/;
 const ATX = /^(#{1,6}) +(?=\S)/;
 const FENCE_OPEN = /^(`{3,})([^`\\&]*)$/;
@@ -231,7 +231,7 @@ function list(text: string, lines: Line[], i: number): { node: List; next: numbe
     const contentStart = line.start + m[0].length;
     const indent = m[0].length;
     // Nested structure, a task item, a heading in an item …
-    if (startsBlock(text, contentStart, line.end) || TASK.test(text.slice(contentStart, contentStart + 4))) return undefined;
+    if (startsBlock(text, contentStart, line.end) || TASK.test(text.slice(contentStart, line.end))) return undefined;
     const result = paragraph(text, lines, j, contentStart, indent);
     if (!result) return undefined;
     const last = lines[result.next - 1]!;

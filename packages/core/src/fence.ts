@@ -11,5 +11,7 @@ export function stepFence(line: string, open: string | undefined): { open: strin
     const closes = marker !== undefined && marker[0] === open[0] && marker.length >= open.length && line.trim() === marker;
     return { open: closes ? undefined : open, fenced: true };
   }
+  // A backtick fence's info string has no backtick: "```a`" is a paragraph, not a fence.
+  if (marker && marker[0] === '`' && line.slice(line.indexOf(marker) + marker.length).includes('`')) return { open: undefined, fenced: false };
   return marker ? { open: marker, fenced: true } : { open: undefined, fenced: false };
 }

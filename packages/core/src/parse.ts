@@ -89,7 +89,8 @@ function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
     const units: Array<{ node: RootContent; item: boolean }> = [];
     for (const node of parser.parse(joined).children) {
       if (node.type !== 'list') units.push({ node, item: false });
-      else for (const item of node.children) units.push({ node: item.children.length === 1 ? item.children[0]! : item, item: true });
+      // A task item (checked) or an item of several blocks is not the plain item expected.
+      else for (const item of node.children) units.push({ node: item.children.length === 1 && item.checked == null ? item.children[0]! : item, item: true });
     }
     const together = units.length === batch.length;
     let offset = 0;
@@ -101,7 +102,7 @@ function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
         // Something read differently in company: parse this one alone.
         const alone = parser.parse(block.source).children;
         const only = alone.length === 1 ? alone[0]! : undefined;
-        unit = only?.type === 'list' ? (only.children.length === 1 && only.children[0]!.children.length === 1 ? { node: only.children[0]!.children[0]!, item: true } : undefined) : only && { node: only, item: false };
+        unit = only?.type === 'list' ? (only.children.length === 1 && only.children[0]!.children.length === 1 && only.children[0]!.checked == null ? { node: only.children[0]!.children[0]!, item: true } : undefined) : only && { node: only, item: false };
         if (unit) shift(unit.node, block.line - 1, block.offset);
       } else {
         shift(unit!.node, block.line - line, block.offset - offset);
@@ -132,7 +133,13 @@ const ATX = /^(#{1,6})[ \t]+\d+\.(?!\d)/;
 // Constructs whose meaning reaches across the whole file or that a heading line does not
 // end: link/footnote definitions (used anywhere), and HTML blocks that run to an end tag
 // or to the end of a comment. Files with them are parsed in one piece.
-const GLOBAL = /^ {0,3}(?:\[[^\]]+\]:|<(?:pre|script|style|textarea)[\s>]|<!--(?![\s\S]*?-->)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+const GLOBAL = /^ {0,3}(?:<(?:pre|script|style|textarea)(?:[\s>]|$)|<!--(?![\s\S]*?-->)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+
+// A link or footnote definition, also inside a list item or a block quote.
+const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]]+\]:/;
+// A fence inside a list item or a block quote: left open, it runs to the end of its container,
+// which a cut would move.
+const NESTED_FENCE = /^ {0,3}(?:(?:>|[*+-]|\d{1,9}[.)])[ \t]*)+(?:`{3}|~{3})/;
 
 /** Offsets of the question-heading lines a file can safely be cut at (undefined: parse it whole). */
 function sectionStarts(text: string): number[] | undefined {
@@ -164,7 +171,7 @@ function sectionStarts(text: string): number[] | undefined {
     fence = step.open;
     if (step.fenced) {
       // Code: nothing in it is a heading or HTML.
-    } else if (GLOBAL.test(line)) {
+    } else if (GLOBAL.test(line) || DEFINITION.test(line) || NESTED_FENCE.test(line)) {
       return undefined;
     } else if (/^ {0,3}<[A-Za-z/!?]/.test(line)) {
       html = true;
