@@ -48,12 +48,14 @@ const INLINE_SPECIAL = /[\\&*_~[\]!<|]|https?:|www\.|@|[ \t]$|[ \t]\n/im;
 // What may start a block (or end a paragraph) once leading spaces are removed: an ATX
 // heading, a block quote, HTML, a list item, a fence.
 const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3})/;
-// Whole lines that are a thematic break or a setext underline.
-const RULE_LINE = /^ *(?:([-*_])(?: *\1){2,}|=+|-+) *$/;
+// Whole lines that are a thematic break, a setext underline or a table's delimiter row.
+const RULE_LINE = /^ *(?:([-*_])(?: *\1){2,}|=+|:?-+:?) *$/;
 const TASK = /^\[[ xX]\](?:[ \t]|$)/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( {1,4})(?=\S)/;
 const ATX = /^(#{1,6}) +(?=\S)/;
-const FENCE_OPEN = /^(`{3,})([^`\\&]*)$/;
+// An info string of plain words with single spaces between them (white space at its end,
+// or of other kinds, is kept or split in ways left to micromark).
+const FENCE_OPEN = /^(`{3,})((?:[^\s`\\&]+(?: [^\s`\\&]+)*)?)$/;
 
 /**
  * Scans `text.slice(start, end)` (a question section, or the lines before the first one)

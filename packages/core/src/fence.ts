@@ -8,7 +8,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 export function stepFence(line: string, open: string | undefined): { open: string | undefined; fenced: boolean } {
   const marker = FENCE.exec(line)?.[1];
   if (open) {
-    const closes = marker !== undefined && marker[0] === open[0] && marker.length >= open.length && line.trim() === marker;
+    const closes = marker !== undefined && marker[0] === open[0] && marker.length >= open.length && line.replace(/^[ \t]+|[ \t]+$/g, '') === marker;
     return { open: closes ? undefined : open, fenced: true };
   }
   // A backtick fence's info string has no backtick: "```a`" is a paragraph, not a fence.

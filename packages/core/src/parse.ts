@@ -137,9 +137,10 @@ const GLOBAL = /^ {0,3}(?:<(?:pre|script|style|textarea)(?:[\s>]|$)|<!--(?![\s\S
 
 // A link or footnote definition, also inside a list item or a block quote.
 const DEFINITION = /^[ \t>*+\-\d.)]*\[[^\]]+\]:/;
-// A fence inside a list item or a block quote: left open, it runs to the end of its container,
-// which a cut would move.
-const NESTED_FENCE = /^ {0,3}(?:(?:>|[*+-]|\d{1,9}[.)])[ \t]*)+(?:`{3}|~{3})/;
+// List markers, quote markers and indentation at the start of a line.
+const CONTAINER = /^(?:[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/;
+// A table's delimiter row without pipes ("-:", ":-:"): tables are parsed whole.
+const TABLE_DELIMITER = /^[ \t]*:-*:?[ \t]*$|^[ \t]*-+:[ \t]*$/;
 
 /** Offsets of the question-heading lines a file can safely be cut at (undefined: parse it whole). */
 function sectionStarts(text: string): number[] | undefined {
@@ -158,20 +159,28 @@ function sectionStarts(text: string): number[] | undefined {
     if (first && line === '---') {
       // Front matter: skip to its closing line.
       const close = text.indexOf('\n---', end);
-      if (close === -1) return undefined;
+      // Anything but a plain closing line is left to the full parser.
+      if (close === -1 || !/^\n---(?:\n|$)/.test(text.slice(close, close + 5))) return undefined;
       offset = close + 1;
       first = false;
       continue;
     }
     first = false;
-    if (line.trim() === '') html = false;
+    // Only spaces and tabs make a blank line (a form feed does not).
+    if (/^[ \t]*$/.test(line)) html = false;
+    // The line without list markers, quote markers and indentation in front.
+    const inner = line.slice(CONTAINER.exec(line)![0].length);
+    const fenceLike = /^(?:`{3}|~{3})/.test(inner);
     // A fence line after a line of HTML: code or more HTML, depending on what came before.
-    if (html && /^ {0,3}(?:`{3}|~{3})/.test(line)) return undefined;
+    if (html && fenceLike) return undefined;
+    // A fence that is not at the margin may sit in a list item or a quote, where it ends with
+    // its container: only fences at the margin are followed here.
+    if (!fence && fenceLike && inner !== line) return undefined;
     const step = stepFence(line, fence);
     fence = step.open;
     if (step.fenced) {
       // Code: nothing in it is a heading or HTML.
-    } else if (GLOBAL.test(line) || DEFINITION.test(line) || NESTED_FENCE.test(line)) {
+    } else if (GLOBAL.test(line) || GLOBAL.test(inner) || DEFINITION.test(line) || TABLE_DELIMITER.test(line)) {
       return undefined;
     } else if (/^ {0,3}<[A-Za-z/!?]/.test(line)) {
       html = true;
