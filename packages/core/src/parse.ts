@@ -75,6 +75,19 @@ function* deferredIn(blocks: ScannedBlock[]): Generator<Deferred> {
 }
 
 /**
+ * What deferred blocks became once parsed: top-level nodes, and the paragraphs of list items
+ * (a task item, or an item of several blocks, stays an item: not the plain item expected).
+ */
+function unitsOf(nodes: RootContent[]): Array<{ node: RootContent; item: boolean }> {
+  const units: Array<{ node: RootContent; item: boolean }> = [];
+  for (const node of nodes) {
+    if (node.type !== 'list') units.push({ node, item: false });
+    else for (const item of node.children) units.push({ node: item.children.length === 1 && item.checked == null ? item.children[0]! : item, item: true });
+  }
+  return units;
+}
+
+/**
  * Parses the inline content the scanner deferred, many blocks per micromark call (blank
  * lines between them keep them apart), and maps the positions back. A section whose
  * deferred block does not come back as the one block expected goes to micromark whole.
@@ -85,13 +98,7 @@ function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
   const flush = (): void => {
     if (batch.length === 0) return;
     const joined = batch.map((b) => b.block.source).join('\n\n');
-    // What each deferred block became: a top-level node, or the paragraph of a list item.
-    const units: Array<{ node: RootContent; item: boolean }> = [];
-    for (const node of parser.parse(joined).children) {
-      if (node.type !== 'list') units.push({ node, item: false });
-      // A task item (checked) or an item of several blocks is not the plain item expected.
-      else for (const item of node.children) units.push({ node: item.children.length === 1 && item.checked == null ? item.children[0]! : item, item: true });
-    }
+    const units = unitsOf(parser.parse(joined).children);
     const together = units.length === batch.length;
     let offset = 0;
     let line = 1;
@@ -100,9 +107,8 @@ function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
       let unit = together ? units[k] : undefined;
       if (!together) {
         // Something read differently in company: parse this one alone.
-        const alone = parser.parse(block.source).children;
-        const only = alone.length === 1 ? alone[0]! : undefined;
-        unit = only?.type === 'list' ? (only.children.length === 1 && only.children[0]!.children.length === 1 && only.children[0]!.checked == null ? { node: only.children[0]!.children[0]!, item: true } : undefined) : only && { node: only, item: false };
+        const alone = unitsOf(parser.parse(block.source).children);
+        unit = alone.length === 1 ? alone[0] : undefined;
         if (unit) shift(unit.node, block.line - 1, block.offset);
       } else {
         shift(unit!.node, block.line - line, block.offset - offset);

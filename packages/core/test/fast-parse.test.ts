@@ -187,7 +187,7 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
       fc.property(document, (text) => {
         expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
       }),
-      { numRuns: 3000, seed: 20261127 },
+      { numRuns: 1500, seed: 20261127 },
     );
-  });
+  }, 180_000);
 });
