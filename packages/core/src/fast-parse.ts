@@ -323,24 +323,17 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
   let textStart = from;
   let i = from;
   while (i < to) {
-    const tick = text.indexOf('`', i);
-    if (tick === -1 || tick >= to) break;
-    let runEnd = tick;
-    while (runEnd < to && text.charCodeAt(runEnd) === 0x60) runEnd++;
+    const open = backtickRun(text, i, to);
+    if (!open) break;
+    const [tick, runEnd] = open;
     const size = runEnd - tick;
     // Find the closing run of exactly `size` backticks.
     let close = -1;
-    let k = runEnd;
-    while (k < to) {
-      const t = text.indexOf('`', k);
-      if (t === -1 || t >= to) break;
-      let e = t;
-      while (e < to && text.charCodeAt(e) === 0x60) e++;
-      if (e - t === size) {
-        close = t;
+    for (let run = backtickRun(text, runEnd, to); run; run = backtickRun(text, run[1], to)) {
+      if (run[1] - run[0] === size) {
+        close = run[0];
         break;
       }
-      k = e;
     }
     if (close === -1) {
       i = runEnd; // literal backticks
@@ -368,6 +361,15 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
   }
   if (to > textStart) out.push(textNode(text, lines, textStart, to));
   return out;
+}
+
+/** The next run of backticks in text[from … to): its start and end, or undefined. */
+function backtickRun(text: string, from: number, to: number): [number, number] | undefined {
+  const start = text.indexOf('`', from);
+  if (start === -1 || start >= to) return undefined;
+  let end = start;
+  while (end < to && text.charCodeAt(end) === 0x60) end++;
+  return [start, end];
 }
 
 function textNode(text: string, lines: Line[], from: number, to: number): Text {
