@@ -43,56 +43,65 @@ export function minhash(items: Iterable<string>, size: number): Uint32Array {
 }
 
 /**
- * Candidate pairs [i, j] (i < j) whose signatures agree on at least one whole band.
- * Sets that are empty never pair. Cost is linear in the number of items plus the pairs found.
+ * Candidate pairs [i, j] (i < j) whose signatures agree on at least one whole band, each
+ * yielded once, band by band. Sets that are empty never pair. Cost is linear in the number of
+ * items plus the pairs found, and memory linear in the items alone: pairs are yielded as they
+ * are found, never collected (a 100k-question corpus can have millions of them).
  */
-export function lshCandidates(sets: ReadonlyArray<ReadonlySet<string>>, options: LshOptions = DEFAULT_LSH): Array<[number, number]> {
-  const size = options.bands * options.rows;
+export function* lshCandidates(sets: ReadonlyArray<ReadonlySet<string>>, options: LshOptions = DEFAULT_LSH): Generator<[number, number]> {
+  const { bands, rows, maxBucket } = options;
   const n = sets.length;
   // Each set's key for each band: a 32-bit hash of the band's rows. A hash collision only
   // adds a candidate, which the caller verifies exactly; it never loses one.
-  const keys = new Uint32Array(n * options.bands);
+  const keys = new Uint32Array(n * bands);
+  // 1 where the set is among the first `maxBucket` of its bucket in that band, i.e. where it
+  // pairs with the rest of that bucket's head.
+  const head = new Uint8Array(n * bands);
   const empty = new Uint8Array(n);
   sets.forEach((set, index) => {
     if (set.size === 0) {
       empty[index] = 1;
       return;
     }
-    const signature = minhash(set, size);
-    for (let band = 0; band < options.bands; band++) {
+    const signature = minhash(set, bands * rows);
+    for (let band = 0; band < bands; band++) {
       let key = 0x811c9dc5;
-      for (let r = band * options.rows; r < (band + 1) * options.rows; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0;
-      keys[index * options.bands + band] = key;
+      for (let r = band * rows; r < (band + 1) * rows; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0;
+      keys[index * bands + band] = key;
     }
   });
+  // A pair is yielded in the first band where both sets share a bucket head, so no set of
+  // pairs seen is needed: an earlier band where they did is recomputed from the arrays.
+  const pairedBefore = (a: number, b: number, band: number): boolean => {
+    for (let earlier = 0; earlier < band; earlier++) {
+      const x = a * bands + earlier;
+      const y = b * bands + earlier;
+      if (keys[x] === keys[y] && head[x] && head[y]) return true;
+    }
+    return false;
+  };
   // Per band, sets sorted by key (then index): each run of equal keys is a bucket, whose
-  // first `maxBucket` members pair with each other. Typed arrays, no Map of buckets.
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  // key · 2^20 + index: sorts by key, then index, with the typed array's own numeric sort.
+  // first `maxBucket` members pair with each other. key · 2^20 + index sorts by key, then
+  // index, with the typed array's own numeric sort.
   const packed = new Float64Array(n);
-  for (let band = 0; band < options.bands; band++) {
+  for (let band = 0; band < bands; band++) {
     let m = 0;
-    for (let i = 0; i < n; i++) if (!empty[i]) packed[m++] = keys[i * options.bands + band]! * 0x100000 + i;
+    for (let i = 0; i < n; i++) if (!empty[i]) packed[m++] = keys[i * bands + band]! * 0x100000 + i;
     const sorted = packed.subarray(0, m).sort();
     for (let start = 0; start < m; ) {
       const key = Math.floor(sorted[start]! / 0x100000);
       let end = start + 1;
       while (end < m && Math.floor(sorted[end]! / 0x100000) === key) end++;
-      const last = Math.min(end, start + options.maxBucket);
+      const last = Math.min(end, start + maxBucket);
+      for (let x = start; x < last; x++) head[(sorted[x]! % 0x100000) * bands + band] = 1;
       for (let x = start + 1; x < last; x++) {
         const index = sorted[x]! % 0x100000;
         for (let y = start; y < x; y++) {
           const other = sorted[y]! % 0x100000;
-          const pairKey = other * 0x100000 + index; // unique for up to ~1M items
-          if (!seen.has(pairKey)) {
-            seen.add(pairKey);
-            pairs.push([other, index]);
-          }
+          if (!pairedBefore(other, index, band)) yield [other, index];
         }
       }
       start = end;
     }
   }
-  return pairs;
 }

@@ -116,26 +116,26 @@ function percent(x: number): string {
 /**
  * Candidates for large corpora, linear in the corpus: questions with the same terms pair
  * with the first of them (never all with all), and one question per distinct term set goes
- * into MinHash + LSH for the near-identical ones.
+ * into MinHash + LSH for the near-identical ones. Pairs are yielded, not collected: a large
+ * templated corpus has millions of candidates, and each is checked once.
  */
-function candidatePairs(entries: readonly Entry[]): Array<[number, number]> {
+function* candidatePairs(entries: readonly Entry[]): Generator<[number, number]> {
   const firstWithTerms = new Map<string, number>();
-  const pairs: Array<[number, number]> = [];
   const representatives: number[] = [];
-  entries.forEach((entry, index) => {
+  for (const [index, entry] of entries.entries()) {
     const key = [...entry.questionTerms].sort().join(' ');
     const first = firstWithTerms.get(key);
     if (first === undefined) {
       firstWithTerms.set(key, index);
       representatives.push(index);
     } else {
-      pairs.push([first, index]);
+      yield [first, index];
     }
-  });
-  for (const [a, b] of lshCandidates(representatives.map((i) => entries[i]!.questionTerms))) {
-    pairs.push([representatives[a]!, representatives[b]!]);
   }
-  return pairs;
+  firstWithTerms.clear();
+  for (const [a, b] of lshCandidates(representatives.map((i) => entries[i]!.questionTerms))) {
+    yield [representatives[a]!, representatives[b]!];
+  }
 }
 
 function* allPairs(n: number): Generator<[number, number]> {
