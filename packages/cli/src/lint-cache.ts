@@ -2,12 +2,15 @@ import {
   encodeSource,
   fixSource,
   inspectSource,
+  lintCorpus,
   lintFiles,
   parseFile,
   resolveConfig,
   resolveLimits,
   rules,
+  summarizeFile,
   type Diagnostic,
+  type FileSummary,
   type Host,
   type ParsedFile,
   type SourceFile,
@@ -120,13 +123,11 @@ export function lintPathsCached(
 
   const corpusKey = corpusHash(files.map((f) => ({ path: f.source.path, hash: f.hash })));
   const corpusReused = cached.corpus?.hash === corpusKey;
-  const parsed = new Map<string, ParsedFile>();
+  // Files parsed so far, kept as summaries (no tree) for the corpus rules: one tree at a time.
+  const parsed = new Map<string, FileSummary>();
   const parse = (f: (typeof files)[number]): ParsedFile => {
-    let file = parsed.get(f.source.path);
-    if (!file) {
-      file = parseFile(f.source, f.input.relativePath, { limits, ...(f.refused ? { refused: f.refused } : {}) });
-      parsed.set(f.source.path, file);
-    }
+    const file = parseFile(f.source, f.input.relativePath, { limits, ...(f.refused ? { refused: f.refused } : {}) });
+    parsed.set(f.source.path, summarizeFile(file));
     return file;
   };
 
@@ -155,9 +156,10 @@ export function lintPathsCached(
     progress.phase('Parsing', files.length, 'files');
     const all = files.map((f, i) => {
       progress.update(i, f.input.relativePath);
-      return parse(f);
+      if (!parsed.has(f.source.path)) parse(f);
+      return parsed.get(f.source.path)!;
     });
-    corpus = { hash: corpusKey, diagnostics: lintFiles(all, { config, scopes: ['corpus'], onRule: ruleProgress(progress) }) };
+    corpus = { hash: corpusKey, diagnostics: lintCorpus(all, { config, onRule: ruleProgress(progress) }) };
   }
   diagnostics.push(...corpus!.diagnostics);
   stats.parsed = files.map((f) => f.source.path).filter((p) => parsed.has(p));

@@ -1,14 +1,18 @@
 import {
   encodeSource,
   fixSource,
+  lintCorpus,
   lintFiles,
   parseFile,
+  sortDiagnostics,
+  summarizeFile,
   inspectSource,
   resolveConfig,
   resolveLimits,
   rules,
   type Diagnostic,
   type ExternalLinks,
+  type FileSummary,
   type ParsedFile,
 } from '@genai-qa/core';
 import { writeFileAtomic } from './atomic.js';
@@ -65,23 +69,23 @@ export interface LintRun {
 }
 
 /**
- * Reads, optionally fixes, parses and lints files. Shared by `lint` and `build`. With
- * `external` (the answers of the link check), the external rules run and fix too.
+ * Reads, optionally fixes, and parses files one at a time, in the order lint reports them.
+ * With `external` (the answers of the link check), the external rules fix too.
  */
-export function lintPaths(
+function* parsePaths(
   paths: readonly string[],
   io: Io,
-  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
-): LintRun {
-  const progress = options.progress ?? NO_PROGRESS;
+  options: { config?: string; fix?: boolean; external?: ExternalLinks },
+  progress: Progress,
+  phase: string,
+): Generator<ParsedFile> {
   const raw = loadConfig(options.config, io.cwd);
   const config = resolveConfig(raw);
   const limits = resolveLimits(raw);
   const inputs = collectFiles(paths, io.cwd);
-  const files: ParsedFile[] = [];
-  progress.phase(options.fix ? 'Fixing and parsing' : 'Parsing', inputs.length, 'files');
-  for (const input of inputs) {
-    progress.update(files.length, input.relativePath);
+  progress.phase(options.fix ? `Fixing and ${phase.toLowerCase()}` : phase, inputs.length, 'files');
+  for (const [index, input] of inputs.entries()) {
+    progress.update(index, input.relativePath);
     const checked = readChecked(input, io.cwd, limits.maxFileBytes);
     let source = checked.source;
     const refused = checked.refused;
@@ -94,9 +98,46 @@ export function lintPaths(
         source = { ...source, text: fixed.text };
       }
     }
-    files.push(parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) }));
+    yield parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) });
   }
+}
+
+/**
+ * Reads, optionally fixes, parses and lints files, and returns them parsed with their
+ * diagnostics: what `build` needs, every tree kept for the exporters. With `external` (the
+ * answers of the link check), the external rules run and fix too.
+ */
+export function lintPaths(
+  paths: readonly string[],
+  io: Io,
+  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
+): LintRun {
+  const progress = options.progress ?? NO_PROGRESS;
+  const files = [...parsePaths(paths, io, options, progress, 'Parsing')];
+  const config = resolveConfig(loadConfig(options.config, io.cwd));
   return { files, diagnostics: lintFiles(files, { config, external: options.external, onRule: ruleProgress(progress) }) };
+}
+
+/**
+ * What `lint` does: the same diagnostics as lintPaths, in the same order, with one tree in
+ * memory at a time. Each file's own rules run as soon as it is parsed; the corpus rules then
+ * run on summaries of the files (summarizeFile), which keep the text but no tree.
+ */
+export function lintPathsStreaming(
+  paths: readonly string[],
+  io: Io,
+  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
+): Diagnostic[] {
+  const progress = options.progress ?? NO_PROGRESS;
+  const config = resolveConfig(loadConfig(options.config, io.cwd));
+  const diagnostics: Diagnostic[] = [];
+  const summaries: FileSummary[] = [];
+  for (const file of parsePaths(paths, io, options, progress, 'Linting')) {
+    diagnostics.push(...lintFiles([file], { config, external: options.external, scopes: ['file', 'external'] }));
+    summaries.push(summarizeFile(file));
+  }
+  diagnostics.push(...lintCorpus(summaries, { config, onRule: ruleProgress(progress) }));
+  return sortDiagnostics(diagnostics, summaries.map((f) => f.source.path));
 }
 
 /**
@@ -136,7 +177,7 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
     ({ diagnostics } =
       args.cache && !args.checkExternal
         ? lintPathsCached(paths, during, { config: args.config, fix: args.fix, cacheFile: resolveCacheLocation(args.cacheLocation, io.cwd), progress })
-        : lintPaths(paths, during, { config: args.config, fix: args.fix, external, progress }));
+        : { diagnostics: lintPathsStreaming(paths, during, { config: args.config, fix: args.fix, external, progress }) });
   } finally {
     progress.end();
   }

@@ -1,5 +1,6 @@
 import { slug } from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { readDirective, type Directive } from './directives.js';
@@ -55,6 +56,64 @@ export interface ParsedFile {
   safety: SafetyProblem[];
   /** True when the file was not parsed (a blocking safety problem): it has no questions. */
   skipped: boolean;
+}
+
+/**
+ * What the corpus rules (duplicates across files) read of a question: no syntax tree, only
+ * the positions of the heading and of the answer's first and last blocks. An
+ * ExtractedQuestion has all of it, so a ParsedFile is a FileSummary as it is; summarizeFile
+ * makes a small copy that keeps no tree alive.
+ */
+export interface QuestionSummary {
+  id: string;
+  idExplicit: boolean;
+  number: number;
+  question: string;
+  line: number;
+  endLine: number;
+  /** The answer as plain text. */
+  text: string;
+  heading: { position?: Position | undefined };
+  /** The answer's blocks; a summary keeps only the first and the last, for their positions. */
+  nodes: ReadonlyArray<{ position?: Position | undefined }>;
+}
+
+/** What the corpus rules and inline suppressions read of a file (see QuestionSummary). */
+export interface FileSummary {
+  source: SourceFile;
+  relativePath: string;
+  lineStarts: number[];
+  questions: readonly QuestionSummary[];
+  directives: Directive[];
+}
+
+/**
+ * A file as the corpus rules need it, without its tree: `lint` keeps one of these per file
+ * once the file's own rules have run, so that memory holds one tree at a time instead of the
+ * whole corpus's (at 100k questions, several hundred MB).
+ */
+export function summarizeFile(file: ParsedFile): FileSummary {
+  return {
+    source: file.source,
+    relativePath: file.relativePath,
+    lineStarts: file.lineStarts,
+    directives: file.directives,
+    questions: file.questions.map((q) => {
+      const first = q.nodes[0];
+      const last = q.nodes.at(-1);
+      return {
+        id: q.id,
+        idExplicit: q.idExplicit,
+        number: q.number,
+        question: q.question,
+        line: q.line,
+        endLine: q.endLine,
+        text: q.text,
+        heading: { position: q.heading.position },
+        nodes: first === undefined ? [] : first === last ? [{ position: first.position }] : [{ position: first.position }, { position: last!.position }],
+      };
+    }),
+  };
 }
 
 export interface ParseOptions {

@@ -1,13 +1,13 @@
 export { decodeSource, encodeSource, InputError, lineStarts, pointAt, type SourceFile } from './source.js';
 export { parseMarkdown } from './parse.js';
-export { parseFile, defaultId, questionHeading, type ParsedFile, type ExtractedQuestion, type MetadataProblem } from './extract.js';
+export { parseFile, summarizeFile, defaultId, questionHeading, type ParsedFile, type ExtractedQuestion, type FileSummary, type QuestionSummary, type MetadataProblem } from './extract.js';
 export { readDirective, type Directive, type DirectiveKind } from './directives.js';
 export { buildCorpus, DEFAULT_TITLE } from './corpus.js';
 export { corpusSchema, ID_PATTERN, TAG_PATTERN, type Corpus, type CorpusFile, type Question } from './model.js';
 export { validateCorpus, SchemaError, formatAjvErrors } from './validate.js';
 export { renderHtml, renderText } from './render.js';
 export { isInside as isInsideRoot, classifyUrl, resolveLocal } from './links.js';
-export { lintFiles, fixSource, nodeHost, sortDiagnostics, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
+export { lintFiles, lintCorpus, fixSource, nodeHost, sortDiagnostics, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
 export { applyFixes, composeEdits } from './edits.js';
 export { configSchema, validateConfig, resolveConfig, ConfigError, LINK_CHECK_DEFAULTS, type Config, type LinkCheckConfig, type RuleSetting, type ResolvedRule, type SeveritySetting } from './config.js';
 export { rules, ruleIds } from './rules/index.js';

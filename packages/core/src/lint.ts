@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { resolveConfig, type Config, type ResolvedRule } from './config.js';
 import { applyFixes } from './edits.js';
-import { parseFile, type ParsedFile } from './extract.js';
+import { parseFile, type FileSummary, type ParsedFile } from './extract.js';
 import { rules, ruleIds } from './rules/index.js';
 import type { Diagnostic, ExternalLinks, Fix, Host, Report, Rule, Severity } from './rule.js';
 import type { SourceFile } from './source.js';
@@ -39,22 +39,35 @@ function resolved(options: LintOptions): Map<string, ResolvedRule> {
 
 /** Lints parsed files together (duplicates are found across files). Diagnostics come sorted. */
 export function lintFiles(files: readonly ParsedFile[], options: LintOptions = {}): Diagnostic[] {
+  return runRules(files, options, (scope) => !options.scopes || options.scopes.includes(scope));
+}
+
+/**
+ * Runs only the corpus rules (duplicates across files) on files without trees (see
+ * summarizeFile). With each file's own diagnostics from `lintFiles([file], { scopes: ['file'] })`
+ * (and 'external'), merged by sortDiagnostics, this is what one lintFiles call on all files
+ * returns, while only one tree at a time needs to be in memory.
+ */
+export function lintCorpus(files: readonly FileSummary[], options: Omit<LintOptions, 'scopes' | 'external' | 'host'> = {}): Diagnostic[] {
+  // Only corpus rules run, and they read nothing a FileSummary lacks.
+  return runRules(files as readonly ParsedFile[], options, (scope) => scope === 'corpus');
+}
+
+function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (scope: Rule['scope']) => boolean): Diagnostic[] {
   const settings = resolved(options);
   const host = options.host ?? nodeHost;
   const out: Diagnostic[] = [];
   const suppressions = new Map(files.map((f) => [f, suppressionsOf(f)]));
   const active = rules.filter(
     (rule) =>
-      settings.get(rule.meta.id)!.severity !== 'off' &&
-      (!options.scopes || options.scopes.includes(rule.scope)) &&
-      (rule.scope !== 'external' || options.external !== undefined),
+      settings.get(rule.meta.id)!.severity !== 'off' && inScope(rule.scope) && (rule.scope !== 'external' || options.external !== undefined),
   );
   for (const [index, rule] of active.entries()) {
     options.onRule?.(rule.meta.id, index, active.length);
     const setting = settings.get(rule.meta.id)!;
     const severity = setting.severity as Severity;
-    const emit = (file: ParsedFile, report: Report): void => {
-      if (!rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
+    const emit = (file: FileSummary, report: Report): void => {
+      if (!rule.meta.unsilenceable && suppressions.get(file as ParsedFile)!(rule.meta.id, report.line)) return;
       const chosen: Severity = setting.severityFromConfig ? severity : (report.severity ?? severity);
       const diagnostic: Diagnostic = {
         file: file.source.path,
@@ -146,7 +159,7 @@ function onlyFixable(settings: Map<string, ResolvedRule>): Map<string, ResolvedR
  * Which (rule, line) pairs the file's genai-qa comments silence:
  * disable/enable regions, disable-next-line, and disable-question.
  */
-export function suppressionsOf(file: ParsedFile): (ruleId: string, line: number) => boolean {
+export function suppressionsOf(file: Pick<FileSummary, 'directives' | 'questions'>): (ruleId: string, line: number) => boolean {
   interface Range {
     rules: Set<string> | 'all';
     except: Set<string>;

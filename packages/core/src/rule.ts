@@ -1,5 +1,5 @@
 import type { Node } from 'unist';
-import type { ParsedFile } from './extract.js';
+import type { FileSummary, ParsedFile } from './extract.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -71,9 +71,10 @@ export interface FileContext<Options> {
 }
 
 export interface CorpusContext<Options> {
-  files: readonly ParsedFile[];
+  /** Every file, without trees (see FileSummary): corpus rules compare questions across files. */
+  files: readonly FileSummary[];
   options: Options;
-  report(report: Report & { file: ParsedFile }): void;
+  report(report: Report & { file: FileSummary }): void;
 }
 
 /**

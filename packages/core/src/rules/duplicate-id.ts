@@ -1,4 +1,4 @@
-import type { ExtractedQuestion, ParsedFile } from '../extract.js';
+import type { FileSummary, QuestionSummary } from '../extract.js';
 import { defineRule, NO_OPTIONS } from '../rule.js';
 
 /**
@@ -17,7 +17,7 @@ export default defineRule({
     optionsSchema: NO_OPTIONS,
   },
   check({ files, report }) {
-    const seen = new Map<string, { file: ParsedFile; question: ExtractedQuestion }>();
+    const seen = new Map<string, { file: FileSummary; question: QuestionSummary }>();
     for (const file of files) {
       for (const question of file.questions) {
         const first = seen.get(question.id);

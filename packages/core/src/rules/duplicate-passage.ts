@@ -1,11 +1,11 @@
-import type { ExtractedQuestion, ParsedFile } from '../extract.js';
+import type { FileSummary, QuestionSummary } from '../extract.js';
 import { defineRule } from '../rule.js';
 import { pointAt } from '../source.js';
 import { WORD } from '../text.js';
 
 interface Answer {
-  file: ParsedFile;
-  question: ExtractedQuestion;
+  file: FileSummary;
+  question: QuestionSummary;
   /** Its words are words[from … to) of the whole corpus. */
   from: number;
   to: number;

@@ -1,4 +1,4 @@
-import type { ExtractedQuestion, ParsedFile } from '../extract.js';
+import type { FileSummary, QuestionSummary } from '../extract.js';
 import { defineRule } from '../rule.js';
 import { lshCandidates } from '../similarity.js';
 import { containment, jaccard, shingles, terms } from '../text.js';
@@ -13,8 +13,8 @@ export interface DuplicateQuestionOptions {
 }
 
 interface Entry {
-  file: ParsedFile;
-  question: ExtractedQuestion;
+  file: FileSummary;
+  question: QuestionSummary;
   questionTerms: Set<string>;
   /** Computed on first use: only candidate pairs need the answers. */
   answerShingles?: Set<string>;
