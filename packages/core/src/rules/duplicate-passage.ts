@@ -106,17 +106,19 @@ export default defineRule<{ minWords: number }>({
       }
       return lo;
     };
-    // First occurrence of each window hash (the corpus position of its first word), in an
-    // open-addressing table of typed arrays: a Map of a million numbers costs several times
-    // the memory and most of the time.
+    // First occurrence of each window (the corpus position of its first word), in an
+    // open-addressing table of one typed array indexed by the window's hash: a Map of a million
+    // numbers costs several times the memory and most of the time. Slots hold no hash: a
+    // probe compares the words themselves, and usually stops at the first one.
     let capacity = 1024;
     while (capacity * 0.6 < windows) capacity *= 2;
     const mask = capacity - 1;
-    const keys = new Uint32Array(capacity);
     const firstAt = new Int32Array(capacity).fill(-1);
-    const lookup = (h: number): number => {
+    // The slot of the window at word i: where the same words were first seen, or the empty
+    // slot where they go.
+    const lookup = (h: number, i: number): number => {
       let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-      while (firstAt[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+      for (let j = firstAt[slot]!; j !== -1 && !sameWords(words, i, j, k); j = firstAt[slot]!) slot = (slot + 1) & mask;
       return slot;
     };
     // B^(k−1) mod 2^32, to take the oldest word out of the rolling hash.
@@ -130,13 +132,12 @@ export default defineRule<{ minWords: number }>({
       for (let x = answer.from; x < answer.from + k; x++) h = (Math.imul(h, BASE) + words[x]!) >>> 0;
       let i = answer.from;
       while (i + k <= end) {
-        const slot = lookup(h);
+        const slot = lookup(h, i);
         const j = firstAt[slot]!;
         let skip = 1;
         if (j === -1) {
-          keys[slot] = h;
           firstAt[slot] = i;
-        } else if (sameWords(words, i, j, k) && ownerOf(j) !== a) {
+        } else if (ownerOf(j) !== a) {
           const o = ownerOf(j);
           const otherEnd = answers[o]!.to;
           let length = k;
