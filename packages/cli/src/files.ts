@@ -1,5 +1,20 @@
 import fs from 'node:fs';
-import { decodeSource, DEFAULT_LIMITS, InputError, isInsideRoot, parseFile, type Limits, type ParsedFile, type SourceFile } from '@genai-qa/core';
+import {
+  decodeSource,
+  DEFAULT_LIMITS,
+  encodeSource,
+  fixSource,
+  InputError,
+  inspectSource,
+  isInsideRoot,
+  parseFile,
+  type ExternalLinks,
+  type Limits,
+  type ParsedFile,
+  type ResolvedRule,
+  type SourceFile,
+} from '@genai-qa/core';
+import { writeFileAtomic } from './atomic.js';
 import { describeFsError, displayPath, listInputFiles, type InputFile } from './paths.js';
 
 export { describeFsError, displayPath, MARKDOWN_EXTENSIONS, type InputFile } from './paths.js';
@@ -57,6 +72,26 @@ export function readChecked(file: InputFile, cwd: string, maxBytes = Infinity): 
     throw new InputError(shown, describeFsError(error));
   }
   return { source: decodeSource(bytes, meta), bytes, real, rootReal };
+}
+
+/**
+ * `--fix` on a file as read: applies every safe fix and, when that changes the text, writes
+ * the file back atomically. Returns the source as it now is, and the bytes written (none when
+ * nothing changed). A file that is refused or too deeply nested to parse is never fixed
+ * (fixing parses it).
+ */
+export function fixChecked(
+  input: InputFile,
+  checked: CheckedFile,
+  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined },
+): { source: SourceFile; written?: Uint8Array } {
+  const { source, refused } = checked;
+  if (refused || inspectSource(source.text, options.limits).some((p) => p.blocking)) return { source };
+  const fixed = fixSource(source, input.relativePath, { config: options.config, external: options.external });
+  if (fixed.text === source.text) return { source };
+  const written = Buffer.from(encodeSource(source, fixed.text), 'utf8');
+  writeFileAtomic(input.absolutePath, written);
+  return { source: { ...source, text: fixed.text }, written };
 }
 
 /** Reads (unless refused) and parses one input file, as lint sees it. */

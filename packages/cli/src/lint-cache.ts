@@ -1,7 +1,5 @@
 import {
-  encodeSource,
   fixSource,
-  inspectSource,
   lintCorpus,
   lintFiles,
   parseFile,
@@ -15,9 +13,8 @@ import {
   type ParsedFile,
   type SourceFile,
 } from '@genai-qa/core';
-import { writeFileAtomic } from './atomic.js';
 import { loadConfigWithText } from './config-file.js';
-import { collectFiles, readChecked, type InputFile } from './files.js';
+import { collectFiles, fixChecked, readChecked, type InputFile } from './files.js';
 import type { Io } from './io.js';
 import {
   cacheKey,
@@ -107,14 +104,11 @@ export function lintPathsCached(
     let hash = fileHash(identity, checked.bytes);
     let entry = freshEntry(cached.entries.get(source.path), hash);
     const nothingToFix = entry !== undefined && !corpusFixes && entry.diagnostics.every((d) => d.fix === undefined);
-    // A file that is refused or too deeply nested to parse is never fixed (as in lintPaths).
-    if (options.fix && !nothingToFix && !refused && !inspectSource(source.text, limits).some((p) => p.blocking)) {
-      const fixed = fixSource(source, input.relativePath, { config });
-      if (fixed.text !== source.text) {
-        const bytes = Buffer.from(encodeSource(source, fixed.text), 'utf8');
-        writeFileAtomic(input.absolutePath, bytes);
-        source = { ...source, text: fixed.text };
-        hash = fileHash(identity, bytes);
+    if (options.fix && !nothingToFix) {
+      const fixed = fixChecked(input, checked, { config, limits });
+      if (fixed.written) {
+        source = fixed.source;
+        hash = fileHash(identity, fixed.written);
         entry = freshEntry(cached.entries.get(source.path), hash);
       }
     }

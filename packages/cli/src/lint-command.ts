@@ -1,12 +1,9 @@
 import {
-  encodeSource,
-  fixSource,
   lintCorpus,
   lintFiles,
   parseFile,
   sortDiagnostics,
   summarizeFile,
-  inspectSource,
   resolveConfig,
   resolveLimits,
   rules,
@@ -15,11 +12,10 @@ import {
   type FileSummary,
   type ParsedFile,
 } from '@genai-qa/core';
-import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config-file.js';
 import { lintPathsCached, resolveCacheLocation } from './lint-cache.js';
 import { createProgress, NO_PROGRESS, ruleProgress, withProgress, type Progress } from './progress.js';
-import { collectFiles, parseInput, readChecked } from './files.js';
+import { collectFiles, fixChecked, parseInput, readChecked } from './files.js';
 import type { Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
 import { parseLintArgs, printFindings } from './lint-options.js';
@@ -87,17 +83,8 @@ function* parsePaths(
   for (const [index, input] of inputs.entries()) {
     progress.update(index, input.relativePath);
     const checked = readChecked(input, io.cwd, limits.maxFileBytes);
-    let source = checked.source;
-    const refused = checked.refused;
-    // A file that is refused or too deeply nested to parse is never fixed (fixing parses it).
-    const safe = !refused && !inspectSource(source.text, limits).some((p) => p.blocking);
-    if (options.fix && safe) {
-      const fixed = fixSource(source, input.relativePath, { config, external: options.external });
-      if (fixed.text !== source.text) {
-        writeFileAtomic(input.absolutePath, encodeSource(source, fixed.text));
-        source = { ...source, text: fixed.text };
-      }
-    }
+    const { refused } = checked;
+    const { source } = options.fix ? fixChecked(input, checked, { config, limits, external: options.external }) : checked;
     yield parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) });
   }
 }
