@@ -10,7 +10,9 @@ import {
   type Diagnostic,
   type ExternalLinks,
   type FileSummary,
+  type Limits,
   type ParsedFile,
+  type ResolvedRule,
 } from '@genai-qa/core';
 import { loadConfig } from './config-file.js';
 import { lintPathsCached, resolveCacheLocation } from './lint-cache.js';
@@ -64,6 +66,17 @@ export interface LintRun {
   diagnostics: Diagnostic[];
 }
 
+/** The configuration file, read and checked once per command. */
+interface Settings {
+  config: Map<string, ResolvedRule>;
+  limits: Limits;
+}
+
+function loadSettings(configFile: string | undefined, cwd: string): Settings {
+  const raw = loadConfig(configFile, cwd);
+  return { config: resolveConfig(raw), limits: resolveLimits(raw) };
+}
+
 /**
  * Reads, optionally fixes, and parses files one at a time, in the order lint reports them.
  * With `external` (the answers of the link check), the external rules fix too.
@@ -71,13 +84,12 @@ export interface LintRun {
 function* parsePaths(
   paths: readonly string[],
   io: Io,
-  options: { config?: string; fix?: boolean; external?: ExternalLinks },
+  settings: Settings,
+  options: { fix?: boolean; external?: ExternalLinks },
   progress: Progress,
   phase: string,
 ): Generator<ParsedFile> {
-  const raw = loadConfig(options.config, io.cwd);
-  const config = resolveConfig(raw);
-  const limits = resolveLimits(raw);
+  const { config, limits } = settings;
   const inputs = collectFiles(paths, io.cwd);
   progress.phase(options.fix ? `Fixing and ${phase.toLowerCase()}` : phase, inputs.length, 'files');
   for (const [index, input] of inputs.entries()) {
@@ -100,9 +112,9 @@ export function lintPaths(
   options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
 ): LintRun {
   const progress = options.progress ?? NO_PROGRESS;
-  const files = [...parsePaths(paths, io, options, progress, 'Parsing')];
-  const config = resolveConfig(loadConfig(options.config, io.cwd));
-  return { files, diagnostics: lintFiles(files, { config, external: options.external, onRule: ruleProgress(progress) }) };
+  const settings = loadSettings(options.config, io.cwd);
+  const files = [...parsePaths(paths, io, settings, options, progress, 'Parsing')];
+  return { files, diagnostics: lintFiles(files, { config: settings.config, external: options.external, onRule: ruleProgress(progress) }) };
 }
 
 /**
@@ -116,10 +128,11 @@ export function lintPathsStreaming(
   options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
 ): Diagnostic[] {
   const progress = options.progress ?? NO_PROGRESS;
-  const config = resolveConfig(loadConfig(options.config, io.cwd));
+  const settings = loadSettings(options.config, io.cwd);
+  const { config } = settings;
   const diagnostics: Diagnostic[] = [];
   const summaries: FileSummary[] = [];
-  for (const file of parsePaths(paths, io, options, progress, 'Linting')) {
+  for (const file of parsePaths(paths, io, settings, options, progress, 'Linting')) {
     diagnostics.push(...lintFiles([file], { config, external: options.external, scopes: ['file', 'external'] }));
     summaries.push(summarizeFile(file));
   }
