@@ -1,5 +1,4 @@
 import {
-  fixSource,
   lintCorpus,
   lintFiles,
   parseFile,

@@ -103,6 +103,23 @@ describe('duplicate-passage', () => {
       ]);
     });
 
+    it('finds the copy of a window whose hash another window shares', () => {
+      // Words get ids in order of first use, so w1…w900 are 1…900, and then the 3-word windows
+      // "w518 w1 w1" and "w1 w196 w789" have the same 32-bit rolling hash (3926110730). The
+      // table compares the words themselves: a collision neither hides the copy in question 4
+      // nor makes "w518 w1 w1" a match.
+      const vocabulary = Array.from({ length: 900 }, (_, i) => `w${i + 1}`).join(' ');
+      const md = ['# 1. Which words?', '', vocabulary, '', '# 2. A?', '', 'w518 w1 w1', '', '# 3. B?', '', 'w1 w196 w789', '', '# 4. C?', '', 'w1 w196 w789', ''].join('\n');
+      const config = { rules: { 'duplicate-passage': { options: { minWords: 3 } } } };
+      expect(findings('duplicate-passage', md, { config })).toEqual([
+        {
+          line: 15,
+          column: 1,
+          message: 'Answer to question 4 repeats a 3-word passage from the answer to question 3 "B?"; say it once, or say it differently',
+        },
+      ]);
+    });
+
     it('honours minWords', () => {
       const md = twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_14}.`, `In a VAE ${PASSAGE_14}.`);
       const config = { rules: { 'duplicate-passage': { options: { minWords: 10 } } } };
