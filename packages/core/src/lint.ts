@@ -57,7 +57,7 @@ function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (
   const settings = resolved(options);
   const host = options.host ?? nodeHost;
   const out: Diagnostic[] = [];
-  const suppressions = new Map(files.map((f) => [f, suppressionsOf(f)]));
+  const suppressions = new Map<FileSummary, (ruleId: string, line: number) => boolean>(files.map((f) => [f, suppressionsOf(f)]));
   const active = rules.filter(
     (rule) =>
       settings.get(rule.meta.id)!.severity !== 'off' && inScope(rule.scope) && (rule.scope !== 'external' || options.external !== undefined),
@@ -67,7 +67,7 @@ function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (
     const setting = settings.get(rule.meta.id)!;
     const severity = setting.severity as Severity;
     const emit = (file: FileSummary, report: Report): void => {
-      if (!rule.meta.unsilenceable && suppressions.get(file as ParsedFile)!(rule.meta.id, report.line)) return;
+      if (!rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
       const chosen: Severity = setting.severityFromConfig ? severity : (report.severity ?? severity);
       const diagnostic: Diagnostic = {
         file: file.source.path,
