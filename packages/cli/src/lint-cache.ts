@@ -142,7 +142,7 @@ export function lintPathsCached(
       stats.linted.push(f.source.path);
     }
     entries.push(entry);
-    diagnostics.push(...entry.diagnostics);
+    for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
   }
   let corpus = cached.corpus;
   if (!corpusReused) {
@@ -154,7 +154,7 @@ export function lintPathsCached(
     });
     corpus = { hash: corpusKey, diagnostics: lintCorpus(all, { config, onRule: ruleProgress(progress) }) };
   }
-  diagnostics.push(...corpus!.diagnostics);
+  for (const d of corpus!.diagnostics) diagnostics.push(d);
   stats.parsed = files.map((f) => f.source.path).filter((p) => parsed.has(p));
 
   // A run that reused everything leaves the cache file as it is (it holds exactly this).

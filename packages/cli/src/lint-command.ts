@@ -133,10 +133,11 @@ export function lintPathsStreaming(
   const diagnostics: Diagnostic[] = [];
   const summaries: FileSummary[] = [];
   for (const file of parsePaths(paths, io, settings, options, progress, 'Linting')) {
-    diagnostics.push(...lintFiles([file], { config, external: options.external, scopes: ['file', 'external'] }));
+    // One push per diagnostic: a spread of 150,000 arguments overflows the stack.
+    for (const d of lintFiles([file], { config, external: options.external, scopes: ['file', 'external'] })) diagnostics.push(d);
     summaries.push(summarizeFile(file));
   }
-  diagnostics.push(...lintCorpus(summaries, { config, onRule: ruleProgress(progress) }));
+  for (const d of lintCorpus(summaries, { config, onRule: ruleProgress(progress) })) diagnostics.push(d);
   return sortDiagnostics(diagnostics, summaries.map((f) => f.source.path));
 }
 

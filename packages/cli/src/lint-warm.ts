@@ -56,10 +56,10 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
     const hash = fileHash({ ...input, path: shown, real, rootReal, refused: undefined }, fs.readFileSync(real));
     if (!freshEntry(entry, hash)) return undefined;
     files.push({ path: shown, hash });
-    diagnostics.push(...entry.diagnostics);
+    for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
   }
   if (corpusHash(files) !== data.corpus.hash) return undefined;
-  diagnostics.push(...data.corpus.diagnostics);
+  for (const d of data.corpus.diagnostics) diagnostics.push(d);
   return sortDiagnostics(
     diagnostics,
     files.map((f) => f.path),

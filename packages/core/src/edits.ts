@@ -5,7 +5,7 @@ export function composeEdits(text: string, edits: readonly Fix[]): Fix | undefin
   if (edits.length === 0) return undefined;
   const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const start = sorted[0]!.range[0];
-  const end = Math.max(...sorted.map((e) => e.range[1]));
+  const end = sorted.reduce((m, e) => Math.max(m, e.range[1]), -Infinity); // (a spread overflows on many edits)
   let out = '';
   let at = start;
   for (const edit of sorted) {

@@ -189,8 +189,11 @@ function comment(text: string, lines: Line[], i: number): { node: Html; next: nu
   if (!text.startsWith('<!--', open.start) || text.startsWith('>', open.start + 4) || text.startsWith('->', open.start + 4)) return undefined;
   for (let j = i; j < lines.length; j++) {
     const line = lines[j]!;
-    const close = text.indexOf('-->', j === i ? open.start + 4 : line.start);
-    if (close !== -1 && close < line.end) {
+    // Searched in this line only: a search in the text would run on to the next comment.
+    const from = j === i ? open.start + 4 : line.start;
+    const found = from < line.end ? text.slice(from, line.end).indexOf('-->') : -1;
+    const close = found === -1 ? -1 : from + found;
+    if (close !== -1) {
       // Only the plain case: the comment ends the line, and the next line is blank.
       if (close + 3 !== line.end) return undefined;
       const next = lines[j + 1];
@@ -320,27 +323,33 @@ function paragraph(
  */
 function inline(text: string, lines: Line[], from: number, to: number): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
+  // Every run of backticks in the range, found once; then, for each size, where its runs
+  // are, so that finding a closing run never rescans the text (a paragraph of many
+  // unmatched runs would otherwise cost the square of its length).
+  const runs = backtickRuns(text, from, to);
+  const bySize = new Map<number, { at: number[]; next: number }>();
+  runs.forEach(([start, end], k) => {
+    const size = end - start;
+    let entry = bySize.get(size);
+    if (!entry) bySize.set(size, (entry = { at: [], next: 0 }));
+    entry.at.push(k);
+  });
   let textStart = from;
-  let i = from;
-  while (i < to) {
-    const open = backtickRun(text, i, to);
-    if (!open) break;
-    const [tick, runEnd] = open;
+  let k = 0;
+  while (k < runs.length) {
+    const [tick, runEnd] = runs[k]!;
     const size = runEnd - tick;
-    // Find the closing run of exactly `size` backticks.
-    let close = -1;
-    for (let run = backtickRun(text, runEnd, to); run; run = backtickRun(text, run[1], to)) {
-      if (run[1] - run[0] === size) {
-        close = run[0];
-        break;
-      }
-    }
-    if (close === -1) {
-      i = runEnd; // literal backticks
+    // The closing run: the next run of exactly `size` backticks.
+    const entry = bySize.get(size)!;
+    while (entry.next < entry.at.length && entry.at[entry.next]! <= k) entry.next++;
+    if (entry.next === entry.at.length) {
+      k++; // literal backticks
       continue;
     }
-    const lineEnd = text.indexOf('\n', runEnd);
-    if (lineEnd !== -1 && lineEnd < close) return undefined; // spans lines
+    const closing = entry.at[entry.next]!;
+    const close = runs[closing]![0];
+    const at = lineOf(lines, tick);
+    if (lineOf(lines, close) !== at) return undefined; // spans lines
     if (tick > textStart) {
       // Text that ends with a line ending and the next line's indentation: where that end
       // lies depends on who owns the indentation (paragraph or list item). Let micromark say.
@@ -353,23 +362,27 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
     if (value.length >= 2 && value.charCodeAt(0) === 0x20 && value.charCodeAt(value.length - 1) === 0x20 && /[^ ]/.test(value)) {
       value = value.slice(1, -1);
     }
-    const at = lineOf(lines, tick);
     const code: InlineCode = { type: 'inlineCode', value, position: position(point(at, tick), point(at, close + size)) };
     out.push(code);
-    i = close + size;
-    textStart = i;
+    textStart = close + size;
+    k = closing + 1;
   }
   if (to > textStart) out.push(textNode(text, lines, textStart, to));
   return out;
 }
 
-/** The next run of backticks in text[from … to): its start and end, or undefined. */
-function backtickRun(text: string, from: number, to: number): [number, number] | undefined {
-  const start = text.indexOf('`', from);
-  if (start === -1 || start >= to) return undefined;
-  let end = start;
-  while (end < to && text.charCodeAt(end) === 0x60) end++;
-  return [start, end];
+/** The runs of backticks in text[from … to): the start and end of each. */
+function backtickRuns(text: string, from: number, to: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  // indexOf on the slice, not on the text: a search from `from` must not run past `to`.
+  const range = text.slice(from, to);
+  for (let i = range.indexOf('`'); i !== -1; ) {
+    let end = i;
+    while (end < range.length && range.charCodeAt(end) === 0x60) end++;
+    runs.push([from + i, from + end]);
+    i = range.indexOf('`', end);
+  }
+  return runs;
 }
 
 function textNode(text: string, lines: Line[], from: number, to: number): Text {
@@ -387,7 +400,14 @@ function textNode(text: string, lines: Line[], from: number, to: number): Text {
 }
 
 function lineOf(lines: Line[], offset: number): Line {
-  // Lines are few per paragraph: a linear scan is fastest.
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.start <= offset) return lines[i]!;
-  return lines[0]!;
+  // The last line starting at or before `offset` (binary search: a paragraph may have
+  // thousands of lines).
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]!;
 }

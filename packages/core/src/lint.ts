@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { resolveConfig, type Config, type ResolvedRule } from './config.js';
 import { applyFixes } from './edits.js';
 import { parseFile, type FileSummary, type ParsedFile } from './extract.js';
+import { finderByLine, lineRangeSet } from './line-index.js';
 import { rules, ruleIds } from './rules/index.js';
 import type { Diagnostic, ExternalLinks, Fix, Host, Report, Rule, Severity } from './rule.js';
 import type { SourceFile } from './source.js';
@@ -167,7 +168,8 @@ export function suppressionsOf(file: Pick<FileSummary, 'directives' | 'questions
     to: number;
   }
   const ranges: Range[] = [];
-  const open: Range[] = [];
+  let open: Range[] = [];
+  const questionAt = finderByLine(file.questions);
   for (const d of file.directives) {
     const ids = d.rules.length ? new Set(d.rules) : ('all' as const);
     if (d.kind === 'disable') {
@@ -175,39 +177,42 @@ export function suppressionsOf(file: Pick<FileSummary, 'directives' | 'questions
       open.push(range);
       ranges.push(range);
     } else if (d.kind === 'enable') {
-      for (const range of [...open]) {
-        if (ids === 'all') {
-          range.to = d.line;
-          open.splice(open.indexOf(range), 1);
-        } else if (range.rules === 'all') {
-          // Re-enable some rules inside a disable-all region: close it, reopen without them.
-          range.to = d.line;
-          open.splice(open.indexOf(range), 1);
+      // Every open range closes here; what stays disabled goes on in a new range.
+      const still: Range[] = [];
+      for (const range of open) {
+        range.to = d.line;
+        if (ids === 'all') continue;
+        if (range.rules === 'all') {
+          // Re-enable some rules inside a disable-all region: reopen it without them.
           const rest: Range = { rules: 'all', except: new Set([...range.except, ...ids]), from: d.line, to: Infinity };
-          open.push(rest);
+          still.push(rest);
           ranges.push(rest);
         } else {
-          // Close this range; the rules not re-enabled stay disabled in a new one.
-          range.to = d.line;
-          open.splice(open.indexOf(range), 1);
           const remaining = [...range.rules].filter((id) => !ids.has(id));
           if (remaining.length > 0) {
             const rest: Range = { rules: new Set(remaining), except: range.except, from: d.line, to: Infinity };
-            open.push(rest);
+            still.push(rest);
             ranges.push(rest);
           }
         }
       }
+      open = still;
     } else if (d.kind === 'disable-next-line') {
       ranges.push({ rules: ids, except: new Set(), from: d.endLine + 1, to: d.endLine + 1 });
     } else if (d.kind === 'disable-question') {
-      const q = file.questions.find((x) => d.line >= x.line && d.line <= x.endLine);
+      const q = questionAt(d.line);
       if (q) ranges.push({ rules: ids, except: new Set(), from: q.line, to: q.endLine });
     }
   }
   if (ranges.length === 0) return () => false;
-  return (ruleId, line) =>
-    ranges.some(
-      (r) => line >= r.from && line <= r.to && !r.except.has(ruleId) && (r.rules === 'all' || r.rules.has(ruleId)),
-    );
+  // Per rule, the union of the ranges that silence it, built on first use.
+  const byRule = new Map<string, (line: number) => boolean>();
+  return (ruleId, line) => {
+    let silenced = byRule.get(ruleId);
+    if (!silenced) {
+      silenced = lineRangeSet(ranges.filter((r) => !r.except.has(ruleId) && (r.rules === 'all' || r.rules.has(ruleId))));
+      byRule.set(ruleId, silenced);
+    }
+    return silenced(line);
+  };
 }

@@ -58,7 +58,7 @@ export function parseMarkdown(text: string, options: { sectionMinBytes?: number;
     // remark-gfm can put a task's `checked` on the root of odd input: only a whole parse keeps it.
     if (Object.keys(part).length > 3) return parser.parse(text);
     if (start > 0) for (const child of part.children) shift(child, firstLines[i]! - 1, start);
-    children.push(...part.children);
+    for (const child of part.children) children.push(child); // (a spread could overflow the stack)
     i = j;
   }
   return {

@@ -26,7 +26,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: { col
       d.message + (d.related?.length ? ` (see ${d.related.map((r) => `${r.file === d.file ? '' : `${r.file}:`}${r.line}`).join(', ')})` : ''),
       d.ruleId,
     ]);
-    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    const widths = [0, 1].map((i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), -Infinity));
     for (const [position, severity, message, ruleId] of rows) {
       lines.push(
         `  ${paint('dim', position!.padEnd(widths[0]!))}  ${paint(severity === 'error' ? 'red' : 'yellow', severity!.padEnd(widths[1]!))}  ${message}  ${paint('dim', ruleId!)}`,

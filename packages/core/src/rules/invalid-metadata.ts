@@ -1,3 +1,4 @@
+import { finderByLine } from '../line-index.js';
 import { defineRule, NO_OPTIONS } from '../rule.js';
 
 /**
@@ -19,16 +20,18 @@ export default defineRule({
   },
   check({ file, ruleIds, report }) {
     for (const problem of file.problems) report(problem);
+    const questionAt = finderByLine(file.questions);
+    let topLevel: Set<unknown> | undefined;
     for (const d of file.directives) {
       const at = { line: d.line, column: d.column };
       for (const problem of d.problems) report({ ...at, message: problem });
       for (const id of d.rules) {
         if (!ruleIds.has(id)) report({ ...at, message: `unknown rule "${id}" in genai-qa-${d.kind}` });
       }
-      const inQuestion = file.questions.some((q) => d.line >= q.line && d.line <= q.endLine);
+      const inQuestion = questionAt(d.line) !== undefined;
       if (d.kind === 'metadata' && d.problems.length === 0 && !inQuestion) {
         report({ ...at, message: 'genai-qa metadata comment is not inside a question; put it right after the question heading' });
-      } else if (d.kind === 'metadata' && d.problems.length === 0 && !file.tree.children.includes(d.node)) {
+      } else if (d.kind === 'metadata' && d.problems.length === 0 && !(topLevel ??= new Set(file.tree.children)).has(d.node)) {
         // Only a comment on its own between the answer's blocks is read (see extract.ts).
         report({ ...at, message: 'genai-qa metadata comment inside a paragraph, list or block quote is ignored; put it on its own line right after the question heading' });
       }

@@ -88,8 +88,16 @@ export default defineRule<Options>({
         const [first, second] = group as [Occurrence, Occurrence];
 
         // Only a sentence identical to an earlier one is deleted; a reworded repeat is left for a person.
-        const exact = group.filter((o, i) => i > 0 && o.removal && group.slice(0, i).some((e) => e.raw === o.raw));
-        const reworded = group.length - 1 - group.filter((o, i) => i > 0 && group.slice(0, i).some((e) => e.raw === o.raw)).length;
+        const seen = new Set<string>();
+        const exact: Occurrence[] = [];
+        let copies = 0; // later occurrences identical to an earlier one
+        for (const o of group) {
+          if (seen.has(o.raw)) {
+            copies++;
+            if (o.removal) exact.push(o);
+          } else seen.add(o.raw);
+        }
+        const reworded = group.length - 1 - copies;
         const fix: Fix | undefined = composeEdits(text, exact.map((o) => ({ range: o.removal!, text: '' })));
         const from = pointAt(file.lineStarts, second.start);
         const to = pointAt(file.lineStarts, group.at(-1)!.end);
@@ -112,28 +120,109 @@ export default defineRule<Options>({
 
 /**
  * Groups each sentence with the earlier sentence it repeats: the same words, or (reworded)
- * topic terms contained at `similarity` in it, of comparable length. Groups of one are dropped.
+ * topic terms contained at `similarity` in it, of comparable length; the earliest such
+ * sentence decides the group. Groups of one are dropped.
+ *
+ * Linear in practice, not pairwise: the same words are found by key; reworded candidates
+ * by prefix filtering (a set join's classic trick). With the terms of every sentence in one
+ * order, rarest first, two sets that share at least t terms share one among the first
+ * |set| − t + 1 terms of each, so only sentences that share such a "prefix" term are compared.
  */
 function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occurrence[][] {
   const groups: Occurrence[][] = [];
-  const groupOf = new Map<Occurrence, Occurrence[]>();
+  const groupOf: Array<Occurrence[]> = [];
+  const byKey = new Map<string, Occurrence[]>();
+  const reworded = similarity < 1 ? new RewordIndex(all, similarity, minTerms) : undefined;
   for (const [i, s] of all.entries()) {
-    let home: Occurrence[] | undefined;
-    for (let j = 0; j < i && !home; j++) {
-      const earlier = all[j]!;
-      if (earlier.key === s.key) home = groupOf.get(earlier);
-    }
-    for (let j = 0; j < i && !home && similarity < 1; j++) {
-      const earlier = all[j]!;
-      const small = Math.min(s.terms.size, earlier.terms.size);
-      const large = Math.max(s.terms.size, earlier.terms.size);
-      if (small >= minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= similarity) home = groupOf.get(earlier);
+    let home = byKey.get(s.key);
+    if (!home && reworded) {
+      const j = reworded.earliestMatch(i);
+      if (j !== undefined) home = groupOf[j];
     }
     if (!home) groups.push((home = []));
     home.push(s);
-    groupOf.set(s, home);
+    groupOf[i] = home;
+    if (!byKey.has(s.key)) byKey.set(s.key, home);
+    reworded?.add(i);
   }
   return groups.filter((g) => g.length > 1);
+}
+
+/** Earlier sentences by the rarest of their terms, to find reworded repeats (see groupRepeats). */
+class RewordIndex {
+  private readonly sorted: string[][];
+  private readonly prefix: number[];
+  private readonly postings = new Map<string, number[]>();
+
+  constructor(
+    private readonly all: Occurrence[],
+    private readonly similarity: number,
+    private readonly minTerms: number,
+  ) {
+    const frequency = new Map<string, number>();
+    for (const o of all) for (const t of o.terms) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+    const rank = (a: string, b: string): number => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+    this.sorted = all.map((o) => (o.terms.size >= minTerms ? [...o.terms].sort(rank) : []));
+    this.prefix = all.map((o) => {
+      const size = o.terms.size;
+      // The fewest terms any partner must share: the smaller set has at least
+      // max(minTerms, ⌈size / 2⌉) terms (small * 2 >= large). Kept low on purpose (0 when in doubt).
+      const needed = Math.ceil(similarity * Math.max(minTerms, Math.ceil(size / 2)) - 1e-6);
+      return needed <= 0 ? Infinity : size - needed + 1;
+    });
+  }
+
+  /** Adds sentence `i` (after its own lookup). */
+  add(i: number): void {
+    const terms = this.sorted[i]!;
+    const length = Math.min(terms.length, this.prefix[i]!);
+    for (let k = 0; k < length; k++) {
+      const list = this.postings.get(terms[k]!);
+      if (list) list.push(i);
+      else this.postings.set(terms[k]!, [i]);
+    }
+  }
+
+  /** The earliest sentence before `i` that `i` rewords, if any. */
+  earliestMatch(i: number): number | undefined {
+    const s = this.all[i]!;
+    if (s.terms.size < this.minTerms) return undefined;
+    if (this.prefix[i] === Infinity) {
+      // A similarity so low that sets sharing no term match: compare with every earlier one.
+      for (let j = 0; j < i; j++) if (this.matches(s, this.all[j]!)) return j;
+      return undefined;
+    }
+    const terms = this.sorted[i]!;
+    const lists: number[][] = [];
+    for (let k = 0; k < Math.min(terms.length, this.prefix[i]!); k++) {
+      const list = this.postings.get(terms[k]!);
+      if (list) lists.push(list);
+    }
+    // Candidates in increasing order (a merge of the sorted lists); the first that matches wins.
+    const cursor = lists.map(() => 0);
+    let last = -1;
+    for (;;) {
+      let best = -1;
+      let from = -1;
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!;
+        while (cursor[l]! < list.length && list[cursor[l]!]! <= last) cursor[l]!++;
+        if (cursor[l]! < list.length && (best === -1 || list[cursor[l]!]! < best)) {
+          best = list[cursor[l]!]!;
+          from = l;
+        }
+      }
+      if (from === -1) return undefined;
+      last = best;
+      if (this.matches(s, this.all[best]!)) return best;
+    }
+  }
+
+  private matches(s: Occurrence, earlier: Occurrence): boolean {
+    const small = Math.min(s.terms.size, earlier.terms.size);
+    const large = Math.max(s.terms.size, earlier.terms.size);
+    return small >= this.minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= this.similarity;
+  }
 }
 
 function preview(sentence: string): string {
