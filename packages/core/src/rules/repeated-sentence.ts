@@ -4,7 +4,7 @@ import { defineRule, type Fix } from '../rule.js';
 import { pointAt } from '../source.js';
 import { containment, sentences, termsOfWords, words } from '../text.js';
 
-interface Occurrence {
+export interface Occurrence {
   raw: string;
   key: string;
   terms: Set<string>;
@@ -128,7 +128,7 @@ export default defineRule<Options>({
  * order, rarest first, two sets that share at least t terms share one among the first
  * |set| − t + 1 terms of each, so only sentences that share such a "prefix" term are compared.
  */
-function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occurrence[][] {
+export function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occurrence[][] {
   const groups: Occurrence[][] = [];
   const groupOf: Array<Occurrence[]> = [];
   const byKey = new Map<string, Occurrence[]>();
