@@ -47,6 +47,8 @@ Options:
                      CPU time %U + %S) or "proc" (the parent's clock, and polling
                      /proc/<pid>/status VmHWM); default: time when /usr/bin/time is GNU time
   --results <file>   where to write the JSON results (default bench/results.json)
+  --families         instead: the construct families of bench/families.mjs at 1 MB and 4 MB,
+                     each family's growth and its ratio to markdownlint-cli2 (--families --help)
   -h, --help         show this help
 
 Needs the packages built first (npm run bench does turbo run build).`;
@@ -56,6 +58,12 @@ const DEFAULT_SOURCE_DATE_EPOCH = '1767225600'; // 2026-01-01: artifacts do not 
 
 // ---------------------------------------------------------------------------------------
 // Options
+
+// The families mode (issue 17) has options of its own: see bench/families-run.mjs.
+if (process.argv.includes('--families')) {
+  const { runFamilies } = await import('./families-run.mjs');
+  process.exit(runFamilies(process.argv.slice(2)));
+}
 
 let values;
 try {

@@ -170,6 +170,16 @@ export function configSchema(): Record<string, unknown> {
             minimum: 1,
             description: `Deepest nesting of block quotes and lists (default ${DEFAULT_LIMITS.maxNestingDepth}).`,
           },
+          maxBlockBytes: {
+            type: 'integer',
+            minimum: 1,
+            description: `Largest paragraph or table, in bytes; a file with a larger one is not parsed (default ${DEFAULT_LIMITS.maxBlockBytes}).`,
+          },
+          maxBlockDelimiters: {
+            type: 'integer',
+            minimum: 1,
+            description: `Most runs of *, _ or ~ in one paragraph or table; a file with more is not parsed (default ${DEFAULT_LIMITS.maxBlockDelimiters}).`,
+          },
         },
       },
     },

@@ -1,0 +1,179 @@
+// The families mode of the benchmark (issue 17): `node bench/run.mjs --families`. Each
+// family of bench/families.mjs is generated at two sizes (default 1 MB and 4 MB), and
+// genai-qa lint and markdownlint-cli2 run on each, in the same run. A family whose lint
+// time grows more than 4.5× from the small to the large size fails the bench.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { FAMILIES, writeFamily } from './families.mjs';
+import { CLI, CORPORA, MARKDOWNLINT, MARKDOWNLINT_CONFIG, ROOT, loadAverage, machineFacts, sha256 } from './lib.mjs';
+
+const USAGE = `Usage: node bench/run.mjs --families [options]   (or: npm run bench -- --families [options])
+
+Generates each family of bench/families.mjs (one Markdown construct stressed per family) at
+two sizes, runs genai-qa lint content --format json and markdownlint-cli2 on each (one child
+process per run, CPU time and wall time from GNU time), and prints per family: the lint
+time at each size, the growth ratio (large ÷ small; linear is 4 for 1 MB → 4 MB) and the
+ratio to markdownlint-cli2 at the large size. Exits 1 when a family's ratio is over --max-ratio.
+
+Options:
+  --families           this mode
+  --family-sizes <l>   two sizes in bytes (default 1000000,4000000)
+  --only <list>        comma-separated families (default: all)
+  --runs <n>           runs of each command; medians are reported (default 1)
+  --seed <n>           generator seed (default 17; printed)
+  --max-ratio <x>      the growth ratio allowed (default 4.5)
+  --no-markdownlint    skip markdownlint-cli2
+  --results <file>     JSON results (default bench/results-families.json)`;
+
+const TIME = '/usr/bin/time';
+
+function measure(args, cwd, outFile) {
+  const out = fs.openSync(outFile, 'w');
+  const timeFile = `${outFile}.time`;
+  const start = performance.now();
+  const r = spawnSync(TIME, ['-f', '%e %M %U %S', '-o', timeFile, process.execPath, ...args], {
+    cwd,
+    stdio: ['ignore', out, 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' },
+    maxBuffer: 1 << 26,
+  });
+  fs.closeSync(out);
+  const wallClock = (performance.now() - start) / 1000;
+  const last = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) : '';
+  fs.rmSync(timeFile, { force: true });
+  const m = /^(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(last ?? '');
+  return {
+    exit: r.status ?? r.signal,
+    stderr: String(r.stderr ?? '').slice(-300),
+    wall: m ? Number(m[1]) : +wallClock.toFixed(2),
+    cpu: m ? +(Number(m[3]) + Number(m[4])).toFixed(2) : null,
+    peakMB: m ? +(Number(m[2]) / 1024).toFixed(1) : null,
+  };
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => x !== null).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : +((s[m - 1] + s[m]) / 2).toFixed(2);
+};
+
+/** The corpus of one family at one size, generated once into bench/.corpora/families/. */
+function ensureFamily(name, bytes, seed) {
+  const dir = path.join(CORPORA, 'families', `${bytes}-seed${seed}`);
+  const stamp = JSON.stringify({ name, bytes, seed, generator: sha256(fs.readFileSync(new URL('./families.mjs', import.meta.url))) });
+  const stampFile = path.join(dir, name, '.stamp');
+  if (!(fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp)) {
+    fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    writeFamily(name, bytes, seed, dir);
+    // The parser is what is measured, not the block-size limit: raise it (see BENCHMARKS.md).
+    fs.writeFileSync(path.join(dir, name, 'genai-qa.config.json'), `${JSON.stringify({ limits: { maxBlockBytes: 100_000_000 } }, null, 2)}\n`);
+    fs.writeFileSync(stampFile, stamp);
+  }
+  return path.join(dir, name);
+}
+
+export function runFamilies(argv) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        families: { type: 'boolean', default: true },
+        'family-sizes': { type: 'string', default: '1000000,4000000' },
+        only: { type: 'string' },
+        runs: { type: 'string', default: '1' },
+        seed: { type: 'string', default: '17' },
+        'max-ratio': { type: 'string', default: '4.5' },
+        'no-markdownlint': { type: 'boolean', default: false },
+        results: { type: 'string', default: path.join(ROOT, 'bench/results-families.json') },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`bench: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const sizes = values['family-sizes'].split(',').map(Number);
+  const runs = Number(values.runs);
+  const seed = Number(values.seed);
+  const maxRatio = Number(values['max-ratio']);
+  const names = values.only ? values.only.split(',') : Object.keys(FAMILIES);
+  const unknown = names.filter((n) => !FAMILIES[n]);
+  if (sizes.length !== 2 || sizes.some((s) => !(s > 0)) || !(runs >= 1) || !Number.isInteger(seed) || unknown.length) {
+    console.error(`bench: bad options${unknown.length ? ` (unknown family ${unknown.join(', ')})` : ''}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!fs.existsSync(CLI)) {
+    console.error(`bench: ${path.relative(ROOT, CLI)} is missing: build the packages first (npm run bench does)`);
+    return 2;
+  }
+  if (!fs.existsSync(TIME)) {
+    console.error(`bench: the families mode needs GNU time at ${TIME} (Debian package "time")`);
+    return 2;
+  }
+  const withMarkdownlint = !values['no-markdownlint'];
+  const machine = machineFacts();
+  console.log(`families: ${names.length}, sizes ${sizes.join(' and ')} bytes, seed ${seed}, runs ${runs}, load ${loadAverage().join(' ')}`);
+  const label = (b) => (b % 1_000_000 === 0 ? `${b / 1_000_000} MB` : `${b} B`);
+  const rows = [];
+  const tmp = fs.mkdtempSync(path.join(CORPORA, 'families-out-'));
+  for (const name of names) {
+    const row = { family: name, about: FAMILIES[name].about, sizes: {} };
+    for (const bytes of sizes) {
+      const dir = ensureFamily(name, bytes, seed);
+      const lint = [];
+      const mdl = [];
+      for (let i = 0; i < runs; i++) {
+        lint.push(measure([CLI, 'lint', 'content', '--format', 'json'], dir, path.join(tmp, 'lint.json')));
+        if (withMarkdownlint) mdl.push(measure([MARKDOWNLINT, '--config', MARKDOWNLINT_CONFIG, 'content/*.md'], dir, path.join(tmp, 'mdl.txt')));
+      }
+      const bad = lint.find((r) => r.exit !== 0 && r.exit !== 1);
+      row.sizes[bytes] = {
+        lint: { cpu: median(lint.map((r) => r.cpu)), wall: median(lint.map((r) => r.wall)), peakMB: median(lint.map((r) => r.peakMB)), exit: lint[0].exit },
+        ...(withMarkdownlint ? { markdownlint: { cpu: median(mdl.map((r) => r.cpu)), wall: median(mdl.map((r) => r.wall)), peakMB: median(mdl.map((r) => r.peakMB)) } } : {}),
+        ...(bad ? { error: bad.stderr } : {}),
+      };
+      process.stderr.write(`bench: ${name} ${label(bytes)}: lint ${row.sizes[bytes].lint.cpu} s CPU${withMarkdownlint ? `, markdownlint-cli2 ${row.sizes[bytes].markdownlint.cpu} s` : ''}\n`);
+    }
+    const [small, large] = sizes.map((b) => row.sizes[b]);
+    row.ratio = +(large.lint.cpu / small.lint.cpu).toFixed(2);
+    row.vsMarkdownlint = withMarkdownlint ? +(large.lint.cpu / large.markdownlint.cpu).toFixed(2) : null;
+    row.markdownlintRatio = withMarkdownlint ? +(large.markdownlint.cpu / small.markdownlint.cpu).toFixed(2) : null;
+    row.linear = row.ratio <= maxRatio && !small.error && !large.error;
+    rows.push(row);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const [a, b] = sizes.map(label);
+  const table = [
+    ['family', `lint ${a} (s CPU)`, `lint ${b}`, 'growth', `peak MB ${b}`, ...(withMarkdownlint ? [`mdl-cli2 ${a}`, `mdl-cli2 ${b}`, 'mdl growth', `lint ÷ mdl-cli2 at ${b}`] : []), 'verdict'],
+    ...rows.map((r) => {
+      const s = r.sizes[sizes[0]];
+      const l = r.sizes[sizes[1]];
+      return [
+        r.family,
+        s.lint.cpu,
+        l.lint.cpu,
+        `${r.ratio}×`,
+        l.lint.peakMB,
+        ...(withMarkdownlint ? [s.markdownlint.cpu, l.markdownlint.cpu, `${r.markdownlintRatio}×`, `${r.vsMarkdownlint}×`] : []),
+        s.error || l.error ? `ERROR ${(s.error || l.error).trim().split('\n').at(-1)}` : r.linear ? 'linear' : `OVER ${maxRatio}`,
+      ].map(String);
+    }),
+  ];
+  console.log(`\n${table.map((cells) => `| ${cells.join(' | ')} |`).join('\n').replace(/^(\|[^\n]*\|)\n/, (m, head) => `${head}\n|${' --- |'.repeat(table[0].length)}\n`)}`);
+  const over = rows.filter((r) => !r.linear);
+  const slower = rows.filter((r) => r.vsMarkdownlint !== null && r.vsMarkdownlint > 1);
+  console.log(`\ngrowth (CPU time ${b} ÷ ${a}) at most ${maxRatio}: ${over.length === 0 ? 'met by every family' : `NOT met by ${over.map((r) => `${r.family} (${r.ratio}×)`).join(', ')}`}`);
+  if (withMarkdownlint) console.log(`at most markdownlint-cli2's CPU time at ${b}: ${slower.length === 0 ? 'met by every family' : `NOT met by ${slower.map((r) => `${r.family} (${r.vsMarkdownlint}×)`).join(', ')}`}`);
+  fs.writeFileSync(values.results, `${JSON.stringify({ date: new Date().toISOString(), machine, seed, sizes, runs, maxRatio, rows }, null, 2)}\n`);
+  console.log(`results: ${path.relative(process.cwd(), values.results)}`);
+  return over.length === 0 ? 0 : 1;
+}
