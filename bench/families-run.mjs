@@ -124,6 +124,7 @@ export function runFamilies(argv) {
   console.log(`families: ${names.length}, sizes ${sizes.join(' and ')} bytes, seed ${seed}, runs ${runs}, load ${loadAverage().join(' ')}`);
   const label = (b) => (b % 1_000_000 === 0 ? `${b / 1_000_000} MB` : `${b} B`);
   const rows = [];
+  fs.mkdirSync(CORPORA, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(CORPORA, 'families-out-'));
   for (const name of names) {
     const row = { family: name, about: FAMILIES[name].about, sizes: {} };
