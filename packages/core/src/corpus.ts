@@ -1,5 +1,6 @@
 import type { Corpus } from './model.js';
 import type { ParsedFile } from './extract.js';
+import type { RenderableAnswer } from './renderable.js';
 import { validateCorpus } from './validate.js';
 
 export const DEFAULT_TITLE = 'Questions and Answers';
@@ -25,4 +26,19 @@ export function buildCorpus(files: readonly ParsedFile[]): Corpus {
     ),
   };
   return validateCorpus(corpus);
+}
+
+/** The validated model and, beside it, the renderable form of each answer, by question id. */
+export interface CompiledCorpus {
+  corpus: Corpus;
+  /** The first question of an id wins, as in `build` (which leaves later ones out). */
+  answers: ReadonlyMap<string, RenderableAnswer>;
+}
+
+/** What `build` hands the exporters: the model (see buildCorpus) and the answers' trees. */
+export function compileCorpus(files: readonly ParsedFile[]): CompiledCorpus {
+  const corpus = buildCorpus(files);
+  const answers = new Map<string, RenderableAnswer>();
+  for (const file of files) for (const q of file.questions) if (!answers.has(q.id)) answers.set(q.id, q.renderable);
+  return { corpus, answers };
 }
