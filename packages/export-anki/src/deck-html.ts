@@ -105,14 +105,16 @@ function forTheDeck(element: Element, resolveImage: ImageResolver): Element | El
   return element;
 }
 
-/** mdast-util-to-hast puts a space before each back-reference; without the link it would trail. */
+/** mdast-util-to-hast writes a space before each back-reference; without the link it would trail. */
 function dropBackReferenceSpaces(list: Element): void {
   visit(list, 'element', (element) => {
     const children = element.children;
     for (let i = children.length - 1; i > 0; i--) {
       const node = children[i]!;
       const before = children[i - 1]!;
-      if (node.type === 'element' && node.properties.dataFootnoteBackref !== undefined && before.type === 'text' && before.value === ' ') children.splice(i - 1, 1);
+      if (node.type !== 'element' || node.properties.dataFootnoteBackref === undefined || before.type !== 'text' || !before.value.endsWith(' ')) continue;
+      before.value = before.value.slice(0, -1);
+      if (before.value === '') children.splice(i - 1, 1);
     }
   });
 }
