@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, buildDate, type Corpus } from '@genai-qa/core';
+import { buildDate, compileCorpus, type Corpus, type ExportOptions } from '@genai-qa/core';
 import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
 import { displayPath } from './files.js';
@@ -89,10 +89,17 @@ async function build(
     io.stderr.write('genai-qa: building despite lint errors (--force)\n');
   }
 
-  // The model is validated against the schema before any exporter sees it.
-  const corpus = withUniqueIds(buildCorpus(files), io);
+  // The model is validated against the schema before any exporter sees it; beside it, the
+  // answers' trees, which every exporter renders (the first question of an id wins in both).
+  const compiled = compileCorpus(files);
+  const corpus = withUniqueIds(compiled.corpus, io);
+  const { answers } = compiled;
   // Render everything first: an exporter that throws leaves dist/ exactly as it was.
-  const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: resolveBuildDate(io, values.content) };
+  const options: ExportOptions = {
+    assets: collectAssets(corpus, answers, path.resolve(io.cwd, values.content)),
+    date: resolveBuildDate(io, values.content),
+    answers,
+  };
   const outputs = new Map<string, Uint8Array>();
   for (const target of targets) {
     progress.phase(`Building ${target.name}`);

@@ -1,5 +1,7 @@
 import type { Corpus } from './model.js';
-import type { ParsedFile } from './extract.js';
+import type { ExtractedQuestion, ParsedFile } from './extract.js';
+import type { RenderableAnswer } from './renderable.js';
+import { renderText } from './render.js';
 import { validateCorpus } from './validate.js';
 
 export const DEFAULT_TITLE = 'Questions and Answers';
@@ -18,11 +20,35 @@ export function buildCorpus(files: readonly ParsedFile[]): Corpus {
         id: q.id,
         number: q.number,
         question: q.question,
-        answer: { markdown: q.markdown, text: q.text, html: q.html },
+        answer: { markdown: q.markdown, text: answerText(q), html: q.html },
         tags: q.tags,
         source: { file: f.relativePath, line: q.line },
       })),
     ),
   };
   return validateCorpus(corpus);
+}
+
+/**
+ * The answer's plain text, with the footnotes it cites that are written outside its section
+ * (`q.text`, which the lint rules read, is the text of the section alone).
+ */
+function answerText(q: ExtractedQuestion): string {
+  const blocks = q.renderable.tree.children;
+  return blocks.length === q.nodes.length ? q.text : renderText(blocks);
+}
+
+/** The validated model and, beside it, the renderable form of each answer, by question id. */
+export interface CompiledCorpus {
+  corpus: Corpus;
+  /** The first question of an id wins, as in `build` (which leaves later ones out). */
+  answers: ReadonlyMap<string, RenderableAnswer>;
+}
+
+/** What `build` hands the exporters: the model (see buildCorpus) and the answers' trees. */
+export function compileCorpus(files: readonly ParsedFile[]): CompiledCorpus {
+  const corpus = buildCorpus(files);
+  const answers = new Map<string, RenderableAnswer>();
+  for (const file of files) for (const q of file.questions) if (!answers.has(q.id)) answers.set(q.id, q.renderable);
+  return { corpus, answers };
 }

@@ -7,7 +7,9 @@ import { readDirective, type Directive } from './directives.js';
 import { TAG_PATTERN } from './model.js';
 import { parseMarkdown } from './parse.js';
 import { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
-import { renderHtml, renderText } from './render.js';
+import { modelHtml } from './html.js';
+import { renderText } from './render.js';
+import { fileDefinitions, resolveAnswer, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
 import { lineStarts, pointAt, type SourceFile } from './source.js';
 
 /** A problem with genai-qa metadata (front matter or a metadata comment). */
@@ -33,9 +35,12 @@ export interface ExtractedQuestion {
   end: number;
   line: number;
   endLine: number;
+  /** The answer's Markdown as written, then the source of the definitions it uses (self-contained). */
   markdown: string;
   text: string;
   html: string;
+  /** The answer as every exporter renders it (not part of the JSON model). */
+  renderable: RenderableAnswer;
 }
 
 /** One parsed file: the tree, its directives and questions. */
@@ -164,7 +169,7 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
     (n): n is Heading => n.type === 'heading' && questionHeading(n) !== undefined,
   );
   const questionDepth = headings[0]?.depth ?? 0;
-  const definitions = tree.children.filter((n) => n.type === 'definition');
+  const definitions = fileDefinitions(tree, source.text);
   const questions: ExtractedQuestion[] = [];
   const children = tree.children;
   let i = 0;
@@ -214,7 +219,7 @@ function buildQuestion(
   parsed: { number: number; text: string },
   section: RootContent[],
   end: number,
-  definitions: RootContent[],
+  definitions: () => FileDefinitions,
   problems: MetadataProblem[],
 ): ExtractedQuestion {
   let id = defaultId(parsed.text);
@@ -250,7 +255,11 @@ function buildQuestion(
       }
     }
   }
-  const markdown = sliceWithout(text, section, nodes);
+  // Resolving references, the Markdown with its definitions and the HTML cost more than
+  // parsing; lint never needs them, exporters do.
+  let parts: AnswerParts | undefined;
+  const resolved = (): AnswerParts => (parts ??= resolveAnswer(nodes, definitions(), relativePath));
+  let markdown: string | undefined;
   let html: string | undefined;
   return {
     id,
@@ -264,11 +273,15 @@ function buildQuestion(
     end,
     line: heading.position!.start.line,
     endLine: pointAt(starts, Math.max(end - 1, heading.position!.start.offset!)).line,
-    markdown,
+    get markdown() {
+      return (markdown ??= withDefinitions(sliceWithout(text, section, nodes), text, resolved().appended));
+    },
     text: renderText(nodes),
-    // Rendering HTML costs more than parsing; lint never needs it, exporters do.
     get html() {
-      return (html ??= renderHtml(nodes, definitions, relativePath));
+      return (html ??= modelHtml(resolved().answer, { file: relativePath, id }));
+    },
+    get renderable() {
+      return resolved().answer;
     },
   };
 }
@@ -289,11 +302,12 @@ function readTags(value: string, at: { line: number; column: number }, problems:
 
 /** The source of `kept` nodes, as written, with the directive comments between them cut out. */
 function sliceWithout(text: string, all: RootContent[], kept: RootContent[]): string {
+  const keep = new Set(kept);
   let out = '';
   let previousEnd = -1;
   let skipped = false;
   for (const node of all) {
-    if (!kept.includes(node)) {
+    if (!keep.has(node)) {
       skipped = true;
       continue;
     }
@@ -302,6 +316,16 @@ function sliceWithout(text: string, all: RootContent[], kept: RootContent[]): st
     out += text.slice(start, node.position!.end.offset);
     previousEnd = node.position!.end.offset!;
     skipped = false;
+  }
+  return out;
+}
+
+/** The answer's Markdown followed by the source of the definitions it uses, each a block of its own. */
+function withDefinitions(markdown: string, text: string, appended: AnswerParts['appended']): string {
+  let out = markdown;
+  for (const node of appended) {
+    const source = text.slice(node.position!.start.offset!, node.position!.end.offset!);
+    out += out === '' ? source : `\n\n${source}`;
   }
   return out;
 }

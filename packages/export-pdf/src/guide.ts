@@ -1,19 +1,17 @@
 import type {
   Blockquote,
   Code,
-  Definition,
   Heading,
   List,
   Nodes,
   Paragraph,
-  Root,
   RootContent,
   Table,
 } from 'mdast';
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { assetKey, parseMarkdown, referencedImages, type Corpus, type ExportOptions, type Question } from '@genai-qa/core';
+import { assetKey, referencedImages, renderableAnswer, type Corpus, type ExportOptions, type Question } from '@genai-qa/core';
 import { FACES, fontFiles, type Face } from './fonts.js';
 import { sanitizeSvg, sniffImage, svgSize, svgText } from './images.js';
 import { inlineRuns, isFigureParagraph, normalizeIdentifier, plainText, runsText, type ImageNode, type InlineContext, type Run } from './inline.js';
@@ -148,7 +146,7 @@ export class Guide {
 
   /** Embeds every referenced PNG and JPEG, one at a time (pdfkit decodes some PNGs asynchronously). */
   async prepare(): Promise<void> {
-    const keys = referencedImages(this.corpus).filter((key) => this.options.assets.has(key));
+    const keys = referencedImages(this.corpus, this.options.answers).filter((key) => this.options.assets.has(key));
     for (const key of keys.sort()) {
       const bytes = this.options.assets.get(key)!;
       const kind = sniffImage(bytes);
@@ -302,11 +300,10 @@ export class Guide {
   private renderQuestion(q: Question, index: number): void {
     const doc = this.doc;
     this.question = q;
-    const tree = parseMarkdown(q.answer.markdown);
-    const definitions = new Map<string, Definition>();
-    collectDefinitions(tree, definitions);
-    this.inline = { resolve: (url) => this.dests.resolve(q, url), definitions };
-    const blocks = tree.children;
+    // Core's tree of the answer, with the definitions and footnotes it uses.
+    const answer = renderableAnswer(q, this.options.answers);
+    this.inline = { resolve: (url) => this.dests.resolve(q, url), definitions: answer.definitions };
+    const blocks = answer.tree.children;
 
     const section = this.open('Sect');
     this.parent = section;
@@ -1009,14 +1006,6 @@ function tagOf(element: StructElement): string {
 
 function drawsSomething(node: RootContent): boolean {
   return node.type !== 'html' && node.type !== 'definition' && node.type !== 'yaml';
-}
-
-function collectDefinitions(node: Root | Nodes, out: Map<string, Definition>): void {
-  if (node.type === 'definition') {
-    const id = normalizeIdentifier(node.identifier);
-    if (!out.has(id)) out.set(id, node);
-  }
-  if ('children' in node) for (const child of node.children as Nodes[]) collectDefinitions(child, out);
 }
 
 function expandTabs(text: string): string {
