@@ -2,6 +2,7 @@
 import type { ExportOptions, Question } from '@genai-qa/core';
 import { answerTree } from './answer.js';
 import type { BlockContext } from './blocks/context.js';
+import { headingLevels } from './blocks/heading.js';
 import { renderBlocks } from './blocks/index.js';
 import { leadHeight } from './blocks/lead.js';
 import { runsText, type Run } from './inline.js';
@@ -37,6 +38,7 @@ export function renderQuestion(context: Layout, resources: Resources, q: Questio
     ...within(context, { parent: section }),
     question: q,
     inline: { resolve: (url) => resources.dests.resolve(q, url), definitions },
+    headingLevels: headingLevels(tree),
     blockGap: SIZE.blockGap,
     listDepth: 0,
     assets: resources.options.assets,

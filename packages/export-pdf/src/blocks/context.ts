@@ -1,5 +1,5 @@
 import type { Question } from '@genai-qa/core';
-import type { RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import type { InlineContext } from '../inline.js';
 import type { Layout } from '../layout.js';
 
@@ -8,6 +8,8 @@ export interface BlockContext extends Layout {
   readonly question: Question;
   /** Link resolution and reference definitions of the answer. */
   readonly inline: InlineContext;
+  /** The tag level (3–6) of each heading of the answer. */
+  readonly headingLevels: ReadonlyMap<Heading, number>;
   /** Space between sibling blocks of the current container (tight lists have less). */
   readonly blockGap: number;
   /** How deep in nested lists (0 outside any list): picks the bullet. */

@@ -6,6 +6,7 @@ import { measure } from '../text.js';
 import { KEEP_LINES, SIZE } from '../theme.js';
 import type { BlockContext } from './context.js';
 import { drawable } from './figure.js';
+import { headingSize } from './heading.js';
 
 /** How much of a block must fit below a heading: its first few lines, or all of a figure. */
 export function leadHeight(context: BlockContext, node: RootContent | undefined): number {
@@ -34,7 +35,7 @@ export function leadHeight(context: BlockContext, node: RootContent | undefined)
       return codeLines * (SIZE.code * 1.164 + SIZE.codeLineGap) + 2 * SIZE.codePadding;
     }
     case 'heading':
-      return SIZE.subheading * 1.164 + 4 + lines;
+      return headingSize(context.headingLevels.get(node) ?? 3) * 1.164 + 4 + lines;
     case 'table':
       return 2 * (lineHeight() + 9);
     default:
