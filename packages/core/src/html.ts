@@ -18,9 +18,17 @@ export function answerHast(answer: Pick<RenderableAnswer, 'tree'>): HastRoot {
 
 /**
  * The schema of `answer.html` in the JSON model: GitHub's (hast-util-sanitize's default),
- * whose `clobberPrefix` goes in front of every id, `name` and ARIA reference.
+ * whose `clobberPrefix` goes in front of every id, `name` and ARIA reference, and which keeps
+ * the classes that mark math (`<code class="language-math math-inline">` and, in a `<pre>`,
+ * `math-display`: the TeX as written, for KaTeX or MathJax to render).
  */
-export const MODEL_SCHEMA: Readonly<Schema> = defaultSchema;
+export const MODEL_SCHEMA: Readonly<Schema> = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [['className', /^language-./, 'math-inline', 'math-display']],
+  },
+};
 
 export interface ModelHtmlOptions {
   /** The Markdown file's path relative to the content root: local targets that leave the root are removed. */

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { scanSection, type Deferred, type ScannedBlock } from './fast-parse.js';
+import { ankiMathDelimiters } from './anki-math.js';
 import { stepFence } from './fence.js';
 
 // GFM as GitHub reads it, YAML front matter, and math (`$…$`, `$$…$$`) as GitHub and Anki show it.
@@ -13,7 +14,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(rem
 
 /** The whole text in one parse (the reference that section-wise parsing must equal). */
 export function parseWhole(text: string): Root {
-  return parser.parse(text);
+  return ankiMathDelimiters(parser.parse(text), text);
 }
 
 /**
@@ -24,6 +25,10 @@ export function parseWhole(text: string): Root {
  * are then parsed in chunks of sections, smaller ones whole.
  */
 export function parseMarkdown(text: string, options: { sectionMinBytes?: number; fast?: boolean } = {}): Root {
+  return ankiMathDelimiters(parseSections(text, options), text);
+}
+
+function parseSections(text: string, options: { sectionMinBytes?: number; fast?: boolean }): Root {
   const fast = options.fast ?? true;
   // A byte-order mark inside the text is dropped by micromark wherever a parse starts: read whole.
   if (text.includes('\ufeff')) return parser.parse(text);

@@ -29,7 +29,8 @@ export const DECK_SCHEMA: Schema = {
     ol: ['start', 'reversed', ['className', 'contains-task-list', 'footnotes']],
     ul: [['className', 'contains-task-list']],
     li: [['className', 'task-list-item']],
-    span: [['className', 'image-alt']],
+    span: [['className', 'image-alt', 'math-inline', 'math-display']],
+    div: [['className', 'math-display']],
     td: ['align'],
     th: ['align'],
     details: ['open'],
@@ -74,8 +75,36 @@ export function deckHtml(answer: Pick<RenderableAnswer, 'tree'>, resolveImage: I
   return toHtml(clean, { characterReferences: { useNamedReferences: true } }).trim();
 }
 
+/** The classes of an element, as hast holds them. */
+function classes(element: Element): readonly unknown[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value : [];
+}
+
+/**
+ * Math for Anki's own MathJax, which typesets `\(…\)` inline and `\[…\]` displayed on the
+ * desktop, AnkiDroid and AnkiMobile: the TeX exactly as written, HTML-escaped by the
+ * serializer only. (`$…$` is not Anki's syntax.)
+ */
+function math(element: Element): ElementContent[] | undefined {
+  const tex = (node: Element): string => node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+  // Inline math, and `\[…\]` written inside a paragraph (a <pre> is replaced before its <code> is visited).
+  if (element.tagName === 'code' && classes(element).includes('math-inline')) {
+    return [{ type: 'element', tagName: 'span', properties: { className: ['math-inline'] }, children: [{ type: 'text', value: `\\(${tex(element)}\\)` }] }];
+  }
+  if (element.tagName === 'code' && classes(element).includes('math-display')) {
+    return [{ type: 'element', tagName: 'span', properties: { className: ['math-display'] }, children: [{ type: 'text', value: `\\[${tex(element)}\\]` }] }];
+  }
+  if (element.tagName !== 'pre') return undefined;
+  const code = element.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  if (!code || !classes(code).includes('language-math')) return undefined;
+  return [{ type: 'element', tagName: 'div', properties: { className: ['math-display'] }, children: [{ type: 'text', value: `\\[${tex(code).replace(/\n$/, '')}\\]` }] }];
+}
+
 function forTheDeck(element: Element, resolveImage: ImageResolver): Element | ElementContent[] {
   const p = element.properties;
+  const formula = math(element);
+  if (formula) return formula;
   if (element.tagName === 'a') {
     if (p.dataFootnoteBackref !== undefined) return [];
     const href = typeof p.href === 'string' ? p.href : '';
