@@ -19,6 +19,19 @@ f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}
 $$
 
 Written for Anki: \\(O(n^2)\\) attention cost.
+
+### Sampling
+
+\`\`\`python
+def sample(logits, temperature=0.7, top_p=0.9):  # nucleus sampling over the softmax of the scaled logits
+    return torch.multinomial(torch.softmax(logits / temperature, dim=-1), num_samples=1)
+\`\`\`
+
+#### Plain block
+
+\`\`\`
+no language: not guessed
+\`\`\`
 `;
 
 const dir = tempTree({ 'content/lm.md': MARKDOWN });
@@ -37,12 +50,17 @@ describe('math on the card', () => {
     expect(answer).not.toMatch(/<em>|\$/);
   });
 
+  it('the Answer field holds highlighted code, and leaves a block without a language alone (SQLite)', () => {
+    expect(answer).toContain('<pre><code class="language-python hljs"><span class="hljs-keyword">def</span> <span class="hljs-title">sample</span>(<span class="hljs-params">');
+    expect(answer).toContain('<pre><code>no language: not guessed\n</code></pre>');
+  });
+
   const need = needing(BROWSER ? [] : [['chromium', 'chromium']]);
   it.skipIf(need.skip)(`is typeset by MathJax in the card, every formula, none in error (Chromium)${need.reason}`, () => {
     const front = TEMPLATES[0]!.qfmt.replace('{{Question}}', question);
     const html = TEMPLATES[0]!.afmt.replace('{{FrontSide}}', front).replace('{{Answer}}', answer);
     const screenshot = path.join(os.tmpdir(), `genai-qa-card-math-${process.pid}.png`);
-    const { dom } = renderCard({ html, css: CSS }, { width: 390, height: 700, screenshot });
+    const { dom, probe } = renderCard({ html, css: CSS }, { width: 390, height: 900, screenshot });
     console.log(`card screenshot: ${screenshot}`);
     const body = dom.slice(dom.indexOf('<body'));
     const containers = body.match(/<mjx-container[^>]*>/g) ?? [];
@@ -52,5 +70,14 @@ describe('math on the card', () => {
     // No TeX left as text: every delimiter was consumed.
     expect(body.replace(/<mjx-container[\s\S]*?<\/mjx-container>/g, '')).not.toMatch(/\\\(|\\\[|\\mathcal/);
     expect(fs.statSync(screenshot).size).toBeGreaterThan(5000);
+    // On a phone-wide card: sub-headings smaller than the question and than each other, the
+    // long line scrolls inside its block (with the scroll shadow), tokens in several colours.
+    expect(probe.headingSizes.map(([tag]) => tag)).toEqual(['H3', 'H4']);
+    const [h3, h4] = probe.headingSizes.map(([, size]) => size) as [number, number];
+    expect(h3).toBeLessThan(probe.questionSize);
+    expect(h4).toBeLessThan(h3);
+    expect(probe.preScrolls).toEqual([true, false]);
+    expect(probe.preOverflow).toEqual(['auto', 'auto']);
+    expect(probe.tokenColours).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });

@@ -38,11 +38,33 @@ export function cardPage(card: Card): string {
 <style>${card.css}</style>
 <script>window.MathJax = { tex: { inlineMath: [['\\\\(', '\\\\)']], displayMath: [['\\\\[', '\\\\]']] }, svg: { fontCache: 'local' }, startup: { typeset: true } };</script>
 <script src="${pathToFileURL(MATHJAX).href}"></script>
-</head><body class="card${night}">${card.html}</body></html>`;
+</head><body class="card${night}">${card.html}
+<script>
+// Facts only a browser knows, written where --dump-dom sees them once MathJax is done.
+MathJax.startup.promise.then(() => {
+  const size = (el) => (el ? parseFloat(getComputedStyle(el).fontSize) : null);
+  const pres = [...document.querySelectorAll('pre')];
+  document.body.dataset.probe = JSON.stringify({
+    questionSize: size(document.querySelector('.question')),
+    headingSizes: [...document.querySelectorAll('.answer h1, .answer h2, .answer h3, .answer h4, .answer h5, .answer h6')].map((h) => [h.tagName, size(h)]),
+    preScrolls: pres.map((p) => p.scrollWidth > p.clientWidth),
+    preOverflow: pres.map((p) => getComputedStyle(p).overflowX),
+    tokenColours: [...new Set([...document.querySelectorAll('pre [class^="hljs-"]')].map((t) => getComputedStyle(t).color))].length,
+  });
+});
+</script></body></html>`;
 }
 
 /** Renders the card: its DOM once MathJax has run, and a screenshot `width` CSS pixels wide. */
-export function renderCard(card: Card, options: { width: number; height: number; screenshot?: string }): { dom: string } {
+export interface Probe {
+  questionSize: number;
+  headingSizes: Array<[string, number]>;
+  preScrolls: boolean[];
+  preOverflow: string[];
+  tokenColours: number;
+}
+
+export function renderCard(card: Card, options: { width: number; height: number; screenshot?: string }): { dom: string; probe: Probe } {
   if (!BROWSER) throw new Error('no Chromium on PATH');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-qa-card-'));
   const page = path.join(dir, 'card.html');
@@ -55,5 +77,7 @@ export function renderCard(card: Card, options: { width: number; height: number;
     if (shot.status !== 0 || !fs.existsSync(options.screenshot)) throw new Error(`${BROWSER} took no screenshot: ${shot.stderr.split('\n').slice(-3).join(' ')}`);
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { dom: dump.stdout };
+  const probe = /data-probe="([^"]*)"/.exec(dump.stdout)?.[1];
+  if (!probe) throw new Error('the page did not finish rendering (no probe)');
+  return { dom: dump.stdout, probe: JSON.parse(probe.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Probe };
 }

@@ -2,7 +2,11 @@ import { answerHast, type RenderableAnswer } from '@genai-qa/core';
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { common, createLowlight } from 'lowlight';
 import { SKIP, visit } from 'unist-util-visit';
+
+/** highlight.js's common languages (37, offline); a block without a language is not guessed. */
+const lowlight = createLowlight(common);
 
 /**
  * What the Answer field may hold: stricter than GitHub's schema (core's `answer.html`). No
@@ -25,11 +29,11 @@ export const DECK_SCHEMA: Schema = {
     '*': ['title', 'lang', 'dir'],
     a: ['href'],
     img: ['src', 'alt', 'width', 'height'],
-    code: [['className', /^language-./]],
+    code: [['className', /^language-./, 'hljs']],
     ol: ['start', 'reversed', ['className', 'contains-task-list', 'footnotes']],
     ul: [['className', 'contains-task-list']],
     li: [['className', 'task-list-item']],
-    span: [['className', 'image-alt', 'math-inline', 'math-display']],
+    span: [['className', 'image-alt', 'math-inline', 'math-display', /^hljs-[a-z_-]+$/]],
     div: [['className', 'math-display']],
     td: ['align'],
     th: ['align'],
@@ -105,6 +109,7 @@ function forTheDeck(element: Element, resolveImage: ImageResolver): Element | El
   const p = element.properties;
   const formula = math(element);
   if (formula) return formula;
+  if (element.tagName === 'pre') highlight(element);
   if (element.tagName === 'a') {
     if (p.dataFootnoteBackref !== undefined) return [];
     const href = typeof p.href === 'string' ? p.href : '';
@@ -132,6 +137,20 @@ function forTheDeck(element: Element, resolveImage: ImageResolver): Element | El
     return [WEB.test(stripControls(src)) ? { type: 'element', tagName: 'a', properties: { href: src }, children: [text] } : text];
   }
   return element;
+}
+
+/**
+ * A fenced block with a language highlight.js knows gets its tokens as `<span class="hljs-…">`
+ * (coloured by the note type's CSS, in day and night mode); other blocks stay plain text.
+ */
+function highlight(pre: Element): void {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  if (!code) return;
+  const language = classes(code).map(String).find((c) => c.startsWith('language-'))?.slice('language-'.length);
+  if (!language || language === 'math' || !lowlight.registered(language)) return;
+  const text = code.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+  code.children = lowlight.highlight(language, text).children as ElementContent[];
+  code.properties.className = [...classes(code).map(String), 'hljs'];
 }
 
 /** mdast-util-to-hast writes a space before each back-reference; without the link it would trail. */
