@@ -3,7 +3,7 @@ import type { Corpus } from '@genai-qa/core';
 import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from './fonts.js';
 import type { Doc } from './layout.js';
-import { attachGoToLinksToStructure, coalesceOutput, escapeXmpMetadata, sortDestinationsByBytes, unfinishedObjects } from './pdfkit-internals.js';
+import { attachGoToLinksToStructure, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, sortDestinationsByBytes, unfinishedObjects } from './pdfkit-internals.js';
 import { MARGINS, PAGE_SIZE } from './theme.js';
 
 export function createDocument(corpus: Corpus, date: Date, lang: string): Doc {
@@ -37,6 +37,7 @@ export function createDocument(corpus: Corpus, date: Date, lang: string): Doc {
   for (const [face, bytes] of fonts) doc.registerFont(FACES[face], bytes as Buffer);
   sortDestinationsByBytes(doc);
   attachGoToLinksToStructure(doc);
+  drawInlineBoxes(doc);
   return doc;
 }
 

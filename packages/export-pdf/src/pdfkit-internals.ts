@@ -211,3 +211,29 @@ export async function embedImage(doc: Doc, image: PDFKit.PDFImageObject): Promis
   image.embed(doc);
   while (image.image) await new Promise((resolve) => setImmediate(resolve));
 }
+
+/** What a text fragment drawn with the `inlineBox` option leaves room for. */
+export interface InlineBox {
+  /** Called with the fragment's left edge and its baseline, once pdfkit has placed it. */
+  draw(x: number, baseline: number): void;
+}
+
+/**
+ * Inline boxes in flowing text (inline math): a run of two no-break spaces stretched to the
+ * box's width takes its place in pdfkit's line breaking, and when pdfkit draws that fragment
+ * (`_fragment`, private) the box is drawn on its baseline (`_font.ascender`, private: pdfkit's
+ * default baseline is the top of the line).
+ */
+export function drawInlineBoxes(doc: Doc): void {
+  const target = doc as unknown as { _fragment?: (text: string, x: number, y: number, options: Record<string, unknown>) => void; _font?: { ascender?: number }; _fontSize?: number };
+  const fragment = target._fragment?.bind(doc);
+  if (!fragment) throw moved('_fragment');
+  target._fragment = (text, x, y, options) => {
+    fragment(text, x, y, options);
+    const box = options.inlineBox as InlineBox | undefined | null;
+    if (!box) return;
+    const ascender = target._font?.ascender;
+    if (typeof ascender !== 'number' || typeof target._fontSize !== 'number') throw moved('_font.ascender');
+    box.draw(x, y + (ascender / 1000) * target._fontSize);
+  };
+}

@@ -5,6 +5,8 @@
 import { FACES, type Face } from './fonts.js';
 import type { Run } from './inline.js';
 import { ensure, open, type Layout, type StructElement } from './layout.js';
+import { drawFormula } from './math/draw.js';
+import { typeset, type TypesetMath } from './math/tex.js';
 import { setCurrentStructureElement, structType } from './pdfkit-internals.js';
 import { COLOR, SIZE } from './theme.js';
 
@@ -82,6 +84,9 @@ export function drawRuns(context: Layout, runs: readonly Run[], options: FlowOpt
       return;
     }
     const last = i === runs.length - 1 || runs[i + 1]!.text === '\n';
+    const formula = run.math === undefined ? undefined : inlineFormula(run.math, size);
+    // TeX that does not parse (invalid-math reports it) prints as written, in the code face.
+    if (run.math !== undefined && !formula) run = { ...run, mono: true, text: run.math };
     doc.font(FACES[face(run)]).fontSize(size);
     doc.fillColor(run.link ? COLOR.link : run.mono ? COLOR.code : (run.color ?? options.color ?? COLOR.text));
     const textOptions: Record<string, unknown> = {
@@ -94,10 +99,21 @@ export function drawRuns(context: Layout, runs: readonly Run[], options: FlowOpt
       goTo: run.link?.kind === 'dest' ? run.link.name : null,
       underline: run.link?.kind === 'url',
       strike: run.strike === true,
+      // Inline math: the stand-in no-break space stretched to the formula's width (pdfkit adds
+      // the character spacing once to each word it measures, and after each glyph it draws), and the
+      // formula drawn on their baseline when pdfkit places them (see drawInlineBoxes).
+      characterSpacing: formula ? formula.width - doc.widthOfString(run.text) : 0,
+      inlineBox: formula ? { draw: (fx: number, baseline: number) => drawFormula(doc, formula, fx, baseline - (formula.height - formula.depth)) } : null,
     };
     if (first && options.height !== undefined) textOptions.height = options.height;
     let linkElement: StructElement | undefined;
-    if (element && run.link) {
+    if (element && formula) {
+      // A formula of its own in the tag tree, its TeX the alternative text.
+      close();
+      linkElement = doc.struct('Formula', { alt: run.math });
+      element.add(linkElement);
+      linkElement.add(doc.markStructureContent('Formula'));
+    } else if (element && run.link) {
       close();
       linkElement = doc.struct('Link');
       element.add(linkElement);
@@ -113,7 +129,7 @@ export function drawRuns(context: Layout, runs: readonly Run[], options: FlowOpt
     startOfLine = false;
     first = false;
     if (linkElement) {
-      setCurrentStructureElement(doc, undefined);
+      if (!formula) setCurrentStructureElement(doc, undefined);
       doc.endMarkedContent();
       linkElement.end();
     }
@@ -131,4 +147,13 @@ export function measure(context: Layout, text: string, options: { size?: number;
   // Most headings and contents entries fit on one line: no need to run the line wrapper.
   if (!text.includes('\n') && doc.widthOfString(text) <= width) return doc.currentLineHeight(true) + lineGap;
   return doc.heightOfString(text, { width, lineGap });
+}
+
+/** Inline math typeset at the text's size, or undefined when its TeX does not parse. */
+function inlineFormula(tex: string, size: number): TypesetMath | undefined {
+  try {
+    return typeset(tex, false, size);
+  } catch {
+    return undefined;
+  }
 }

@@ -8,6 +8,7 @@ import type { BlockContext, BlockHandler } from './context.js';
 import { footnoteDefinition } from './footnote.js';
 import { heading } from './heading.js';
 import { list } from './list.js';
+import { displayMath } from './math.js';
 import { paragraph } from './paragraph.js';
 import { blockquote } from './quote.js';
 import { thematicBreak } from './rule.js';
@@ -16,6 +17,7 @@ import { table } from './table.js';
 type Handlers = { [K in RootContent['type']]?: BlockHandler<Extract<RootContent, { type: K }>> };
 
 const HANDLERS: Handlers = {
+  math: displayMath,
   paragraph,
   heading,
   list,
@@ -41,6 +43,8 @@ export function renderBlocks(context: BlockContext, nodes: readonly RootContent[
 }
 
 function renderBlock(context: BlockContext, node: RootContent): void {
+  // A ```math block is displayed math, as GitHub shows it.
+  if (node.type === 'code' && node.lang === 'math') return displayMath(context, node);
   const handler = HANDLERS[node.type] as BlockHandler<RootContent> | undefined;
   if (handler) return handler(context, node);
   // Anything else (a construct without a module yet) prints as its plain text.
