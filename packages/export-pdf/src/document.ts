@@ -34,7 +34,7 @@ export function createDocument(corpus: Corpus, date: Date, lang: string): Doc {
   const doc = new PDFDocument(documentOptions as unknown as PDFKit.PDFDocumentOptions);
   coalesceOutput(doc);
   escapeXmpMetadata(doc);
-  for (const [face, bytes] of fonts) doc.registerFont(FACES[face], bytes as Buffer);
+  for (const [face, bytes] of fonts) doc.registerFont(FACES[face], bytes);
   sortDestinationsByBytes(doc);
   attachGoToLinksToStructure(doc);
   return doc;
