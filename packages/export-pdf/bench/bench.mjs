@@ -30,8 +30,10 @@ if (process.argv[2] === '--child') {
     bytes = await exportPdf(corpus, { assets: new Map(), date: new Date(Date.UTC(2026, 0, 1)) });
   }
   const ms = performance.now() - start;
-  const pages = Number(/\/Type \/Pages\n\/Count (\d+)/.exec(Buffer.from(bytes).toString('latin1'))?.[1] ?? NaN);
   const rss = process.resourceUsage().maxRSS * 1024;
+  // The guide's page tree is inside a compressed object stream: pdf.js reads the page count.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pages = (await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise).numPages;
   process.stdout.write(JSON.stringify({ questions: n, ms: Math.round(ms), maxRssMB: Math.round(rss / 1048576), pages, sizeMB: +(bytes.length / 1048576).toFixed(1) }) + '\n');
 } else {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

@@ -2,6 +2,7 @@
 import type { Corpus } from '@genai-qa/core';
 import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from './fonts.js';
+import { packObjectStreams } from './object-streams.js';
 import type { Doc } from './layout.js';
 import { attachGoToLinksToStructure, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, sortDestinationsByBytes, unfinishedObjects } from './pdfkit-internals.js';
 import { MARGINS, PAGE_SIZE } from './theme.js';
@@ -34,7 +35,7 @@ export function createDocument(corpus: Corpus, date: Date, lang: string): Doc {
   const doc = new PDFDocument(documentOptions as unknown as PDFKit.PDFDocumentOptions);
   coalesceOutput(doc);
   escapeXmpMetadata(doc);
-  for (const [face, bytes] of fonts) doc.registerFont(FACES[face], bytes as Buffer);
+  for (const [face, bytes] of fonts) doc.registerFont(FACES[face], bytes);
   sortDestinationsByBytes(doc);
   attachGoToLinksToStructure(doc);
   drawInlineBoxes(doc);
@@ -55,7 +56,7 @@ export function collectBytes(doc: Doc): () => Promise<Uint8Array> {
     const waiting = unfinishedObjects(doc);
     if (waiting > 0) throw new Error(`exportPdf: internal error, ${waiting} PDF object(s) never finished`);
     await done;
-    return concat(chunks);
+    return packObjectStreams(concat(chunks));
   };
 }
 

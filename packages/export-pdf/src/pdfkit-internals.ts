@@ -41,6 +41,7 @@ export function sortDestinationsByBytes(doc: Doc): void {
   const dests = internals(doc)._root?.data?.Names?.data?.Dests;
   if (!dests || typeof dests._compareKeys !== 'function') throw moved('_root.data.Names.data.Dests._compareKeys');
   const encode = (key: string): string => {
+    // eslint-disable-next-line no-control-regex
     if (!/[^\x00-\x7f]/.test(key)) return key;
     let out = '\xfe\xff';
     for (let i = 0; i < key.length; i++) {
@@ -66,8 +67,8 @@ export function attachGoToLinksToStructure(doc: Doc): void {
     const current = currentStructureElement(doc);
     const inLink = current && structType(current) === 'Link';
     const extra = inLink && !(options as { structParent?: unknown } | undefined)?.structParent ? { structParent: current, Contents: pdfString('link to another question') } : {};
-    return goTo(x, y, w, h, name, { ...(options ?? {}), ...extra } as unknown as PDFKit.Mixins.AnnotationOption);
-  } as Doc['goTo'];
+    return goTo(x, y, w, h, name, { ...(options ?? {}), ...extra });
+  };
 }
 
 /** The element that pdfkit's `text()` attaches link annotations to (when its type is `Link`). */
@@ -81,7 +82,7 @@ export function setCurrentStructureElement(doc: Doc, element: StructElement | un
 
 /** The structure type (`/S`) of an element: `P`, `Link`, `TD`, … */
 export function structType(element: StructElement): string {
-  return String((element.dictionary.data as { S?: unknown }).S ?? 'P');
+  return (element.dictionary.data as { S?: string }).S ?? 'P';
 }
 
 /**
@@ -94,7 +95,7 @@ export function structType(element: StructElement): string {
  */
 export function closeContentStream(doc: Doc, page: PDFKit.PDFPage): void {
   const dictionary = page.dictionary.data as { Contents?: unknown };
-  const written = Array.isArray(dictionary.Contents) ? dictionary.Contents : [dictionary.Contents];
+  const written: unknown[] = Array.isArray(dictionary.Contents) ? dictionary.Contents : [dictionary.Contents];
   page.content.end(undefined);
   const rest = doc.ref({});
   // A stream, even if nothing more is drawn on the page (an empty object is not a stream).
@@ -192,7 +193,6 @@ export function unfinishedObjects(doc: Doc): number {
 
 /** A PDF text string: pdfkit writes a plain JS string as a name (`/…`), a String object as text. */
 export function pdfString(text: string): string {
-  // eslint-disable-next-line no-new-wrappers, @typescript-eslint/no-wrapper-object-types
   return new String(text) as unknown as string;
 }
 

@@ -1,5 +1,5 @@
 /** The block table: which module draws which kind of mdast block. */
-import type { Nodes, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import { plainText } from '../inline.js';
 import { gap } from '../layout.js';
 import { flow } from '../text.js';
@@ -48,6 +48,6 @@ function renderBlock(context: BlockContext, node: RootContent): void {
   const handler = HANDLERS[node.type] as BlockHandler<RootContent> | undefined;
   if (handler) return handler(context, node);
   // Anything else (a construct without a module yet) prints as its plain text.
-  const text = plainText(node as Nodes).trim();
+  const text = plainText(node).trim();
   if (text) flow(context, [{ text }], {});
 }

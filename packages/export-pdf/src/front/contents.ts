@@ -78,7 +78,7 @@ export function drawContents(
     flow(context, [{ text: pageLabel }], {
       size: SIZE.tocEntry, color: COLOR.text, x: x + width - 40, y: lastLineY, width: 40, align: 'right', structElement: link, height: lineHeight + 2,
     });
-    doc.goTo(x, row.y, width, row.height - 2, where.dests.names[i]!, { structParent: link, Contents: pdfString(`${q.question}, page ${pageLabel}`) } as unknown as PDFKit.Mixins.AnnotationOption);
+    doc.goTo(x, row.y, width, row.height - 2, where.dests.names[i]!, { structParent: link, Contents: pdfString(`${q.question}, page ${pageLabel}`) });
     link.end();
     item.end();
   });
