@@ -84,3 +84,16 @@ describe('the renderable form of an answer', () => {
     expect(Object.keys(corpus.questions[0]!.answer)).toEqual(['markdown', 'text', 'html']);
   });
 });
+
+describe('answer.markdown, read alone, gives the answer', () => {
+  it.each([
+    ['a fence the end of the file closed', '# 1. Code?\n\nSee [x].\n\n```js\nlet a;\n', '```js\nlet a;\n```\n\n[x]: https://example.com/x'],
+    ['a comment the end of the file closed', '# 1. Comment?\n\nSee [x].\n\n<!-- a note\n', '<!-- a note\n-->\n\n[x]: https://example.com/x'],
+    ['a closed fence (nothing added)', '# 1. Code?\n\nSee [x].\n\n~~~\nlet a;\n~~~~\n', '~~~\nlet a;\n~~~~\n\n[x]: https://example.com/x'],
+  ])('closes %s before the definitions', (_name, question, end) => {
+    const { corpus } = compileCorpus([parse(`# 0. Definitions?\n\n[x]: https://example.com/x\n\nHere.\n\n${question}`)]);
+    const q = corpus.questions[1]!;
+    expect(q.answer.markdown.endsWith(end)).toBe(true);
+    expect(modelHtml(renderableAnswer(JSON.parse(JSON.stringify(q))), { id: q.id })).toBe(q.answer.html);
+  });
+});
