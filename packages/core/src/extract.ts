@@ -9,7 +9,7 @@ import { parseMarkdown } from './parse.js';
 import { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
 import { modelHtml } from './html.js';
 import { renderText } from './render.js';
-import { fileDefinitions, resolveAnswer, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
+import { fileDefinitions, resolveAnswer, withDefinitions, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
 import { lineStarts, pointAt, type SourceFile } from './source.js';
 
 /** A problem with genai-qa metadata (front matter or a metadata comment). */
@@ -318,45 +318,6 @@ function sliceWithout(text: string, all: RootContent[], kept: RootContent[]): st
     skipped = false;
   }
   return out;
-}
-
-/** The answer's Markdown followed by the source of the definitions it uses, each a block of its own. */
-function withDefinitions(markdown: string, text: string, last: RootContent | undefined, appended: AnswerParts['appended']): string {
-  if (appended.length === 0) return markdown;
-  const end = unclosedEnd(last, text);
-  let out = markdown + (markdown.endsWith('\n') ? end.slice(1) : end);
-  for (const node of appended) {
-    const source = text.slice(node.position!.start.offset!, node.position!.end.offset!);
-    out += out === '' ? source : `\n\n${source}`;
-  }
-  return out;
-}
-
-/**
- * What closes the answer's last block if only an end marker closes it and the file ended
- * first ('' otherwise): a fence, or an HTML block of CommonMark's kinds 1-5. Left open, it
- * would take in the definitions written after it.
- */
-function unclosedEnd(last: RootContent | undefined, text: string): string {
-  if (last?.type === 'code') {
-    const source = text.slice(last.position!.start.offset!, last.position!.end.offset!);
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
-    if (!open) return '';
-    const lines = source.split('\n');
-    const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines.at(-1)!) : null;
-    const closed = close !== null && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length;
-    return closed ? '' : `\n${open[1]}`;
-  }
-  if (last?.type === 'html') {
-    const value = last.value.trimStart();
-    const raw = /^<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(value);
-    if (raw) return new RegExp(`</${raw[1]}>`, 'i').test(value) ? '' : `\n</${raw[1]!.toLowerCase()}>`;
-    for (const [start, end] of [['<!--', '-->'], ['<?', '?>'], ['<![CDATA[', ']]>']] as const) {
-      if (value.startsWith(start)) return value.includes(end, start.length) ? '' : `\n${end}`;
-    }
-    if (/^<![A-Za-z]/.test(value)) return value.includes('>') ? '' : '\n>';
-  }
-  return '';
 }
 
 function readFrontMatter(value: string, line: number, problems: MetadataProblem[]): { title: string; description: string } {
