@@ -115,7 +115,8 @@ export function withDefinitions(markdown: string, text: string, last: RootConten
   const end = unclosedEnd(last, text);
   let out = markdown + (markdown.endsWith('\n') ? end.slice(1) : end);
   for (const node of appended) {
-    const source = text.slice(node.position!.start.offset!, node.position!.end.offset!);
+    const { start, end: stop } = node.position!;
+    const source = text.slice(start.offset, stop.offset);
     out += out === '' ? source : `\n\n${source}`;
   }
   return out;
@@ -128,7 +129,8 @@ export function withDefinitions(markdown: string, text: string, last: RootConten
  */
 function unclosedEnd(last: RootContent | undefined, text: string): string {
   if (last?.type === 'code') {
-    const source = text.slice(last.position!.start.offset!, last.position!.end.offset!);
+    const { start, end } = last.position!;
+    const source = text.slice(start.offset, end.offset);
     const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
     if (!open) return '';
     const lines = source.split('\n');
