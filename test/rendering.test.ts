@@ -176,6 +176,18 @@ describe('the rendering fixture, built by genai-qa build', () => {
       }
     });
 
+    it('draws the image, inline and as a figure, tagged with its alt text', () => {
+      const figures: string[] = [];
+      const walk = (node: unknown): void => {
+        if (node === null || typeof node !== 'object') return;
+        const { role, alt, children } = node as { role?: string; alt?: string; children?: unknown[] };
+        if (role === 'Figure') figures.push(alt ?? '');
+        for (const child of children ?? []) walk(child);
+      };
+      guide.structure.forEach(walk);
+      expect(figures).toEqual(['the logo', 'A diagram of two networks']);
+    });
+
     it('links the reference links to their URLs, and nothing else to outside', () => {
       const external = guide.links.filter((l) => l.uri !== undefined);
       expect(new Set(external.map((l) => l.uri))).toEqual(new Set([PAPER, 'https://example.com/survey']));
