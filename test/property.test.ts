@@ -205,6 +205,8 @@ describe('properties over random Markdown', () => {
         const fields = await deckFields(await exportAnki(model, options));
         expect(fields).toHaveLength(model.questions.length * 4);
         for (const field of fields) expect(field).not.toMatch(SCRIPT_IN_HTML);
+        // Nor a link without a target: fragment links do not navigate in Anki's reviewer.
+        for (const field of fields) expect(field).not.toMatch(/<a(?![^>]*\shref="(?:https?|mailto):)/i);
         // The guide: no script, no launch action, no javascript: link anywhere in its bytes,
         // nor in what pdf.js reads of it.
         const bytes = await exportPdf(model, options);
