@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus, compileCorpus, decodeSource, encodeSource, fixSource, lintFiles, modelHtml, parseFile, renderableAnswer, type Config } from '@genai-qa/core';
 import JSZip from 'jszip';
 import initSqlJs from 'sql.js';
+import { readPdf } from './support/pdf.js';
 import { parseMarkdown, parseWhole } from '../packages/core/src/parse.js';
 import { words } from '../packages/core/src/text.js';
 import { virtualHost } from '../packages/core/test/helpers.js';
@@ -204,11 +205,21 @@ describe('properties over random Markdown', () => {
         const fields = await deckFields(await exportAnki(model, options));
         expect(fields).toHaveLength(model.questions.length * 4);
         for (const field of fields) expect(field).not.toMatch(SCRIPT_IN_HTML);
-        // The guide: no script, no launch action, no javascript: link anywhere in its bytes.
-        const pdf = Buffer.from(await exportPdf(model, options)).toString('latin1');
+        // Nor a link without a target: fragment links do not navigate in Anki's reviewer.
+        for (const field of fields) expect(field).not.toMatch(/<a(?![^>]*\shref="(?:https?|mailto):)/i);
+        // The guide: no script, no launch action, no javascript: link anywhere in its bytes,
+        // nor in what pdf.js reads of it.
+        const bytes = await exportPdf(model, options);
+        const pdf = Buffer.from(bytes).toString('latin1');
         expect(pdf).toMatch(/^%PDF-/);
         expect(pdf).not.toMatch(/\/(?:JavaScript|JS|Launch)\b/);
         for (const uri of pdfUris(pdf)) expect(uri).not.toMatch(/^\s*javascript:/i);
+        const read = await readPdf(bytes);
+        expect(read.javascript).toEqual([]);
+        for (const link of read.links) {
+          expect(link.action).toBeUndefined();
+          expect(link.uri ?? '').not.toMatch(/^\s*javascript:/i);
+        }
       }),
       { numRuns: 40, seed: 20261201 },
     );

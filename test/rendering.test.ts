@@ -10,20 +10,14 @@ import initSqlJs from 'sql.js';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../packages/cli/test/helpers.js';
+import { bodyText, readPdf } from './support/pdf.js';
+import { needs } from './support/readers.js';
 
 // One hand-written file (test/fixtures/rendering/questions.md) with footnotes, reference
 // links and images (their definitions at the end of the file, under another question), a
 // table, nested lists, HTML entities and backslash escapes, built by the real CLI and read
 // back with readers that share no code with the writers: JSON.parse and remark for the JSON,
-// SQLite for the deck, poppler and qpdf for the guide.
-const has = (tool: string): boolean => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
+// SQLite for the deck, pdf.js (with poppler and qpdf for the link areas) for the guide.
 const repo = path.resolve(import.meta.dirname, '..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-qa-rendering-'));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -50,6 +44,8 @@ const [rows] = db.exec('SELECT flds FROM notes');
 db.close();
 const deck = new Map(rows!.values.map(([flds]) => String(flds).split('\x1f')).map((f) => [f[2]!, f[1]!]));
 const pdf = path.join(out, 'rendering-fixture.pdf');
+const guide = await readPdf(fs.readFileSync(pdf));
+const guideText = bodyText(guide, 'Rendering fixture');
 
 /** The text of a deck field: images as their alt text, footnote numbers left out, the references the deck writes decoded. */
 function textOf(html: string): string {
@@ -169,21 +165,36 @@ describe('the rendering fixture, built by genai-qa build', () => {
     });
   });
 
-  describe('the guide', () => {
-    const poppler = has('pdftotext') ? '' : ' (skipped: pdftotext not installed: apt-get install poppler-utils)';
-    const qpdf = has('qpdf') && has('pdftotext') ? '' : ' (skipped: needs qpdf and pdftotext: apt-get install qpdf poppler-utils)';
-    const text = (): string => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  describe('the guide (read with pdf.js)', () => {
+    const poppler = needs('qpdf', 'pdftotext');
 
-    it.skipIf(poppler !== '')(`shows the references as their text, the footnote, the table, the lists and the entities${poppler}`, () => {
-      const guide = text();
-      expect(guide).toContain('See the paper and the survey.');
-      expect(guide).not.toMatch(/\]\[|\[gan\]|\[survey\]|\[logo\]/);
+    it('shows the references as their text, the footnote, the table, the lists and the entities', () => {
+      expect(guideText).toContain('See the paper and the survey.');
+      expect(guideText).not.toMatch(/\]\[|\[gan\]|\[survey\]|\[logo\]/);
       for (const phrase of ['CLIP pairs images with text; see the paper.', 'Model Year GAN 2014 VAE 2013', 'nested deeper', 'Copyright © 2026 — AT&T, 5 < 6, *not emphasis*, a_b.']) {
-        expect(guide).toContain(phrase);
+        expect(guideText).toContain(phrase);
       }
     });
 
-    it.skipIf(qpdf !== '')(`makes the words of a reference link a link to its URL${qpdf}`, () => {
+    it('draws the image, inline and as a figure, tagged with its alt text', () => {
+      const figures: string[] = [];
+      const walk = (node: unknown): void => {
+        if (node === null || typeof node !== 'object') return;
+        const { role, alt, children } = node as { role?: string; alt?: string; children?: unknown[] };
+        if (role === 'Figure') figures.push(alt ?? '');
+        for (const child of children ?? []) walk(child);
+      };
+      guide.structure.forEach(walk);
+      expect(figures).toEqual(['the logo', 'A diagram of two networks']);
+    });
+
+    it('links the reference links to their URLs, and nothing else to outside', () => {
+      const external = guide.links.filter((l) => l.uri !== undefined);
+      expect(new Set(external.map((l) => l.uri))).toEqual(new Set([PAPER, 'https://example.com/survey']));
+      expect(guide.links.filter((l) => l.action !== undefined)).toEqual([]);
+    });
+
+    it.skipIf(poppler.skip)(`makes the words of a reference link a link to its URL (qpdf, pdftotext)${poppler.reason}`, () => {
       const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', pdf], { encoding: 'utf8' })) as {
         qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
       };
@@ -211,13 +222,13 @@ describe('the rendering fixture, built by genai-qa build', () => {
 
   it('shows the same content in the JSON, the deck and the guide', () => {
     // The guide marks a footnote by its label, the deck by its number: both left out here.
-    const guide = has('pdftotext') ? execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\[clip\]/g, '').replace(/\s+/g, ' ') : undefined;
+    const guideWords = guideText.replace(/\[clip\]/g, '').replace(/\s+/g, ' ');
     for (const q of questions) {
       // Every line of the answer's plain text (footnotes included) is in the deck and the guide.
       for (const line of q.answer.text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)) {
         const words = line.replace(/ \| /g, ' ');
         expect(textOf(deck.get(q.id)!), `${q.id} deck`).toContain(words);
-        if (guide !== undefined) expect(guide, `${q.id} guide`).toContain(words);
+        expect(guideWords, `${q.id} guide`).toContain(words);
       }
     }
   });

@@ -9,7 +9,7 @@ import { parseMarkdown } from './parse.js';
 import { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
 import { modelHtml } from './html.js';
 import { renderText } from './render.js';
-import { fileDefinitions, resolveAnswer, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
+import { fileDefinitions, resolveAnswer, withDefinitions, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
 import { lineStarts, pointAt, type SourceFile } from './source.js';
 
 /** A problem with genai-qa metadata (front matter or a metadata comment). */
@@ -274,7 +274,7 @@ function buildQuestion(
     line: heading.position!.start.line,
     endLine: pointAt(starts, Math.max(end - 1, heading.position!.start.offset!)).line,
     get markdown() {
-      return (markdown ??= withDefinitions(sliceWithout(text, section, nodes), text, resolved().appended));
+      return (markdown ??= withDefinitions(sliceWithout(text, section, nodes), text, nodes.at(-1), resolved().appended));
     },
     text: renderText(nodes),
     get html() {
@@ -316,16 +316,6 @@ function sliceWithout(text: string, all: RootContent[], kept: RootContent[]): st
     out += text.slice(start, node.position!.end.offset);
     previousEnd = node.position!.end.offset!;
     skipped = false;
-  }
-  return out;
-}
-
-/** The answer's Markdown followed by the source of the definitions it uses, each a block of its own. */
-function withDefinitions(markdown: string, text: string, appended: AnswerParts['appended']): string {
-  let out = markdown;
-  for (const node of appended) {
-    const source = text.slice(node.position!.start.offset!, node.position!.end.offset!);
-    out += out === '' ? source : `\n\n${source}`;
   }
   return out;
 }

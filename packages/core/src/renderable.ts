@@ -109,6 +109,47 @@ export function resolveAnswer(nodes: readonly RootContent[], file: FileDefinitio
   return { answer: { tree, definitions, footnotes, images: [...images] }, appended };
 }
 
+/** The answer's Markdown followed by the source of the definitions it uses, each a block of its own. */
+export function withDefinitions(markdown: string, text: string, last: RootContent | undefined, appended: AnswerParts['appended']): string {
+  if (appended.length === 0) return markdown;
+  const end = unclosedEnd(last, text);
+  let out = markdown + (markdown.endsWith('\n') ? end.slice(1) : end);
+  for (const node of appended) {
+    const { start, end: stop } = node.position!;
+    const source = text.slice(start.offset, stop.offset);
+    out += out === '' ? source : `\n\n${source}`;
+  }
+  return out;
+}
+
+/**
+ * What closes the answer's last block if only an end marker closes it and the file ended
+ * first ('' otherwise): a fence, or an HTML block of CommonMark's kinds 1-5. Left open, it
+ * would take in the definitions written after it.
+ */
+function unclosedEnd(last: RootContent | undefined, text: string): string {
+  if (last?.type === 'code') {
+    const { start, end } = last.position!;
+    const source = text.slice(start.offset, end.offset);
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+    if (!open) return '';
+    const lines = source.split('\n');
+    const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines.at(-1)!) : null;
+    const closed = close !== null && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length;
+    return closed ? '' : `\n${open[1]}`;
+  }
+  if (last?.type === 'html') {
+    const value = last.value.trimStart();
+    const raw = /^<(script|pre|style|textarea)(?:[\s>]|$)/i.exec(value);
+    if (raw) return new RegExp(`</${raw[1]}>`, 'i').test(value) ? '' : `\n</${raw[1]!.toLowerCase()}>`;
+    for (const [start, end] of [['<!--', '-->'], ['<?', '?>'], ['<![CDATA[', ']]>']] as const) {
+      if (value.startsWith(start)) return value.includes(end, start.length) ? '' : `\n${end}`;
+    }
+    if (/^<![A-Za-z]/.test(value)) return value.includes('>') ? '' : '\n>';
+  }
+  return '';
+}
+
 // Answers of hand-built or JSON-loaded models, read from their (self-contained) Markdown once.
 const fromMarkdown = new WeakMap<Question, RenderableAnswer>();
 

@@ -64,13 +64,13 @@ const WEB = /^https?:/i;
  * fragment links do not navigate: a footnote reference becomes a plain superscript number,
  * the notes a list at the end without back-references, and a link that is not http(s) or
  * mailto its text. Images in the media point at their media name; any other image becomes
- * its alt text (a link to it when it is on the web).
+ * its alt text (a link to it when it is on the web, unless it is a link's content already).
  */
 export function deckHtml(answer: Pick<RenderableAnswer, 'tree'>, resolveImage: ImageResolver): string {
   const tree = answerHast(answer);
   visit(tree, 'element', (element, index, parent) => {
     if (!parent || index === undefined) return;
-    const replacement = forTheDeck(element, resolveImage);
+    const replacement = forTheDeck(element, resolveImage, parent.type === 'element' && parent.tagName === 'a');
     if (!Array.isArray(replacement)) return;
     parent.children.splice(index, 1, ...replacement);
     return [SKIP, index];
@@ -105,7 +105,7 @@ function math(element: Element): ElementContent[] | undefined {
   return [{ type: 'element', tagName: 'div', properties: { className: ['math-display'] }, children: [{ type: 'text', value: `\\[${tex(code).replace(/\n$/, '')}\\]` }] }];
 }
 
-function forTheDeck(element: Element, resolveImage: ImageResolver): Element | ElementContent[] {
+function forTheDeck(element: Element, resolveImage: ImageResolver, inLink: boolean): Element | ElementContent[] {
   const p = element.properties;
   const formula = math(element);
   if (formula) return formula;
@@ -134,7 +134,8 @@ function forTheDeck(element: Element, resolveImage: ImageResolver): Element | El
     }
     if (alt === '') return [];
     const text: Element = { type: 'element', tagName: 'span', properties: { className: ['image-alt'] }, children: [{ type: 'text', value: alt }] };
-    return [WEB.test(stripControls(src)) ? { type: 'element', tagName: 'a', properties: { href: src }, children: [text] } : text];
+    // A link inside a link is not HTML: an image that is already a link's content stays text.
+    return [WEB.test(stripControls(src)) && !inLink ? { type: 'element', tagName: 'a', properties: { href: src }, children: [text] } : text];
   }
   return element;
 }

@@ -53,6 +53,12 @@ describe('answers written in Markdown are made safe on the way into the deck', (
     expect(await answerOf(markdown)).toBe(expected);
   });
 
+  it('makes a remote image its alt text, a link to it unless it is a link already', async () => {
+    expect(await answerOf('![X](https://example.com/x.png) [![Y](https://example.com/y.png)](https://example.com/)')).toBe(
+      '<p><a href="https://example.com/x.png"><span class="image-alt">X</span></a> <a href="https://example.com/"><span class="image-alt">Y</span></a></p>',
+    );
+  });
+
   it('points a local image at its media name', async () => {
     expect(await answerOf('![X](x.png "The x")', { 'x.png': 'PNG' })).toBe('<p><img src="3910c650-x.png" alt="X" title="The x"></p>');
   });
