@@ -54,7 +54,7 @@ function split(node: Text, text: string): PhrasingContent[] | undefined {
       position: { start: at(match.index), end: at(match.index + match[0].length) },
       data: { hName: 'code', hProperties: { className: ['language-math', display ? 'math-display' : 'math-inline'] }, hChildren: [{ type: 'text', value: display ? match[2]! : match[1]! }] },
     };
-    out.push(math as unknown as PhrasingContent);
+    out.push(math);
     last = match.index + match[0].length;
   }
   if (last === 0) return undefined;
@@ -66,7 +66,7 @@ function split(node: Text, text: string): PhrasingContent[] | undefined {
 function pointOf(text: string, offset: number, from: { line: number; column: number; offset?: number }): { line: number; column: number; offset: number } {
   let line = from.line;
   let lineStart = from.offset! - (from.column - 1);
-  for (let i = text.indexOf('\n', from.offset!); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf('\n', from.offset); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }

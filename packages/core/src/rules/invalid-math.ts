@@ -1,5 +1,5 @@
 import katex from 'katex';
-import type { Code, Text } from 'mdast';
+import type { Code } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { nodesOfType } from '../nodes.js';
 import { defineRule } from '../rule.js';
@@ -43,7 +43,7 @@ export default defineRule<{ macros: string[] }>({
     const macros = Object.fromEntries(options.macros.map((name) => [name, '']));
     const check = (node: InlineMath | Math | Code, display: boolean): void => {
       const start = node.position!.start.offset!;
-      const source = text.slice(start, node.position!.end.offset!);
+      const source = text.slice(start, node.position!.end.offset);
       // Where the TeX starts in the file: after the opening dollars, or the fence's line.
       const first = node.type === 'inlineMath' ? source.search(/[^$]/) : source.indexOf('\n') + 1;
       const at = start + Math.max(0, source.indexOf(node.value, first));
@@ -59,10 +59,10 @@ export default defineRule<{ macros: string[] }>({
     for (const node of nodesOfType(file.tree, 'inlineMath')) check(node, false);
     for (const node of nodesOfType(file.tree, 'math')) check(node, true);
     for (const node of nodesOfType(file.tree, 'code')) if (node.lang === 'math') check(node, true);
-    for (const node of nodesOfType(file.tree, 'text') as readonly Text[]) {
+    for (const node of nodesOfType(file.tree, 'text')) {
       if (!node.position || !node.value.includes('$')) continue;
       const start = node.position.start.offset!;
-      const source = text.slice(start, node.position.end.offset!);
+      const source = text.slice(start, node.position.end.offset);
       for (const match of source.matchAll(OPEN_DOLLAR)) {
         const point = pointAt(file.lineStarts, start + match.index);
         report({ line: point.line, column: point.column, message: 'This `$` opens math that is never closed; close it with `$`, or write `\\$` for a dollar sign' });

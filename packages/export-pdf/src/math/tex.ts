@@ -5,6 +5,12 @@
  */
 import { createRequire } from 'node:module';
 import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
+import type * as MathJaxModule from 'mathjax-full/js/mathjax.js';
+import type * as TexModule from 'mathjax-full/js/input/tex.js';
+import type * as SvgModule from 'mathjax-full/js/output/svg.js';
+import type * as LiteAdaptorModule from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import type * as HtmlHandlerModule from 'mathjax-full/js/handlers/html.js';
+import type * as AllPackagesModule from 'mathjax-full/js/input/tex/AllPackages.js';
 
 export interface TypesetMath {
   /** A standalone SVG document: every glyph a path (no font, no `<use>` of a shared cache). */
@@ -22,26 +28,32 @@ interface MathJaxDocument {
 
 const require = createRequire(import.meta.url);
 let document: MathJaxDocument | undefined;
-let adaptor: { outerHTML(node: LiteElement): string; firstChild(node: LiteElement): LiteElement; getAttribute(node: LiteElement, name: string): string } | undefined;
+let adaptor: ReturnType<typeof LiteAdaptorModule.liteAdaptor> | undefined;
 
 function load(): MathJaxDocument {
   if (document) return document;
   // MathJax's CommonJS build: loaded on first use, so a corpus without math pays nothing.
-  const { mathjax } = require('mathjax-full/js/mathjax.js');
-  const { TeX } = require('mathjax-full/js/input/tex.js');
-  const { SVG } = require('mathjax-full/js/output/svg.js');
-  const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js');
-  const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js');
-  const { AllPackages } = require('mathjax-full/js/input/tex/AllPackages.js');
-  adaptor = liteAdaptor();
-  RegisterHTMLHandler(adaptor);
+  const { mathjax } = require('mathjax-full/js/mathjax.js') as typeof MathJaxModule;
+  const { TeX } = require('mathjax-full/js/input/tex.js') as typeof TexModule;
+  const { SVG } = require('mathjax-full/js/output/svg.js') as typeof SvgModule;
+  const { liteAdaptor } = require('mathjax-full/js/adaptors/liteAdaptor.js') as typeof LiteAdaptorModule;
+  const { RegisterHTMLHandler } = require('mathjax-full/js/handlers/html.js') as typeof HtmlHandlerModule;
+  const { AllPackages } = require('mathjax-full/js/input/tex/AllPackages.js') as typeof AllPackagesModule;
+  const lite = liteAdaptor();
+  adaptor = lite;
+  RegisterHTMLHandler(lite);
   // No `noerrors`/`noundefined`: a formula that does not parse throws (lint reports it as
   // invalid-math; the guide then prints the TeX as text).
-  const packages = (AllPackages as string[]).filter((p) => p !== 'noerrors' && p !== 'noundefined' && p !== 'require' && p !== 'autoload');
+  const packages = AllPackages.filter((p) => p !== 'noerrors' && p !== 'noundefined' && p !== 'require' && p !== 'autoload');
   document = mathjax.document('', {
-    InputJax: new TeX({ packages, formatError: (_jax: unknown, error: Error) => { throw error; } }),
+    InputJax: new TeX({
+      packages,
+      formatError: (_jax: unknown, error: Error) => {
+        throw error;
+      },
+    }),
     OutputJax: new SVG({ fontCache: 'none' }),
-  }) as MathJaxDocument;
+  });
   return document;
 }
 
@@ -53,7 +65,7 @@ export function typeset(tex: string, display: boolean, size: number): TypesetMat
   const known = cache.get(key);
   if (known) return known;
   const container = load().convert(tex, { display });
-  const svgNode = adaptor!.firstChild(container);
+  const svgNode = adaptor!.firstChild(container) as LiteElement;
   const svg = adaptor!.outerHTML(svgNode);
   // The viewBox is in thousandths of an em, y growing down, the baseline at y = 0.
   const box = /viewBox="([-\d.e]+) ([-\d.e]+) ([\d.e]+) ([\d.e]+)"/.exec(svg);
