@@ -20,6 +20,10 @@ export function buildCorpus(files: readonly ParsedFile[]): Corpus {
         question: q.question,
         answer: { markdown: q.markdown, text: q.text, html: q.html },
         tags: q.tags,
+        // Only when there is something to say: a corpus without them gives the same bytes as before.
+        ...(q.section.length ? { section: q.section } : {}),
+        ...(q.difficulty ? { difficulty: q.difficulty } : {}),
+        ...(q.sources.length ? { sources: q.sources } : {}),
         source: { file: f.relativePath, line: q.line },
       })),
     ),
