@@ -10,6 +10,7 @@ import {
   type Diagnostic,
   type ExternalLinks,
   type FileSummary,
+  type LayoutSetting,
   type Limits,
   type ParsedFile,
   type ResolvedRule,
@@ -70,11 +71,13 @@ export interface LintRun {
 interface Settings {
   config: Map<string, ResolvedRule>;
   limits: Limits;
+  /** The config's `questions`: the layout set there (the rest is detected per file). */
+  layout: LayoutSetting | undefined;
 }
 
 function loadSettings(configFile: string | undefined, cwd: string): Settings {
   const raw = loadConfig(configFile, cwd);
-  return { config: resolveConfig(raw), limits: resolveLimits(raw) };
+  return { config: resolveConfig(raw), limits: resolveLimits(raw), layout: raw.questions };
 }
 
 /**
@@ -89,15 +92,15 @@ function* parsePaths(
   progress: Progress,
   phase: string,
 ): Generator<ParsedFile> {
-  const { config, limits } = settings;
+  const { config, limits, layout } = settings;
   const inputs = collectFiles(paths, io.cwd);
   progress.phase(options.fix ? `Fixing and ${phase.toLowerCase()}` : phase, inputs.length, 'files');
   for (const [index, input] of inputs.entries()) {
     progress.update(index, input.relativePath);
     const checked = readChecked(input, io.cwd, limits.maxFileBytes);
     const { refused } = checked;
-    const { source } = options.fix ? fixChecked(input, checked, { config, limits, external: options.external }) : checked;
-    yield parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) });
+    const { source } = options.fix ? fixChecked(input, checked, { config, limits, external: options.external, layout }) : checked;
+    yield parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}), ...(layout ? { layout } : {}) });
   }
 }
 
@@ -150,7 +153,7 @@ async function checkLinks(paths: readonly string[], io: Io, configFile: string |
   const resolved = resolveConfig(config);
   if (['dead-link', 'permanent-redirect'].every((id) => resolved.get(id)?.severity === 'off')) return new Map();
   const limits = resolveLimits(config);
-  const files = collectFiles(paths, io.cwd).map((input) => parseInput(input, io.cwd, limits));
+  const files = collectFiles(paths, io.cwd).map((input) => parseInput(input, io.cwd, limits, config.questions));
   const result = await checkExternalLinks(files, linkCheckSettings(config.linkCheck, io.cwd), options);
   for (const { url, reason } of result.unchecked) io.stderr.write(`genai-qa: could not check ${url} (${reason}); not reported\n`);
   if (result.cacheProblem) io.stderr.write(`genai-qa: ${result.cacheProblem}\n`);

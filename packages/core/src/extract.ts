@@ -67,6 +67,8 @@ export interface ParsedFile {
   safety: SafetyProblem[];
   /** True when the file was not parsed (a blocking safety problem): it has no questions. */
   skipped: boolean;
+  /** First line after the front matter (1 without front matter). */
+  bodyLine: number;
 }
 
 /**
@@ -96,6 +98,10 @@ export interface FileSummary {
   lineStarts: number[];
   questions: readonly QuestionSummary[];
   directives: Directive[];
+  /** First line after the front matter (1 without front matter). */
+  bodyLine: number;
+  /** True when the file was not parsed (see ParsedFile). */
+  skipped: boolean;
 }
 
 /**
@@ -109,6 +115,8 @@ export function summarizeFile(file: ParsedFile): FileSummary {
     relativePath: file.relativePath,
     lineStarts: file.lineStarts,
     directives: file.directives,
+    bodyLine: file.bodyLine,
+    skipped: file.skipped,
     questions: file.questions.map((q) => {
       const first = q.nodes[0];
       const last = q.nodes.at(-1);
@@ -190,6 +198,7 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
     problems,
     safety,
     skipped,
+    bodyLine: first?.type === 'yaml' ? Math.min(first.position!.end.line + 1, starts.length) : 1,
   };
 }
 

@@ -50,8 +50,8 @@ export interface Marked {
 const SOURCE_LABEL = /^\[?\s*(?:src|source|ref|reference|link)\s*\]?$/i;
 const SENTINEL = '\uE000';
 // The run at the end of a question that holds only markers: white space, difficulty emoji
-// (with or without the emoji variation selector), and source links with their brackets.
-const TRAILING = new RegExp(`(?:\\s|👶|⭐|🚀|\\uFE0F|\\[?${SENTINEL}\\]?)+$`, 'u');
+// (with or without the emoji variation selector, or a zero-width joiner before them), and source links with their brackets.
+const TRAILING = new RegExp(`(?:\\s|👶|⭐|🚀|\\uFE0F|\\u200D|\\[?${SENTINEL}\\]?)+$`, 'u');
 
 /** Splits trailing difficulty emoji and source links off inline content. */
 export function splitMarkers(nodes: readonly PhrasingContent[]): Marked {
