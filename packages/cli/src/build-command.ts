@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, buildDate, type Corpus } from '@genai-qa/core';
+import { buildCorpus, buildDate, LAYOUTS_LOOKED_FOR, type Corpus } from '@genai-qa/core';
 import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
 import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
+import { LayoutTally } from './layout-report.js';
 import { lintPaths } from './lint-command.js';
 import { createProgress, withProgress, type Progress } from './progress.js';
 import { formatStylish } from './reporters/stylish.js';
@@ -22,6 +23,7 @@ Options:
   --only <targets>    comma-separated targets to build (default: all): ${TARGETS.map((t) => t.name).join(', ')}
   --force             build even when lint finds errors
   --config <file>     configuration file (default: ./genai-qa.config.json if present)
+  --verbose           print the question layout found on stderr, in one line
   -h, --help          show this help
 
 Targets:
@@ -32,7 +34,8 @@ never leaves a half-written file or destroys the previous one. Dates in artifact
 from SOURCE_DATE_EPOCH, or else from the last git commit that touched the content, so
 the same content always gives the same bytes.
 
-Exit codes: 0 built, 1 lint errors (nothing written), 2 usage, configuration or input error.
+Exit codes: 0 built, 1 lint errors or no questions at all (nothing written), 2 usage,
+configuration or input error.
 `;
 
 export async function buildCommand(argv: string[], io: Io, targetList: readonly Target[] = TARGETS): Promise<number> {
@@ -46,6 +49,7 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
       only: { type: 'string' },
       force: { type: 'boolean', default: false },
       config: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,10 +78,21 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
 async function build(
   io: Io,
   progress: Progress,
-  values: { content: string; out: string; force: boolean; config?: string },
+  values: { content: string; out: string; force: boolean; config?: string; verbose: boolean },
   targets: readonly Target[],
 ): Promise<number> {
-  const { files, diagnostics } = lintPaths([values.content], io, { config: values.config, progress });
+  const { files, diagnostics, layout } = lintPaths([values.content], io, { config: values.config, progress });
+  if (values.verbose) {
+    const tally = new LayoutTally();
+    for (const file of files) tally.add(file);
+    io.stderr.write(tally.line(layout));
+  }
+  // Nothing to build, even with --force: an empty deck and an empty guide help nobody.
+  if (files.every((f) => f.questions.length === 0)) {
+    const root = `${displayPath(path.resolve(io.cwd, values.content), io.cwd).replace(/\/$/, '')}/`;
+    io.stderr.write(`genai-qa: not building: no questions in ${root}; looked for ${LAYOUTS_LOOKED_FOR}\n`);
+    return 1;
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const color = Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
   if (errors.length > 0) {

@@ -23,6 +23,7 @@ import type { Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
 import { parseLintArgs, printFindings } from './lint-options.js';
 import { formatSarif } from './reporters/sarif.js';
+import { LayoutTally } from './layout-report.js';
 import { version } from './version.js';
 
 export const LINT_HELP = `Usage: genai-qa lint [options] [PATH...]
@@ -51,6 +52,8 @@ Options:
                       (existing, or a path ending in /) gets lint.json in it
   --max-warnings <n>  exit 1 when there are more than n warnings
   --config <file>     configuration file (default: ./genai-qa.config.json if present)
+  --verbose           print the question layout found (e.g. level-4 headings numbered
+                      "N)") on stderr, in one line; lints every file (no --cache)
   -h, --help          show this help
 
 Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, configuration
@@ -65,6 +68,8 @@ Silence a rule in the Markdown with an HTML comment (GitHub does not render it):
 export interface LintRun {
   files: ParsedFile[];
   diagnostics: Diagnostic[];
+  /** The config's `questions`, if any. */
+  layout: LayoutSetting | undefined;
 }
 
 /** The configuration file, read and checked once per command. */
@@ -117,7 +122,7 @@ export function lintPaths(
   const progress = options.progress ?? NO_PROGRESS;
   const settings = loadSettings(options.config, io.cwd);
   const files = [...parsePaths(paths, io, settings, options, progress, 'Parsing')];
-  return { files, diagnostics: lintFiles(files, { config: settings.config, external: options.external, onRule: ruleProgress(progress) }) };
+  return { files, layout: settings.layout, diagnostics: lintFiles(files, { config: settings.config, external: options.external, onRule: ruleProgress(progress) }) };
 }
 
 /**
@@ -128,18 +133,21 @@ export function lintPaths(
 export function lintPathsStreaming(
   paths: readonly string[],
   io: Io,
-  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
+  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress; verbose?: boolean },
 ): Diagnostic[] {
   const progress = options.progress ?? NO_PROGRESS;
   const settings = loadSettings(options.config, io.cwd);
   const { config } = settings;
   const diagnostics: Diagnostic[] = [];
   const summaries: FileSummary[] = [];
+  const tally = options.verbose ? new LayoutTally() : undefined;
   for (const file of parsePaths(paths, io, settings, options, progress, 'Linting')) {
+    tally?.add(file);
     diagnostics.push(...lintFiles([file], { config, external: options.external, scopes: ['file', 'external'] }));
     summaries.push(summarizeFile(file));
   }
   diagnostics.push(...lintCorpus(summaries, { config, onRule: ruleProgress(progress) }));
+  if (tally) io.stderr.write(tally.line(settings.layout));
   return sortDiagnostics(diagnostics, summaries.map((f) => f.source.path));
 }
 
@@ -178,9 +186,9 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
     const external = args.checkExternal ? await checkLinks(paths, during, args.config, linkCheck) : undefined;
     // The cache holds no network results: with --check-external every file is linted.
     ({ diagnostics } =
-      args.cache && !args.checkExternal
+      args.cache && !args.checkExternal && !args.verbose
         ? lintPathsCached(paths, during, { config: args.config, fix: args.fix, cacheFile: resolveCacheLocation(args.cacheLocation, io.cwd), progress })
-        : { diagnostics: lintPathsStreaming(paths, during, { config: args.config, fix: args.fix, external, progress }) });
+        : { diagnostics: lintPathsStreaming(paths, during, { config: args.config, fix: args.fix, external, progress, verbose: args.verbose }) });
   } finally {
     progress.end();
   }

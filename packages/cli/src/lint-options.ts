@@ -21,6 +21,8 @@ export interface LintArgs {
   /** -1: no limit. */
   maxWarnings: number;
   config?: string;
+  /** Print the question layout found, on stderr. */
+  verbose: boolean;
   help: boolean;
 }
 
@@ -38,6 +40,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
       'cache-location': { type: 'string' },
       'max-warnings': { type: 'string' },
       config: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -59,6 +62,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     ...(values['cache-location'] !== undefined ? { cacheLocation: values['cache-location'] } : {}),
     maxWarnings,
     ...(values.config !== undefined ? { config: values.config } : {}),
+    verbose: values.verbose,
     help: values.help,
   };
 }

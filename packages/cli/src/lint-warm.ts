@@ -27,7 +27,8 @@ export function warmLint(argv: string[], io: Io): number | undefined {
     return undefined;
   }
   // --fix writes files, --check-external asks the network, SARIF needs the rules' metadata.
-  if (!args.cache || args.help || args.fix || args.checkExternal || args.format === 'sarif') return undefined;
+  // --verbose reports what the parser found, which the cache does not keep.
+  if (!args.cache || args.help || args.fix || args.checkExternal || args.verbose || args.format === 'sarif') return undefined;
   let diagnostics: Diagnostic[];
   try {
     const found = cachedFindings(args.paths, io.cwd, args.config, resolveCacheLocation(args.cacheLocation, io.cwd));
