@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildCorpus, buildDate, LAYOUTS_LOOKED_FOR, type Corpus } from '@genai-qa/core';
 import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
+import { configuredContent } from './config-text.js';
 import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { LayoutTally } from './layout-report.js';
@@ -18,7 +19,7 @@ export const BUILD_HELP = `Usage: genai-qa build [options]
 Lint the content, then compile it into artifacts.
 
 Options:
-  --content <dir>     content directory (default: content)
+  --content <dir>     content directory (default: "content" in the config, else content)
   --out <dir>         output directory (default: dist)
   --only <targets>    comma-separated targets to build (default: all): ${TARGETS.map((t) => t.name).join(', ')}
   --force             build even when lint finds errors
@@ -44,7 +45,7 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
     allowPositionals: true,
     strict: true,
     options: {
-      content: { type: 'string', default: 'content' },
+      content: { type: 'string' },
       out: { type: 'string', default: 'dist' },
       only: { type: 'string' },
       force: { type: 'boolean', default: false },
@@ -69,7 +70,8 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
   // A progress line on a terminal's stderr (see progress.ts), removed before any other output.
   const progress = createProgress(io.stderr, io.env);
   try {
-    return await build(withProgress(io, progress), progress, values, targets);
+    const content = values.content ?? configuredContent(values.config, io.cwd) ?? 'content';
+    return await build(withProgress(io, progress), progress, { ...values, content }, targets);
   } finally {
     progress.end();
   }

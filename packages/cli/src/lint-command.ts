@@ -21,14 +21,15 @@ import { createProgress, NO_PROGRESS, ruleProgress, withProgress, type Progress 
 import { collectFiles, fixChecked, parseInput, readChecked } from './files.js';
 import type { Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
-import { parseLintArgs, printFindings } from './lint-options.js';
+import { parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { formatSarif } from './reporters/sarif.js';
 import { LayoutTally } from './layout-report.js';
 import { version } from './version.js';
 
 export const LINT_HELP = `Usage: genai-qa lint [options] [PATH...]
 
-Lint Markdown question-and-answer files (default PATH: content/).
+Lint Markdown question-and-answer files (default PATH: "content" in
+genai-qa.config.json, else content/).
 A directory is searched for *.md files and is the content root for the files in it.
 
 Options:
@@ -170,7 +171,7 @@ async function checkLinks(paths: readonly string[], io: Io, configFile: string |
 
 /** `genai-qa lint`. `linkCheck` injects the network, clock and backoff of --check-external (tests). */
 export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOptions = {}): Promise<number> {
-  const args = parseLintArgs(argv);
+  const args = withContent(parseLintArgs(argv), io.cwd);
   if (args.help) {
     io.stdout.write(LINT_HELP);
     return 0;

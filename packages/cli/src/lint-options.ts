@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '@genai-qa/core';
+import { configuredContent } from './config-text.js';
 import { UsageError, type Io } from './io.js';
 import { formatGithub } from './reporters/github.js';
 import { formatJson } from './reporters/json.js';
@@ -12,7 +13,10 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LintArgs {
+  /** The PATHs given, else the config's `content`, else content/ (see withContent). */
   paths: string[];
+  /** True when PATHs were given on the command line. */
+  pathsGiven: boolean;
   format: Format;
   fix: boolean;
   checkExternal: boolean;
@@ -55,6 +59,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
   }
   return {
     paths: positionals.length > 0 ? positionals : ['content'],
+    pathsGiven: positionals.length > 0,
     format,
     fix: values.fix,
     checkExternal: values['check-external'],
@@ -65,6 +70,12 @@ export function parseLintArgs(argv: string[]): LintArgs {
     verbose: values.verbose,
     help: values.help,
   };
+}
+
+/** Without PATHs, lint reads the config's `content` directory (default content/). */
+export function withContent(args: LintArgs, cwd: string): LintArgs {
+  if (args.pathsGiven) return args;
+  return { ...args, paths: [configuredContent(args.config, cwd) ?? 'content'] };
 }
 
 /**

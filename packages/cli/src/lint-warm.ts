@@ -3,7 +3,7 @@ import type { Diagnostic } from '@genai-qa/core';
 import { readConfigText } from './config-text.js';
 import type { Io } from './io.js';
 import { cacheKey, corpusHash, fileHash, freshEntry, readCacheFile, resolveCacheLocation, sortDiagnostics } from './lint-cache-file.js';
-import { parseLintArgs, printFindings } from './lint-options.js';
+import { parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { displayPath, listInputFiles } from './paths.js';
 
 /*
@@ -22,7 +22,7 @@ import { displayPath, listInputFiles } from './paths.js';
 export function warmLint(argv: string[], io: Io): number | undefined {
   let args: ReturnType<typeof parseLintArgs>;
   try {
-    args = parseLintArgs(argv);
+    args = withContent(parseLintArgs(argv), io.cwd);
   } catch {
     return undefined;
   }

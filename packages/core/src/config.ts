@@ -15,6 +15,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   linkCheck?: LinkCheckConfig;
   limits?: Partial<Limits>;
+  /** The content directory lint (without PATH) and build (without --content) read. */
+  content?: string;
   /** How the content writes its questions; what is left out is detected per file. */
   questions?: LayoutSetting;
 }
@@ -160,6 +162,11 @@ export function configSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
+      content: {
+        type: 'string',
+        minLength: 1,
+        description: 'The content directory (relative to the working directory) that `genai-qa lint` without PATH and `genai-qa build` without --content read (default "content").',
+      },
       rules: { type: 'object', additionalProperties: false, properties },
       linkCheck,
       questions: {
@@ -179,7 +186,11 @@ export function configSchema(): Record<string, unknown> {
             type: 'string',
             enum: [...NUMBERINGS],
             description:
-              'How questions are numbered, N standing for the number ("N." for `# 1. What …`, "N)" for `#### 1) What …`, "QN:" for `## Q1: What …`), or "none". With "none" and a style, every block of that kind is a question (every heading at depth, every bold paragraph), not only those that read as questions.',
+              'How questions are numbered, N standing for the number ("N." for `# 1. What …`, "N)" for `#### 1) What …`, "QN:" for `## Q1: What …`), or "none" (then a question is a block that reads as one: it ends with "?" or starts with a question word such as What, Why, How, Explain).',
+          },
+          every: {
+            type: 'boolean',
+            description: 'Unnumbered layouts: every block of the style is a question (every heading at depth, every bold paragraph), whether or not it reads as one (default false).',
           },
         },
       },

@@ -28,6 +28,8 @@ export interface LayoutSetting {
   style?: QuestionStyle;
   depth?: number;
   numbering?: Numbering;
+  /** Every block of the style is a question (every heading at `depth`), not only those that read as one. */
+  every?: boolean;
 }
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -223,7 +225,7 @@ export function detectLayout(blocks: readonly RootContent[], setting: LayoutSett
     const c = candidateOf(node);
     if (!c) continue;
     const numbered = c.numbering !== 'none';
-    if (!numbered && !c.questionLike && setting.numbering !== 'none') continue;
+    if (!numbered && !c.questionLike && !setting.every) continue;
     if (setting.style && c.style !== setting.style) continue;
     if (setting.depth !== undefined && c.style === 'heading' && c.depth !== setting.depth) continue;
     if (setting.numbering !== undefined && numbered !== (setting.numbering !== 'none')) continue;

@@ -32,7 +32,7 @@ const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
  */
 export function findQuestions(blocks: readonly RootContent[], textLength: number, setting: LayoutSetting = {}): FoundQuestions {
   const layout = detectLayout(blocks, setting);
-  const explicit = setting.numbering === 'none' && setting.style !== undefined;
+  const explicit = setting.every === true;
   const isQuestion = blocks.map((node) => {
     const c = layout && candidateOf(node);
     return c && isQuestionOf(c, layout, explicit) ? c : undefined;

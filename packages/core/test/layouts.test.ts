@@ -107,7 +107,7 @@ describe('layouts of public question banks', () => {
   });
 
   it('a layout set in the config: every level-2 heading is a question, read or not as one', () => {
-    const { corpus } = corpusOf('unnumbered', { style: 'heading', depth: 2, numbering: 'none' });
+    const { corpus } = corpusOf('unnumbered', { style: 'heading', depth: 2, numbering: 'none', every: true });
     expect(corpus.questions.map((q) => q.question)).toEqual(['Basics', 'Models', 'How to contribute']);
   });
 });
