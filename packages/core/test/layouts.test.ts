@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { buildCorpus, decodeSource, parseFile, type LayoutSetting, type Question } from '@genai-qa/core';
+import { buildCorpus, decodeSource, parseFile, validateConfig, type LayoutSetting, type Question } from '@genai-qa/core';
 import { describe, expect, it } from 'vitest';
 
 // Hand-written corpora in the layouts of public interview-question banks (test/fixtures/layouts).
@@ -145,5 +145,23 @@ describe('what genai-qa reads as a question', () => {
 
   it('topic headings, "Table of contents" and "How to …" headings are no questions', () => {
     expect(parse('# Notes\n\n## Table of contents\n\n## Linear regression\n\nText.\n\n## How to contribute\n\nPRs.\n').questions).toEqual([]);
+  });
+});
+
+describe('questions in genai-qa.config.json', () => {
+  it('accepts the layouts, and says what is wrong with a bad one', () => {
+    expect(validateConfig({ content: 'docs', questions: { style: 'heading', depth: 4, numbering: 'N)' } }, 'genai-qa.config.json')).toBeDefined();
+    expect(validateConfig({ questions: { style: 'bold', numbering: 'none', every: true } }, 'genai-qa.config.json')).toBeDefined();
+    expect(() => validateConfig({ questions: { style: 'bold', depth: 2 } }, 'genai-qa.config.json')).toThrow(
+      'genai-qa.config.json: questions.depth is the level of question headings; it does not apply to style "bold" (remove it, or write "style": "heading")',
+    );
+    expect(() => validateConfig({ questions: { numbering: '1.' } }, 'genai-qa.config.json')).toThrow(/questions\/numbering must be equal to one of the allowed values/);
+    expect(() => validateConfig({ questions: { depth: 7 } }, 'genai-qa.config.json')).toThrow(/questions\/depth must be <= 6/);
+  });
+
+  it('a style alone picks that style among what the file holds', () => {
+    const md = '## 1. What is a GAN?\n\n**Why does it work?**\n\nA game.\n\n## 2. What is a VAE?\n\nA model.\n';
+    expect(parse(md).questions.map((q) => q.question)).toEqual(['What is a GAN?', 'What is a VAE?']);
+    expect(parse(md, { style: 'bold' }).questions.map((q) => q.question)).toEqual(['Why does it work?']);
   });
 });
