@@ -220,7 +220,12 @@ const PREFERENCE = ['heading:num', 'details:num', 'details:none', 'bold:num', 'h
  * restricts the choice to what it names. Undefined when the file holds no question.
  */
 export function detectLayout(blocks: readonly RootContent[], setting: LayoutSetting = {}): Layout | undefined {
-  const groups = new Map<string, { layout: Layout; count: number; forms: Map<Numbering, number> }>();
+  interface Group {
+    layout: Layout;
+    count: number;
+    forms: Map<Numbering, number>;
+  }
+  const groups = new Map<string, Group>();
   for (const node of blocks) {
     const c = candidateOf(node);
     if (!c) continue;
@@ -230,13 +235,13 @@ export function detectLayout(blocks: readonly RootContent[], setting: LayoutSett
     if (setting.depth !== undefined && c.style === 'heading' && c.depth !== setting.depth) continue;
     if (setting.numbering !== undefined && numbered !== (setting.numbering !== 'none')) continue;
     const key = `${c.style}:${numbered ? 'num' : 'none'}:${c.depth}`;
-    const group = groups.get(key) ?? { layout: { style: c.style, depth: c.depth, numbering: 'none' }, count: 0, forms: new Map() };
+    const group: Group = groups.get(key) ?? { layout: { style: c.style, depth: c.depth, numbering: 'none' }, count: 0, forms: new Map<Numbering, number>() };
     group.count++;
     group.forms.set(c.numbering, (group.forms.get(c.numbering) ?? 0) + 1);
     groups.set(key, group);
   }
-  let best: { layout: Layout; count: number; forms: Map<Numbering, number> } | undefined;
-  const rank = (g: { layout: Layout; forms: Map<Numbering, number> }) =>
+  let best: Group | undefined;
+  const rank = (g: Group) =>
     PREFERENCE.indexOf(`${g.layout.style}:${g.forms.has('none') ? 'none' : 'num'}`);
   for (const group of groups.values()) {
     if (
