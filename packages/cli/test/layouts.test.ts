@@ -209,3 +209,32 @@ describe('genai-qa init', () => {
     expect(fs.readdirSync(dir)).toEqual(['docs']);
   });
 });
+
+describe('the content and questions keys of the config', () => {
+  it('lint without PATH reads "content", the same with --cache (the warm path too)', async () => {
+    const dir = tempTree({
+      'genai-qa.config.json': '{ "content": "docs" }\n',
+      'docs/q.md': '### What is a GAN?\n\nA model.\n\n### What is a VAE?\n\nA model.\n\n###What is a GPT?\n\nA model.\n',
+    });
+    const expected = 'docs/q.md:9:4: Missing space after "###": this line is a paragraph, not a question heading (heading-format)';
+    const lines = (out: string) => (JSON.parse(out) as Array<{ file: string; line: number; column: number; message: string; ruleId: string }>).map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`);
+    for (const args of [['lint', '--format', 'json'], ['lint', '--format', 'json', '--cache'], ['lint', '--format', 'json', '--cache']]) {
+      const result = await cli(args, dir);
+      expect(result.code).toBe(1);
+      expect(lines(result.stdout)).toEqual([expected]);
+    }
+  });
+
+  it('--verbose says when the layout comes from the config', async () => {
+    const dir = tempTree({
+      'genai-qa.config.json': '{ "questions": { "style": "heading", "depth": 2, "numbering": "none", "every": true } }\n',
+      'content/q.md': '# Notes\n\n## Bias and variance\n\nTwo sources of error.\n\n## Regularization\n\nA penalty on the weights.\n',
+    });
+    const result = await cli(['lint', '--verbose'], dir);
+    expect(result).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'genai-qa: questions: level-2 headings, unnumbered (1 file, 2 questions) [questions in the config: {"style":"heading","depth":2,"numbering":"none","every":true}]\n',
+    });
+  });
+});
