@@ -220,14 +220,18 @@ const PREFERENCE = ['heading:num', 'details:num', 'details:none', 'bold:num', 'h
  * restricts the choice to what it names. Undefined when the file holds no question.
  */
 export function detectLayout(blocks: readonly RootContent[], setting: LayoutSetting = {}): Layout | undefined {
+  return layoutOf(blocks.map(candidateOf), setting);
+}
+
+/** detectLayout on the blocks' candidates (candidateOf of each), read once by the caller. */
+export function layoutOf(candidates: ReadonlyArray<Candidate | undefined>, setting: LayoutSetting = {}): Layout | undefined {
   interface Group {
     layout: Layout;
     count: number;
     forms: Map<Numbering, number>;
   }
   const groups = new Map<string, Group>();
-  for (const node of blocks) {
-    const c = candidateOf(node);
+  for (const c of candidates) {
     if (!c) continue;
     const numbered = c.numbering !== 'none';
     if (!numbered && !c.questionLike && !setting.every) continue;

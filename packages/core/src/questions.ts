@@ -1,6 +1,6 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { candidateOf, detectLayout, isQuestionOf, type Candidate, type Layout, type LayoutSetting } from './layout.js';
+import { candidateOf, isQuestionOf, layoutOf, type Candidate, type Layout, type LayoutSetting } from './layout.js';
 
 /** Where one question is in a file's top-level blocks. */
 export interface QuestionSpan {
@@ -31,12 +31,11 @@ const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
  * `</details>`. Headings above the questions make up each question's section path.
  */
 export function findQuestions(blocks: readonly RootContent[], textLength: number, setting: LayoutSetting = {}): FoundQuestions {
-  const layout = detectLayout(blocks, setting);
+  // Each block is read once: for the layout, then for whether it is one of its questions.
+  const candidates = blocks.map(candidateOf);
+  const layout = layoutOf(candidates, setting);
   const explicit = setting.every === true;
-  const isQuestion = blocks.map((node) => {
-    const c = layout && candidateOf(node);
-    return c && isQuestionOf(c, layout, explicit) ? c : undefined;
-  });
+  const isQuestion = candidates.map((c) => (c && layout && isQuestionOf(c, layout, explicit) ? c : undefined));
   const firstQuestion = isQuestion.findIndex(Boolean);
   const limit = firstQuestion === -1 ? blocks.length : firstQuestion;
   const title = blocks.slice(0, limit).find((n): n is Heading => n.type === 'heading' && n.depth === 1);
