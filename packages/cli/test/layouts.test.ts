@@ -114,6 +114,14 @@ describe.each(CASES)('a corpus in the layout of $name', (c) => {
   });
 });
 
+describe('build --verbose', () => {
+  it('prints the layout found, in one line on stderr', async () => {
+    const result = await cli(['build', '--verbose', '--only', 'json'], copyFixture('q-colon'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('genai-qa: questions: level-2 headings, numbered "QN:" (1 file, 3 questions) [detected]\n');
+  });
+});
+
 describe('the PDF guide follows the H1 too', () => {
   it('is named after it', async () => {
     const dir = copyFixture('q-colon');
