@@ -1,6 +1,6 @@
 import katex from 'katex';
 import type { Code } from 'mdast';
-import type { InlineMath, Math } from 'mdast-util-math';
+import type { InlineMath, Math as MathBlock } from 'mdast-util-math';
 import { nodesOfType } from '../nodes.js';
 import { defineRule } from '../rule.js';
 import { pointAt } from '../source.js';
@@ -41,7 +41,7 @@ export default defineRule<{ macros: string[] }>({
   check({ file, options, report }) {
     const text = file.source.text;
     const macros = Object.fromEntries(options.macros.map((name) => [name, '']));
-    const check = (node: InlineMath | Math | Code, display: boolean): void => {
+    const check = (node: InlineMath | MathBlock | Code, display: boolean): void => {
       const start = node.position!.start.offset!;
       const source = text.slice(start, node.position!.end.offset);
       // Where the TeX starts in the file: after the opening dollars, or the fence's line.

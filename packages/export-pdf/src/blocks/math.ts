@@ -1,5 +1,5 @@
 import type { Code } from 'mdast';
-import type { Math } from 'mdast-util-math';
+import type { Math as MathBlock } from 'mdast-util-math';
 import { ensure, mark, open } from '../layout.js';
 import { drawFormula } from '../math/draw.js';
 import { typeset, type TypesetMath } from '../math/tex.js';
@@ -15,7 +15,7 @@ const DISPLAY_SIZE = SIZE.body * 1.1;
  * centred in the column (scaled down if wider), tagged as a `Formula` whose alternative
  * text is the TeX. TeX that does not parse (invalid-math reports it) prints as written.
  */
-export function displayMath(context: BlockContext, node: Math | Code): void {
+export function displayMath(context: BlockContext, node: MathBlock | Code): void {
   const doc = context.doc;
   let formula: TypesetMath;
   try {
