@@ -43,14 +43,14 @@ interface Line {
   number: number;
 }
 
-// Characters that make inline content more than text and code spans. An underscore between
-// two ASCII letters or digits (snake_case) is not one: such a run can neither open nor close
-// emphasis (CommonMark's rule for intraword `_`), so it stays text.
+// Characters that make inline content more than text and code spans (`$` is math). An
+// underscore between two ASCII letters or digits (snake_case) is not one: such a run can
+// neither open nor close emphasis (CommonMark's rule for intraword `_`), so it stays text.
 // (`!` is not special on its own: an image starts with `![`, and `[` is.)
-const INLINE_SPECIAL = /[\\&*~[\]<|]|https?:|www\.|@|[ \t]$|[ \t]\n|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/im;
+const INLINE_SPECIAL = /[\\&*~[\]<|$]|https?:|www\.|@|[ \t]$|[ \t]\n|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/im;
 // What may start a block (or end a paragraph) once leading spaces are removed: an ATX
 // heading, a block quote, HTML, a list item, a fence.
-const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3})/;
+const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3}|\${2})/;
 // Whole lines that are a thematic break, a setext underline or a table's delimiter row.
 const RULE_LINE = /^ *(?:([-*_])(?: *\1){2,}|=+|:?-+:?) *$/;
 const TASK = /^\[[ xX]\](?:[ \t]|$)/;
