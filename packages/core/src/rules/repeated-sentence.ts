@@ -1,3 +1,4 @@
+import type { Paragraph } from 'mdast';
 import { nodesOfType } from '../nodes.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
@@ -62,7 +63,7 @@ export default defineRule<Options>({
           const pEnd = paragraph.position!.end.offset!;
           // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
           // breaks after every newline); offsets are kept since "\n" and " " have one length.
-          const list = sentences(text.slice(pStart, pEnd).replace(/\n/g, ' '));
+          const list = sentences(withoutDestinations(paragraph, text, pStart).replace(/\n/g, ' '));
           list.forEach((s, i) => {
             const found = words(s.text);
             if (found.length < options.minWords) return;
@@ -80,7 +81,7 @@ export default defineRule<Options>({
               // The last paragraph of the file goes with the blank lines before it.
               removal = after >= text.length ? [before, pEnd] : [pStart, after];
             }
-            all.push({ raw: s.text, key, terms: new Set(termsOfWords(found)), start, end, removal });
+            all.push({ raw: text.slice(start, end).replace(/\n/g, ' '), key, terms: new Set(termsOfWords(found)), start, end, removal });
           });
         }
       }
@@ -134,6 +135,23 @@ function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occu
     groupOf.set(s, home);
   }
   return groups.filter((g) => g.length > 1);
+}
+
+/**
+ * The paragraph's text with each inline link's `](destination "title")` blanked out (same
+ * length, so offsets hold): a link cited by its title, `[What is X?](#what-is-x)`, must not
+ * count its anchor as a second, reworded sentence.
+ */
+function withoutDestinations(paragraph: Paragraph, text: string, pStart: number): string {
+  const chars = text.slice(pStart, paragraph.position!.end.offset!).split('');
+  for (const link of nodesOfType(paragraph, 'link')) {
+    const last = link.children.at(-1);
+    const from = last?.position?.end.offset;
+    const to = link.position?.end.offset;
+    if (from === undefined || to === undefined || text[from] !== ']' || text[from + 1] !== '(') continue;
+    for (let i = from; i < to; i++) if (chars[i - pStart] !== '\n') chars[i - pStart] = ' ';
+  }
+  return chars.join('');
 }
 
 function preview(sentence: string): string {
