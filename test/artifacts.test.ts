@@ -35,7 +35,7 @@ describe('genai-qa build on content/', () => {
       'questions.json',
       'questions.jsonl',
     ]);
-    expect(corpus.questions).toHaveLength(26);
+    expect(corpus.questions).toHaveLength(51);
   });
 
   it.skipIf(!has('sqlite3'))('the deck holds one note per question, in order (sqlite3; skipped without it: apt-get install sqlite3)', async () => {
