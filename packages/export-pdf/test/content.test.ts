@@ -21,7 +21,7 @@ beforeAll(async () => {
   bytes = await exportPdf(corpus, options);
   pdf = tempFile('content.pdf', bytes);
   read = await readPdf(bytes);
-});
+}, 60_000); // 51 questions: exporting and reading the guide takes several seconds on a busy machine
 afterAll(cleanup);
 
 describe('the study guide of content/', () => {
