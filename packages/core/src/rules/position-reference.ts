@@ -19,7 +19,7 @@ type Target = { kind: 'offset'; by: -1 | 1 } | { kind: 'number'; number: number 
 
 interface Pattern {
   regex: RegExp;
-  target(match: RegExpExecArray): Target;
+  target(match: RegExpMatchArray): Target;
 }
 
 const UNIT = '(?:questions?|answers?|cards?)';
@@ -81,7 +81,7 @@ export default defineRule({
             for (const match of raw.matchAll(pattern.regex)) {
               const from = start + match.index;
               const to = from + match[0].length;
-              const target = pattern.target(match as RegExpExecArray);
+              const target = pattern.target(match);
               const cited =
                 target.kind === 'offset'
                   ? questions[index + target.by]

@@ -63,7 +63,7 @@ export default defineRule<Options>({
           const pEnd = paragraph.position!.end.offset!;
           // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
           // breaks after every newline); offsets are kept since "\n" and " " have one length.
-          const list = sentences(withoutDestinations(paragraph, text, pStart).replace(/\n/g, ' '));
+          const list = sentences(withoutDestinations(paragraph, text, pStart, pEnd).replace(/\n/g, ' '));
           list.forEach((s, i) => {
             const found = words(s.text);
             if (found.length < options.minWords) return;
@@ -142,8 +142,8 @@ function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occu
  * length, so offsets hold): a link cited by its title, `[What is X?](#what-is-x)`, must not
  * count its anchor as a second, reworded sentence.
  */
-function withoutDestinations(paragraph: Paragraph, text: string, pStart: number): string {
-  const chars = text.slice(pStart, paragraph.position!.end.offset!).split('');
+function withoutDestinations(paragraph: Paragraph, text: string, pStart: number, pEnd: number): string {
+  const chars = text.slice(pStart, pEnd).split('');
   for (const link of nodesOfType(paragraph, 'link')) {
     const last = link.children.at(-1);
     const from = last?.position?.end.offset;
