@@ -122,6 +122,16 @@ describe('position-reference', () => {
   });
 });
 
+describe('the anchors it suggests', () => {
+  it('pass broken-link: a written id is an anchor, and a wrong one is reported', () => {
+    const md = corpus('See [What is mode collapse?](#what-is-mode-collapse) and [How can mode collapse be mitigated?](#3-how-can-mode-collapse-be-mitigated).');
+    expect(findings('broken-link', md)).toEqual([]);
+    expect(findings('broken-link', corpus('See [What is mode collapse?](#what-is-mode-collaps).'))).toEqual([
+      { line: 9, column: 5, message: 'Link target "#what-is-mode-collaps" matches no heading in this file' },
+    ]);
+  });
+});
+
 describe('docs/rules/position-reference.md', () => {
   const page = fs.readFileSync(new URL('../../../../docs/rules/position-reference.md', import.meta.url), 'utf8');
 
