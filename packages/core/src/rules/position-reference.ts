@@ -24,6 +24,7 @@ interface Pattern {
 
 const UNIT = '(?:questions?|answers?|cards?)';
 const BEFORE = new Set(['previous', 'preceding', 'above', 'prior']);
+const NUMBER = '(?:no\\.\\s*|number\\s+|#\\s*)?(\\d+)\\b';
 
 const PATTERNS: Pattern[] = [
   // "the next question", "the previous answer", "the preceding card" ("its previous answer",
@@ -37,10 +38,15 @@ const PATTERNS: Pattern[] = [
     regex: new RegExp(`\\bthe\\s+${UNIT}\\s+(above|below)\\b`, 'gi'),
     target: (m) => ({ kind: 'offset', by: BEFORE.has(m[1]!.toLowerCase()) ? -1 : 1 }),
   },
-  // "question 10", "Answer no. 3", "questions #4 and 5"
+  // "question 10", "Card no. 3", "questions #4 and 5"
   {
-    regex: new RegExp(`\\b${UNIT}\\s+(?:no\\.\\s*|number\\s+|#\\s*)?(\\d+)\\b`, 'gi'),
+    regex: new RegExp(`\\b(?:questions?|cards?)\\s+${NUMBER}`, 'gi'),
     target: (m) => ({ kind: 'number', number: Number(m[1]) }),
+  },
+  // "answer no. 3", "see answer 3", "in answer #3" (but not "the model gives the answer 42")
+  {
+    regex: new RegExp(`\\banswers?\\s+(?:no\\.\\s*|number\\s+|#\\s*)(\\d+)\\b|\\b(?:see|in|from|per)\\s+answers?\\s+(\\d+)\\b`, 'gi'),
+    target: (m) => ({ kind: 'number', number: Number(m[1] ?? m[2]) }),
   },
   // "Q10": a capital Q, and not a quarter ("Q4 2025") or a quantisation format ("Q4_K_M")
   {
@@ -69,6 +75,7 @@ export default defineRule({
     const text = file.source.text;
     const questions = file.questions;
     let anchors: Map<ExtractedQuestion, string> | undefined;
+    let byNumber: Map<number, ExtractedQuestion> | undefined;
     questions.forEach((question, index) => {
       for (const block of question.nodes) {
         for (const node of nodesOfType(block, 'text')) {
@@ -86,7 +93,7 @@ export default defineRule({
                 target.kind === 'offset'
                   ? questions[index + target.by]
                   : target.kind === 'number'
-                    ? questions.find((q) => q.number === target.number)
+                    ? (byNumber ??= numbered(questions)).get(target.number)
                     : undefined;
               anchors ??= questionAnchors(file.tree, questions);
               const shown = match[0].replace(/\s+/g, ' ');
@@ -113,6 +120,13 @@ function message(shown: string, target: Target, cited: ExtractedQuestion | undef
   if (target.kind === 'number') return `${head}, and no question in this file has the number ${target.number}; cite the question by its title, as a link to its anchor`;
   if (target.kind === 'offset') return `${head}, and no question comes ${target.by < 0 ? 'before' : 'after'} this one; cite the question by its title, as a link to its anchor`;
   return `${head}; cite the question by its title, as a link to its anchor`;
+}
+
+/** Each number's first question (a repeated number is question-numbering's finding). */
+function numbered(questions: readonly ExtractedQuestion[]): Map<number, ExtractedQuestion> {
+  const out = new Map<number, ExtractedQuestion>();
+  for (const q of questions) if (!out.has(q.number)) out.set(q.number, q);
+  return out;
 }
 
 /**

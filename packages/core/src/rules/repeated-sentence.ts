@@ -143,15 +143,16 @@ function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occu
  * count its anchor as a second, reworded sentence.
  */
 function withoutDestinations(paragraph: Paragraph, text: string, pStart: number, pEnd: number): string {
-  const chars = text.slice(pStart, pEnd).split('');
+  let out = '';
+  let at = pStart;
   for (const link of nodesOfType(paragraph, 'link')) {
-    const last = link.children.at(-1);
-    const from = last?.position?.end.offset;
+    const from = link.children.at(-1)?.position?.end.offset;
     const to = link.position?.end.offset;
-    if (from === undefined || to === undefined || text[from] !== ']' || text[from + 1] !== '(') continue;
-    for (let i = from; i < to; i++) if (chars[i - pStart] !== '\n') chars[i - pStart] = ' ';
+    if (from === undefined || to === undefined || from < at || text[from] !== ']' || text[from + 1] !== '(') continue;
+    out += text.slice(at, from) + text.slice(from, to).replace(/[^\n]/g, ' ');
+    at = to;
   }
-  return chars.join('');
+  return at === pStart ? text.slice(pStart, pEnd) : out + text.slice(at, pEnd);
 }
 
 function preview(sentence: string): string {

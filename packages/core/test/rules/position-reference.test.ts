@@ -38,7 +38,7 @@ describe('position-reference', () => {
     });
 
     it('accepts quarters, quantisation formats and "the following question:"', () => {
-      const text = 'The model shipped in Q4 2025 as a Q4_K_M file. Answer the following question: what is 2 + 2?';
+      const text = 'The model shipped in Q4 2025 as a Q4_K_M file. Answer the following question: what is 2 + 2? It gives the answer 4.';
       expect(findings('position-reference', corpus(text))).toEqual([]);
     });
 
@@ -67,8 +67,8 @@ describe('position-reference', () => {
       ]);
     });
 
-    it('resolves "question 3", "Question no. 1" and "Q3" by number', () => {
-      const text = 'See question 3. Question no. 1 defines it; Q3 lists remedies.';
+    it('resolves "question 3", "Question no. 1", "Q3" and "see answer 3" by number', () => {
+      const text = 'See question 3. Question no. 1 defines it; Q3 lists remedies, and so does see answer 3.';
       expect(findings('position-reference', corpus(text))).toEqual([
         {
           line: 9,
@@ -84,6 +84,11 @@ describe('position-reference', () => {
           line: 9,
           column: 44,
           message: `Position reference "Q3": ${NOTE}; cite the question by its title: [How can mode collapse be mitigated?](#3-how-can-mode-collapse-be-mitigated)`,
+        },
+        {
+          line: 9,
+          column: 75,
+          message: `Position reference "see answer 3": ${NOTE}; cite the question by its title: [How can mode collapse be mitigated?](#3-how-can-mode-collapse-be-mitigated)`,
         },
       ]);
     });
