@@ -61,6 +61,9 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** A word that every pattern needs: answers without one are not searched. */
+const CANDIDATE = /question|answer|card|Q\d|above|below|earlier|previously|before/i;
+
 export default defineRule({
   scope: 'file',
   meta: {
@@ -77,6 +80,7 @@ export default defineRule({
     let anchors: Map<ExtractedQuestion, string> | undefined;
     let byNumber: Map<number, ExtractedQuestion> | undefined;
     questions.forEach((question, index) => {
+      if (!CANDIDATE.test(question.text)) return; // most answers mention no question at all
       for (const block of question.nodes) {
         for (const node of nodesOfType(block, 'text')) {
           const start = node.position?.start.offset;
