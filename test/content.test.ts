@@ -59,6 +59,7 @@ describe('the corpus in content/', () => {
       'what-is-rlhf': '2203.02155',
       'what-is-dpo-and-how-does-it-differ-from-rlhf': '2305.18290',
       'how-do-temperature-top-k-and-top-p-sampling-work': '1904.09751',
+      'why-do-llms-hallucinate-and-how-can-hallucination-be-reduced': '2509.04664',
       'what-is-retrieval-augmented-generation-rag-and-when-is-it-better-than-fine-tuning': '2005.11401',
       'what-are-lora-and-qlora': '2305.14314',
       'what-are-scaling-laws': '2203.15556',
