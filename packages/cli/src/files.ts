@@ -9,6 +9,7 @@ import {
   isInsideRoot,
   parseFile,
   type ExternalLinks,
+  type LayoutSetting,
   type Limits,
   type ParsedFile,
   type ResolvedRule,
@@ -83,11 +84,11 @@ export function readChecked(file: InputFile, cwd: string, maxBytes = Infinity): 
 export function fixChecked(
   input: InputFile,
   checked: CheckedFile,
-  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined },
+  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined; layout?: LayoutSetting | undefined },
 ): { source: SourceFile; written?: Uint8Array } {
   const { source, refused } = checked;
   if (refused || inspectSource(source.text, options.limits).some((p) => p.blocking)) return { source };
-  const fixed = fixSource(source, input.relativePath, { config: options.config, external: options.external });
+  const fixed = fixSource(source, input.relativePath, { config: options.config, external: options.external, ...(options.layout ? { layout: options.layout } : {}) });
   if (fixed.text === source.text) return { source };
   const written = Buffer.from(encodeSource(source, fixed.text), 'utf8');
   writeFileAtomic(input.absolutePath, written);
@@ -95,9 +96,9 @@ export function fixChecked(
 }
 
 /** Reads (unless refused) and parses one input file, as lint sees it. */
-export function parseInput(file: InputFile, cwd: string, limits: Limits = DEFAULT_LIMITS): ParsedFile {
+export function parseInput(file: InputFile, cwd: string, limits: Limits = DEFAULT_LIMITS, layout?: LayoutSetting): ParsedFile {
   const { source, refused } = readChecked(file, cwd, limits.maxFileBytes);
-  return parseFile(source, file.relativePath, { limits, ...(refused ? { refused } : {}) });
+  return parseFile(source, file.relativePath, { limits, ...(refused ? { refused } : {}), ...(layout ? { layout } : {}) });
 }
 
 function empty(meta: { path: string; absolutePath: string; root: string }): SourceFile {
