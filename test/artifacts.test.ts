@@ -28,7 +28,7 @@ describe('genai-qa build on content/', () => {
       'questions.json',
       'questions.jsonl',
     ]);
-    expect(corpus.questions).toHaveLength(26);
+    expect(corpus.questions).toHaveLength(51);
   });
 
   it('the deck holds one note per question, in order (SQLite)', async () => {

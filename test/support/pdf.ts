@@ -126,7 +126,7 @@ export function flatOutline(items: readonly PdfOutlineItem[]): PdfOutlineItem[] 
 /**
  * The text of the pages in reading order without the footers ("<title> page N of M", drawn
  * last on each page), so that a paragraph running onto the next page reads as one; a hyphen
- * at a line end joins as the hyphen alone.
+ * or an en dash at a line end joins as the dash alone.
  */
 export function bodyText(report: PdfReport, title: string): string {
   const footer = new RegExp(`\\s*(?:${escapeRegExp(title)}|\\S.*?…)?\\s*page \\d+ of \\d+$`);
@@ -134,7 +134,7 @@ export function bodyText(report: PdfReport, title: string): string {
     .map((page) => page.replace(footer, ''))
     .join(' ')
     .replace(/\s+/g, ' ')
-    .replace(/- /g, '-')
+    .replace(/([-–]) /g, '$1')
     .trim();
 }
 

@@ -47,12 +47,12 @@ describe('@genai-qa/data, packed and installed', () => {
   });
 
   it('works from ESM and from CommonJS, with the same data', () => {
-    const probe = 'JSON.stringify({ n: m.questions.length, gan: m.byId("what-is-a-gan")?.question, vae: m.byTag("vae").map((q) => q.id), tags: m.tags(), title: m.title })';
+    const probe = 'JSON.stringify({ n: m.questions.length, gan: m.byId("what-is-a-gan")?.question, vae: m.byTag("genai::vae").map((q) => q.id), tags: m.tags(), title: m.title })';
     const esm = sh('node', ['--input-type=module', '-e', `import * as m from '@genai-qa/data'; console.log(${probe})`], project);
     const cjs = sh('node', ['-e', `const m = require('@genai-qa/data'); console.log(${probe})`], project);
     expect(esm).toBe(cjs);
     const result = JSON.parse(esm);
-    expect(result.n).toBe(26);
+    expect(result.n).toBe(51);
     expect(result.gan).toBe('What is a GAN?');
     expect(result.vae).toContain('what-is-a-variational-autoencoder-vae');
     expect(result.tags).toEqual([...result.tags].sort());
@@ -78,7 +78,7 @@ describe('@genai-qa/data, packed and installed', () => {
        console.log(d.questions.length, s.title, Object.isFrozen(m.questions[0]), m.questions[0].question !== 'x')`],
       project,
     );
-    expect(out.trim()).toBe('26 Corpus true true');
+    expect(out.trim()).toBe('51 Corpus true true');
   });
 
   it('type-checks a TypeScript consumer (and its types are not any)', () => {
@@ -93,7 +93,7 @@ const q: Question | undefined = byId('what-is-a-gan');
 const html: string | undefined = q?.answer.html;
 const line: number | undefined = q?.source.line;
 const all: readonly Question[] = questions;
-const vae: Question[] = byTag('vae');
+const vae: Question[] = byTag('genai::vae');
 const names: string[] = tags();
 // @ts-expect-error: number is a number, not a string
 const wrong: string = all[0]!.number;

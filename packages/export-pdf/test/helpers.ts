@@ -61,9 +61,9 @@ export function pageText(pdf: string, title: string): string {
   return normalize(raw);
 }
 
-/** Whitespace collapsed; a hyphen followed by a line break counts as the hyphen alone. */
+/** Whitespace collapsed; a hyphen or an en dash followed by a line break counts as the dash alone (a line may break after either). */
 export function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/- /g, '-').trim();
+  return text.replace(/\s+/g, ' ').replace(/([-–]) /g, '$1').trim();
 }
 
 let tempDirs: string[] = [];

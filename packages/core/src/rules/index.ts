@@ -16,6 +16,7 @@ import invalidMetadata from './invalid-metadata.js';
 import multipleSpaces from './multiple-spaces.js';
 import noQuestions from './no-questions.js';
 import permanentRedirect from './permanent-redirect.js';
+import positionReference from './position-reference.js';
 import pseudoList from './pseudo-list.js';
 import questionNumbering from './question-numbering.js';
 import rawHtml from './raw-html.js';
@@ -47,6 +48,7 @@ export const rules: ReadonlyArray<Rule<any>> = [
   bareUrl,
   textFragment,
   pseudoList,
+  positionReference,
   trailingWhitespace,
   blankLinesAroundHeadings,
   multipleSpaces,

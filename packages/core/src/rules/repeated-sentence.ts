@@ -1,3 +1,4 @@
+import type { Paragraph } from 'mdast';
 import { nodesOfType } from '../nodes.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
@@ -62,7 +63,7 @@ export default defineRule<Options>({
           const pEnd = paragraph.position!.end.offset!;
           // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
           // breaks after every newline); offsets are kept since "\n" and " " have one length.
-          const list = sentences(text.slice(pStart, pEnd).replace(/\n/g, ' '));
+          const list = sentences(withoutDestinations(paragraph, text, pStart, pEnd).replace(/\n/g, ' '));
           list.forEach((s, i) => {
             const found = words(s.text);
             if (found.length < options.minWords) return;
@@ -80,7 +81,7 @@ export default defineRule<Options>({
               // The last paragraph of the file goes with the blank lines before it.
               removal = after >= text.length ? [before, pEnd] : [pStart, after];
             }
-            all.push({ raw: s.text, key, terms: new Set(termsOfWords(found)), start, end, removal });
+            all.push({ raw: text.slice(start, end).replace(/\n/g, ' '), key, terms: new Set(termsOfWords(found)), start, end, removal });
           });
         }
       }
@@ -223,6 +224,24 @@ class RewordIndex {
     const large = Math.max(s.terms.size, earlier.terms.size);
     return small >= this.minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= this.similarity;
   }
+}
+
+/**
+ * The paragraph's text with each inline link's `](destination "title")` blanked out (same
+ * length, so offsets hold): a link cited by its title, `[What is X?](#what-is-x)`, must not
+ * count its anchor as a second, reworded sentence.
+ */
+function withoutDestinations(paragraph: Paragraph, text: string, pStart: number, pEnd: number): string {
+  let out = '';
+  let at = pStart;
+  for (const link of nodesOfType(paragraph, 'link')) {
+    const from = link.children.at(-1)?.position?.end.offset;
+    const to = link.position?.end.offset;
+    if (from === undefined || to === undefined || from < at || text[from] !== ']' || text[from + 1] !== '(') continue;
+    out += text.slice(at, from) + text.slice(from, to).replace(/[^\n]/g, ' ');
+    at = to;
+  }
+  return at === pStart ? text.slice(pStart, pEnd) : out + text.slice(at, pEnd);
 }
 
 function preview(sentence: string): string {

@@ -73,6 +73,13 @@ describe('repeated-sentence', () => {
       expect(fix(md, 'repeated-sentence')).toBe(md);
     });
 
+    it('does not read the anchor of a link cited by its title as a second sentence', () => {
+      const md =
+        '# 1. How is a GAN evaluated?\n\nSee [How do temperature, top-k and top-p sampling work?](#how-do-temperature-top-k-and-top-p-sampling-work). ' +
+        'Then read [the paper](https://arxiv.org/abs/1904.09751 "How do temperature, top-k and top-p sampling work").\n';
+      expect(findings('repeated-sentence', md)).toEqual([]);
+    });
+
     it('does not split at "e.g." or before a lower-case word (Intl.Segmenter sentences)', () => {
       const md = '# 1. What is a GAN?\n\nA GAN has two networks, e.g. a generator. a GAN has two networks, e.g. a generator.\n';
       expect(findings('repeated-sentence', md)).toEqual([]);
