@@ -26,8 +26,8 @@ export function warmLint(argv: string[], io: Io): number | undefined {
   } catch {
     return undefined;
   }
-  // --fix writes files, --check-external asks the network, SARIF needs the rules' metadata.
-  if (!args.cache || args.help || args.fix || args.checkExternal || args.format === 'sarif') return undefined;
+  // --fix writes files, --fix-dry-run and --changed-since print other things, --check-external asks the network, SARIF needs the rules' metadata.
+  if (!args.cache || args.help || args.fix || args.fixDryRun || args.changedSince !== undefined || args.checkExternal || args.format === 'sarif') return undefined;
   let diagnostics: Diagnostic[];
   try {
     const found = cachedFindings(args.paths, io.cwd, args.config, resolveCacheLocation(args.cacheLocation, io.cwd));
