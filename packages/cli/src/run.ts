@@ -8,6 +8,7 @@ Commands:
   lint [PATH...]   lint Markdown question-and-answer files (default: content/)
   build            lint, then compile content/ into dist/ (JSON, …)
   diff <git-ref>   the semver bump the dataset needs since <git-ref>
+  lsp --stdio      the language server for editors (docs/editors.md)
 
 Options:
   -h, --help       show help (also: genai-qa <command> --help)
@@ -30,6 +31,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => {
     const { buildCommand, BUILD_HELP } = await import('./build-command.js');
     return { run: buildCommand, help: BUILD_HELP };
+  },
+  lsp: async () => {
+    const { lspCommand, LSP_HELP } = await import('./lsp-command.js');
+    return { run: lspCommand, help: LSP_HELP };
   },
   diff: async () => {
     const { diffCommand, DIFF_HELP } = await import('./diff-command.js');

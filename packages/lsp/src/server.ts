@@ -1,0 +1,255 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rules, docsUrl } from '@genai-qa/core';
+import {
+  CodeActionKind,
+  createConnection,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './actions.js';
+import { contains, findingRange, toDiagnostic } from './convert.js';
+import { Workspace, type ServerHost } from './workspace.js';
+
+/** What a client may pass as `initializationOptions` (VS Code: the extension's settings). */
+export interface InitializationOptions {
+  /** The content root, relative to the workspace folder (default `content`). */
+  contentRoot?: string;
+  /** The configuration file, relative to the workspace folder (default genai-qa.config.json). */
+  config?: string;
+  /** Milliseconds to wait after a change before linting (default 50). */
+  debounceMs?: number;
+}
+
+const descriptions = new Map(rules.map((r) => [r.meta.id, r.meta.description]));
+
+/**
+ * Starts the language server on a connection (stdio by default: `genai-qa lsp --stdio`).
+ * The file's own rules run on every change (debounced), the corpus rules on open and save
+ * against the whole content root; the configuration file is watched and reloaded.
+ */
+export function startServer(host: ServerHost, connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  let workspace: Workspace | undefined;
+  let debounceMs = 50;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const told = new Set<string>();
+  let watcher: fs.FSWatcher | undefined;
+
+  const uriOf = (file: string): string => pathToFileURL(path.resolve(workspace!.cwd, file)).href;
+  const pathOf = (uri: string): string | undefined => (uri.startsWith('file:') ? path.resolve(fileURLToPath(uri)) : undefined);
+
+  const publish = (absolutePath: string): void => {
+    const ws = workspace!;
+    const open = ws.get(absolutePath);
+    const lines = (open?.text ?? readOr(absolutePath)).split(/\r?\n/);
+    const diagnostics = ws.findings(absolutePath).map((f) => toDiagnostic(f, lines, uriOf));
+    void connection.sendDiagnostics({ uri: pathToFileURL(absolutePath).href, diagnostics });
+  };
+
+  // A notification, not window/showMessageRequest: nothing waits for the user to answer.
+  const tell = (type: MessageType, message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+
+  const reportConfigError = (error: unknown): void => {
+    tell(MessageType.Error, `genai-qa: ${(error as Error).message}; keeping the previous configuration`);
+  };
+
+  /** Lints one open document now; false when it is not linted (outside the content root). */
+  const lintDocument = (document: TextDocument): boolean => {
+    const ws = workspace!;
+    const absolutePath = pathOf(document.uri);
+    const reason = absolutePath ? ws.outside(absolutePath) : 'it is not a file on disk';
+    if (reason || !absolutePath) {
+      if (!told.has(document.uri)) {
+        told.add(document.uri);
+        const name = absolutePath ? ws.shown(absolutePath) : document.uri;
+        connection.console.info(`genai-qa: ${name} is not linted: ${reason}`);
+        tell(MessageType.Info, `genai-qa: ${name} is not linted: ${reason}.`);
+      }
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      return false;
+    }
+    try {
+      ws.update(absolutePath, document.version, document.getText());
+    } catch (error) {
+      connection.console.error(`genai-qa: ${(error as Error).message}`);
+      return false;
+    }
+    return true;
+  };
+
+  const lintCorpus = (): void => {
+    for (const file of workspace!.lintCorpus()) if (!workspace!.get(file)) publish(file);
+  };
+
+  /** The current findings of an open document, relinted first if the text moved on. */
+  const fresh = (uri: string) => {
+    const document = documents.get(uri);
+    const absolutePath = pathOf(uri);
+    if (!document || !absolutePath) return undefined;
+    const open = workspace!.get(absolutePath);
+    if (!open || open.version !== document.version) {
+      if (!lintDocument(document)) return undefined;
+      clearTimeout(timers.get(uri));
+      publish(absolutePath);
+    }
+    return { absolutePath, open: workspace!.get(absolutePath)!, findings: workspace!.findings(absolutePath) };
+  };
+
+  const relintAll = (): void => {
+    for (const document of documents.all()) lintDocument(document);
+    lintCorpus();
+    for (const file of workspace!.openPaths()) publish(file);
+  };
+
+  const watchConfig = (): void => {
+    const file = workspace!.configPath;
+    try {
+      watcher = fs.watch(path.dirname(file), (_event, name) => {
+        if (name && name.toString() === path.basename(file)) configChanged();
+      });
+    } catch (error) {
+      connection.console.warn(`genai-qa: cannot watch ${file}: ${(error as Error).message}`);
+    }
+  };
+
+  let configTimer: NodeJS.Timeout | undefined;
+  const configChanged = (): void => {
+    clearTimeout(configTimer);
+    configTimer = setTimeout(() => {
+      try {
+        workspace!.reloadConfig();
+      } catch (error) {
+        reportConfigError(error);
+        return;
+      }
+      connection.console.info(`genai-qa: reloaded ${workspace!.shown(workspace!.configPath)}`);
+      relintAll();
+    }, 30);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    const cwd = folder ? fileURLToPath(folder) : process.cwd();
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    workspace = new Workspace(host, { cwd, ...(options.contentRoot ? { contentRoot: options.contentRoot } : {}), ...(options.config ? { config: options.config } : {}) });
+    try {
+      workspace.reloadConfig();
+    } catch (error) {
+      tell(MessageType.Error, `genai-qa: ${(error as Error).message}; using the rules' defaults`);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        definitionProvider: true,
+      },
+      serverInfo: { name: 'genai-qa' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    watchConfig();
+  });
+
+  documents.onDidOpen(({ document }) => {
+    if (!lintDocument(document)) return;
+    lintCorpus();
+    publish(pathOf(document.uri)!);
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const current = documents.get(document.uri);
+        const absolutePath = pathOf(document.uri);
+        // Opening a document also reports a change: it is linted already.
+        if (!current || (absolutePath && workspace!.get(absolutePath)?.version === current.version)) return;
+        if (lintDocument(current)) publish(absolutePath!);
+      }, debounceMs),
+    );
+  });
+
+  documents.onDidSave(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    if (!lintDocument(document)) return;
+    const changed = workspace!.lintCorpus();
+    publish(pathOf(document.uri)!);
+    for (const file of changed) if (file !== pathOf(document.uri)) publish(file);
+  });
+
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    const absolutePath = pathOf(document.uri);
+    if (!absolutePath) return;
+    workspace!.close(absolutePath);
+    // What stays is what the corpus rules say about the file on disk.
+    if (!workspace!.outside(absolutePath)) publish(absolutePath);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((c) => pathOf(c.uri) === workspace!.configPath)) configChanged();
+  });
+
+  connection.onCodeAction(({ textDocument, range }) => {
+    const state = fresh(textDocument.uri);
+    if (!state) return [];
+    return codeActions(textDocument.uri, state.open, state.findings, range, () => workspace!.fixed(state.absolutePath), uriOf);
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const state = fresh(textDocument.uri);
+    if (!state) return null;
+    const lines = state.open.text.split(/\r?\n/);
+    const here = state.findings.filter((f) => contains(findingRange(f, lines), position));
+    if (here.length === 0) return null;
+    const value = here
+      .map((f) => `**${f.ruleId}** (${f.severity}): ${descriptions.get(f.ruleId) ?? ''}\n\n${f.message}\n\n[${f.ruleId} documentation](${docsUrl(f.ruleId)})`)
+      .join('\n\n---\n\n');
+    return { contents: { kind: 'markdown', value } };
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const state = fresh(textDocument.uri);
+    if (!state) return null;
+    const lines = state.open.text.split(/\r?\n/);
+    const here = state.findings.filter((f) => f.related?.length && contains(findingRange(f, lines), position));
+    return here.flatMap((f) =>
+      f.related!.map((r) => ({
+        uri: uriOf(r.file),
+        range: { start: { line: r.line - 1, character: (r.column ?? 1) - 1 }, end: { line: r.line - 1, character: (r.column ?? 1) - 1 } },
+      })),
+    );
+  });
+
+  connection.onShutdown(() => {
+    watcher?.close();
+    for (const timer of timers.values()) clearTimeout(timer);
+    clearTimeout(configTimer);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+function readOr(absolutePath: string): string {
+  try {
+    return fs.readFileSync(absolutePath, 'utf8');
+  } catch {
+    return '';
+  }
+}
