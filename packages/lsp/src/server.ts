@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './actions.js';
+import { LARGE_FILE, LargeFileLinter } from './large-files.js';
 import { contains, findingRange, toDiagnostic } from './convert.js';
 import { Workspace, type ServerHost } from './workspace.js';
 
@@ -43,6 +44,11 @@ export function startServer(host: ServerHost, connection: Connection = createCon
   const timers = new Map<string, NodeJS.Timeout>();
   const told = new Set<string>();
   let watcher: fs.FSWatcher | undefined;
+  const large = new LargeFileLinter();
+  /** The document version last sent to lint, per file. */
+  const requested = new Map<string, number>();
+  /** Large files whose corpus run waits for their first full lint. */
+  const corpusAfter = new Set<string>();
 
   const uriOf = (file: string): string => pathToFileURL(path.resolve(workspace!.cwd, file)).href;
   const pathOf = (uri: string): string | undefined => (uri.startsWith('file:') ? path.resolve(fileURLToPath(uri)) : undefined);
@@ -62,8 +68,12 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     tell(MessageType.Error, `genai-qa: ${(error as Error).message}; keeping the previous configuration`);
   };
 
-  /** Lints one open document now; false when it is not linted (outside the content root). */
-  const lintDocument = (document: TextDocument): boolean => {
+  /**
+   * Lints one open document and returns true when its findings are ready to publish. A large
+   * file (unless `now`) is linted in the worker, which publishes when done: false then, and
+   * a provisional publication for a one-question edit (incremental.ts).
+   */
+  const lintDocument = (document: TextDocument, now = false): boolean => {
     const ws = workspace!;
     const absolutePath = pathOf(document.uri);
     const reason = absolutePath ? ws.outside(absolutePath) : 'it is not a file on disk';
@@ -77,8 +87,19 @@ export function startServer(host: ServerHost, connection: Connection = createCon
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return false;
     }
+    requested.set(absolutePath, document.version);
     try {
-      ws.update(absolutePath, document.version, document.getText());
+      const text = document.getText();
+      if (text.length >= LARGE_FILE && !now) {
+        const guess = ws.updateLarge(absolutePath, document.version, text, large, (entry) => {
+          if (documents.get(document.uri)?.version !== entry.version) return;
+          publish(absolutePath);
+          if (corpusAfter.delete(absolutePath)) corpusSoon();
+        });
+        if (guess) publish(absolutePath);
+        return false;
+      }
+      ws.update(absolutePath, document.version, text);
     } catch (error) {
       connection.console.error(`genai-qa: ${(error as Error).message}`);
       return false;
@@ -93,7 +114,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     if (!document || !absolutePath) return undefined;
     const open = workspace!.get(absolutePath);
     if (!open || open.version !== document.version) {
-      if (!lintDocument(document)) return undefined;
+      if (!lintDocument(document, true)) return undefined;
       clearTimeout(timers.get(uri));
       publish(absolutePath);
     }
@@ -172,6 +193,8 @@ export function startServer(host: ServerHost, connection: Connection = createCon
   };
 
   documents.onDidOpen(({ document }) => {
+    const absolutePath = pathOf(document.uri);
+    if (absolutePath && document.getText().length >= LARGE_FILE) corpusAfter.add(absolutePath);
     if (!lintDocument(document)) return;
     publish(pathOf(document.uri)!);
     corpusSoon();
@@ -186,7 +209,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
         const current = documents.get(document.uri);
         const absolutePath = pathOf(document.uri);
         // Opening a document also reports a change: it is linted already.
-        if (!current || (absolutePath && workspace!.get(absolutePath)?.version === current.version)) return;
+        if (!current || (absolutePath && requested.get(absolutePath) === current.version)) return;
         if (lintDocument(current)) publish(absolutePath!);
       }, debounceMs),
     );
@@ -196,8 +219,9 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     clearTimeout(timers.get(document.uri));
     const absolutePath = pathOf(document.uri);
     // Saving what was linted already: only the corpus rules are left to run.
-    if (!absolutePath || workspace!.get(absolutePath)?.version !== document.version) {
-      if (!lintDocument(document)) return;
+    const open = absolutePath ? workspace!.get(absolutePath) : undefined;
+    if (!open || open.version !== document.version || open.provisional) {
+      if (!lintDocument(document, true)) return;
       publish(absolutePath!);
     }
     corpusSoon();
@@ -208,6 +232,8 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     const absolutePath = pathOf(document.uri);
     if (!absolutePath) return;
     workspace!.close(absolutePath);
+    requested.delete(absolutePath);
+    corpusAfter.delete(absolutePath);
     // What stays is what the corpus rules say about the file on disk.
     if (!workspace!.outside(absolutePath)) publish(absolutePath);
   });
@@ -249,6 +275,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
 
   connection.onShutdown(() => {
     watcher?.close();
+    large.close();
     for (const timer of timers.values()) clearTimeout(timer);
     clearTimeout(configTimer);
     if (corpusTimer) clearImmediate(corpusTimer);

@@ -20,6 +20,8 @@ import {
   type ResolvedRule,
   type SourceFile,
 } from '@genai-qa/core';
+import { provisional } from './incremental.js';
+import type { LargeFileLinter } from './large-files.js';
 
 /** What the server asks of the file system, as `genai-qa lint` does it (given by the CLI). */
 export interface ServerHost {
@@ -48,6 +50,8 @@ export interface OpenFile {
   source: SourceFile;
   parsed: FileSummary;
   findings: Finding[];
+  /** Set while the findings are provisional (a large file's full lint is still running). */
+  provisional?: boolean;
 }
 
 /**
@@ -99,13 +103,41 @@ export class Workspace {
     return path.relative(this.cwd, absolutePath).split(path.sep).join('/') || '.';
   }
 
-  /** Lints an open document's text with the file's own rules; returns its findings with the corpus ones. */
-  update(absolutePath: string, version: number, editorText: string): OpenFile {
+  private read(absolutePath: string, editorText: string): { text: string; source: SourceFile } {
     const text = editorText.charCodeAt(0) === 0xfeff ? editorText.slice(1) : editorText;
-    const source = decodeSource(Buffer.from(text, 'utf8'), { path: this.shown(absolutePath), absolutePath, root: this.root });
+    return { text, source: decodeSource(Buffer.from(text, 'utf8'), { path: this.shown(absolutePath), absolutePath, root: this.root }) };
+  }
+
+  /** Lints an open document's text with the file's own rules, now. */
+  update(absolutePath: string, version: number, editorText: string): OpenFile {
+    const { text, source } = this.read(absolutePath, editorText);
     const file = parseFile(source, this.relative(absolutePath), { limits: this.limits });
     const findings = lintFiles([file], { config: this.config, scopes: ['file'] });
     const entry: OpenFile = { version, text, source, parsed: summarizeFile(file), findings };
+    this.open.set(absolutePath, entry);
+    return entry;
+  }
+
+  /**
+   * A large document (LARGE_FILE characters or more): the full lint goes to the worker, which
+   * calls `exact` with the entry once it is done (unless the text moved on meanwhile). Returns
+   * the provisional entry for a one-question edit (incremental.ts), else undefined.
+   */
+  updateLarge(absolutePath: string, version: number, editorText: string, linter: LargeFileLinter, exact: (entry: OpenFile) => void): OpenFile | undefined {
+    const { text, source } = this.read(absolutePath, editorText);
+    const relativePath = this.relative(absolutePath);
+    const before = this.open.get(absolutePath);
+    linter.lint(absolutePath, { id: version, source, relativePath, config: this.config, limits: this.limits }, (result) => {
+      const current = this.open.get(absolutePath);
+      if (current && current.version > version) return;
+      const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
+      this.open.set(absolutePath, entry);
+      exact(entry);
+    });
+    if (!before || inspectSource(source.text, this.limits).some((p) => p.blocking)) return undefined;
+    const guess = provisional(before, source, relativePath, this.config, this.limits);
+    if (!guess) return undefined;
+    const entry: OpenFile = { version, text, source, parsed: guess.parsed, findings: guess.findings, provisional: true };
     this.open.set(absolutePath, entry);
     return entry;
   }
