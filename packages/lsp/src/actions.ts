@@ -1,6 +1,6 @@
 import { rules, type Diagnostic as Finding } from '@genai-qa/core';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver';
-import { findingRange, fixEdit, OffsetMap, sharesLine, toDiagnostic, wholeEdit } from './convert.js';
+import { findingRange, fixEdit, lineLengths, OffsetMap, sharesLine, toDiagnostic, wholeEdit } from './convert.js';
 import type { OpenFile } from './workspace.js';
 
 const silenceable = new Set(rules.filter((r) => !r.meta.unsilenceable).map((r) => r.meta.id));
@@ -21,6 +21,7 @@ export function codeActions(
   uriOf: (file: string) => string,
 ): CodeAction[] {
   const lines = file.text.split(/\r?\n/);
+  const lengths = lineLengths(lines);
   const eol = file.source.eol;
   const map = new OffsetMap(file.source.text);
   const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
@@ -28,8 +29,8 @@ export function codeActions(
   const disables: CodeAction[] = [];
   const seen = new Set<string>();
   for (const finding of findings) {
-    if (!sharesLine(findingRange(finding, lines), range)) continue;
-    const diagnostic = toDiagnostic(finding, lines, uriOf);
+    if (!sharesLine(findingRange(finding, lengths), range)) continue;
+    const diagnostic = toDiagnostic(finding, lengths, uriOf);
     if (finding.fix) {
       out.push({
         title: `Fix: ${finding.message}`,

@@ -8,20 +8,37 @@ import { DiagnosticSeverity, type Diagnostic, type Position, type Range, type Te
 
 export const SOURCE = 'genai-qa';
 
+/** The length of each line (0-based index) of a text: from its lines, or from its line starts. */
+export type LineLengths = (index: number) => number | undefined;
+
+export function lineLengths(lines: readonly string[]): LineLengths {
+  return (index) => lines[index]?.length;
+}
+
+/** Line lengths from the offsets where lines start (FileSummary.lineStarts) in the LF text. */
+export function lineLengthsFromStarts(starts: readonly number[], textLength: number): LineLengths {
+  return (index) => {
+    const start = starts[index];
+    if (start === undefined) return undefined;
+    const next = starts[index + 1];
+    return (next === undefined ? textLength : next - 1) - start;
+  };
+}
+
 /** The range a finding covers; a finding without an end covers the rest of its line. */
-export function findingRange(finding: Finding, lines: readonly string[]): Range {
+export function findingRange(finding: Finding, lengths: LineLengths): Range {
   const start = { line: finding.line - 1, character: Math.max(finding.column - 1, 0) };
   if (finding.endLine !== undefined && finding.endColumn !== undefined) {
     return { start, end: { line: finding.endLine - 1, character: Math.max(finding.endColumn - 1, 0) } };
   }
-  const length = lines[finding.line - 1]?.length ?? start.character;
+  const length = lengths(finding.line - 1) ?? start.character;
   return { start, end: { line: start.line, character: Math.max(length, start.character) } };
 }
 
 /** A finding as a protocol diagnostic: the rule id as code, with a link to its page. */
-export function toDiagnostic(finding: Finding, lines: readonly string[], uriOf: (file: string) => string): Diagnostic {
+export function toDiagnostic(finding: Finding, lengths: LineLengths, uriOf: (file: string) => string): Diagnostic {
   return {
-    range: findingRange(finding, lines),
+    range: findingRange(finding, lengths),
     severity: finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId) },

@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './actions.js';
 import { LARGE_FILE, LargeFileLinter } from './large-files.js';
-import { contains, findingRange, toDiagnostic } from './convert.js';
+import { contains, findingRange, lineLengths, lineLengthsFromStarts, toDiagnostic } from './convert.js';
 import { Workspace, type ServerHost } from './workspace.js';
 
 /** What a client may pass as `initializationOptions` (VS Code: the extension's settings). */
@@ -56,8 +56,8 @@ export function startServer(host: ServerHost, connection: Connection = createCon
   const publish = (absolutePath: string): void => {
     const ws = workspace!;
     const open = ws.get(absolutePath);
-    const lines = (open?.text ?? readOr(absolutePath)).split(/\r?\n/);
-    const diagnostics = ws.findings(absolutePath).map((f) => toDiagnostic(f, lines, uriOf));
+    const lengths = open ? lineLengthsFromStarts(open.parsed.lineStarts, open.source.text.length) : lineLengths(readOr(absolutePath).split(/\r?\n/));
+    const diagnostics = ws.findings(absolutePath).map((f) => toDiagnostic(f, lengths, uriOf));
     void connection.sendDiagnostics({ uri: pathToFileURL(absolutePath).href, diagnostics });
   };
 
@@ -251,8 +251,8 @@ export function startServer(host: ServerHost, connection: Connection = createCon
   connection.onHover(({ textDocument, position }) => {
     const state = fresh(textDocument.uri);
     if (!state) return null;
-    const lines = state.open.text.split(/\r?\n/);
-    const here = state.findings.filter((f) => contains(findingRange(f, lines), position));
+    const lengths = lineLengthsFromStarts(state.open.parsed.lineStarts, state.open.source.text.length);
+    const here = state.findings.filter((f) => contains(findingRange(f, lengths), position));
     if (here.length === 0) return null;
     const value = here
       .map((f) => `**${f.ruleId}** (${f.severity}): ${descriptions.get(f.ruleId) ?? ''}\n\n${f.message}\n\n[${f.ruleId} documentation](${docsUrl(f.ruleId)})`)
@@ -263,8 +263,8 @@ export function startServer(host: ServerHost, connection: Connection = createCon
   connection.onDefinition(({ textDocument, position }) => {
     const state = fresh(textDocument.uri);
     if (!state) return null;
-    const lines = state.open.text.split(/\r?\n/);
-    const here = state.findings.filter((f) => f.related?.length && contains(findingRange(f, lines), position));
+    const lengths = lineLengthsFromStarts(state.open.parsed.lineStarts, state.open.source.text.length);
+    const here = state.findings.filter((f) => f.related?.length && contains(findingRange(f, lengths), position));
     return here.flatMap((f) =>
       f.related!.map((r) => ({
         uri: uriOf(r.file),

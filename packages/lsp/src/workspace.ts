@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  decodeSource,
   fixSource,
   inspectSource,
   isInsideRoot,
@@ -104,8 +103,18 @@ export class Workspace {
   }
 
   private read(absolutePath: string, editorText: string): { text: string; source: SourceFile } {
+    // What decodeSource does to bytes, done to the editor's string (already decoded).
     const text = editorText.charCodeAt(0) === 0xfeff ? editorText.slice(1) : editorText;
-    return { text, source: decodeSource(Buffer.from(text, 'utf8'), { path: this.shown(absolutePath), absolutePath, root: this.root }) };
+    let lf = text;
+    let eol: SourceFile['eol'] = '\n';
+    if (text.includes('\r')) {
+      const crlf = (text.match(/\r\n/g) ?? []).length;
+      const bare = (text.match(/\n/g) ?? []).length - crlf;
+      lf = text.replace(/\r\n?/g, '\n');
+      if (crlf > bare) eol = '\r\n';
+    }
+    const bom = editorText.charCodeAt(0) === 0xfeff;
+    return { text, source: { path: this.shown(absolutePath), absolutePath, root: this.root, text: lf, eol, bom } };
   }
 
   /** Lints an open document's text with the file's own rules, now. */
