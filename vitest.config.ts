@@ -13,5 +13,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // The last line of a run says which checks were skipped for want of a Debian reader.
+    reporters: ['default', './test/support/skipped-readers.ts'],
   },
 });

@@ -2,10 +2,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildCommand, TARGETS } from '@genai-qa/cli';
 import { cli, CLEAN, tempTree } from '../packages/cli/test/helpers.js';
+import { openApkg } from '../packages/export-anki/test/helpers.js';
+import { readPdf } from './support/pdf.js';
+import { needs } from './support/readers.js';
 
 // The pipeline runs on untrusted pull requests. Each hostile input is linted (reported, or
 // an input error with exit 2), and `build --force` still writes safe artifacts from what
@@ -144,16 +146,29 @@ describe('hostile input: build --force writes safe artifacts', async () => {
     expect(html).not.toMatch(/<script|<style|<iframe|\son\w+=|javascript:|data:|etc\/passwd/i);
   });
 
-  it('the deck’s notes carry none either (read with sqlite3)', async () => {
-    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dist, 'questions-and-answers.apkg')));
-    const db = path.join(dist, '..', 'collection.anki2');
-    fs.writeFileSync(db, await zip.file('collection.anki2')!.async('nodebuffer'));
-    const notes = execFileSync('sqlite3', [db, 'select flds from notes'], { encoding: 'utf8' });
+  it('the deck’s notes carry none either (read with SQLite)', async () => {
+    const deck = await openApkg(fs.readFileSync(path.join(dist, 'questions-and-answers.apkg')));
+    const notes = deck.query('select flds from notes').map((row) => String(row.flds)).join('\n');
+    deck.close();
     expect(notes).toContain('What is a GAN?');
     expect(notes).not.toMatch(/<script|<style|<iframe|\son\w+=|javascript:|data:text|etc\/passwd/i);
   });
 
-  it('the PDF has no JavaScript and no link to a dangerous URL (read with qpdf)', () => {
+  it('the PDF has no JavaScript, no action but links, and no link to a dangerous URL (read with pdf.js)', async () => {
+    const read = await readPdf(fs.readFileSync(path.join(dist, 'questions-and-answers.pdf')));
+    expect(read.javascript).toEqual([]);
+    expect(read.openAction).toBeNull();
+    expect(read.otherAnnotations).toEqual([]);
+    expect(read.links.length).toBeGreaterThan(0);
+    for (const link of read.links) {
+      expect(link.action, JSON.stringify(link)).toBeUndefined();
+      if (link.uri !== undefined) expect(link.uri).toMatch(/^(?:https?|mailto):/);
+      else expect(typeof link.dest).toBe('string');
+    }
+  });
+
+  const qpdf = needs('qpdf');
+  it.skipIf(qpdf.skip)(`the PDF passes qpdf --check, and its objects hold no JavaScript or Launch action${qpdf.reason}`, () => {
     const pdf = path.join(dist, 'questions-and-answers.pdf');
     expect(() => execFileSync('qpdf', ['--check', pdf], { stdio: 'pipe' })).not.toThrow();
     const expanded = path.join(dist, '..', 'expanded.pdf');

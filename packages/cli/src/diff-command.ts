@@ -121,7 +121,7 @@ export function diffCommand(argv: string[], io: Io): number {
   }
   if (!ok) {
     io.stderr.write(
-      `genai-qa: ${DATA_PACKAGE} needs a ${diff.bump} bump but the pending changesets give ${pending!.bump}; ` +
+      `genai-qa: ${DATA_PACKAGE} needs a ${diff.bump} bump but the pending changesets give ${pending.bump}; ` +
         `run "npx changeset", pick ${DATA_PACKAGE} and choose ${diff.bump}\n`,
     );
     return 1;

@@ -2,16 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../../../test/support/readers.js';
 import { cli, tempTree } from './helpers.js';
 
-const hasGit = (() => {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const git = needs('git');
 
 const BASE = [
   '# 1. What is a GAN?',
@@ -49,7 +43,7 @@ function findings(stdout: string): string[] {
   return (JSON.parse(stdout) as Array<{ file: string; line: number; ruleId: string }>).map((d) => `${d.file}:${d.line} ${d.ruleId}`);
 }
 
-describe.skipIf(!hasGit)('genai-qa lint --changed-since <ref> (on a real git branch; needs git: apt-get install git)', () => {
+describe.skipIf(git.skip)(`genai-qa lint --changed-since <ref> (on a real git branch)${git.reason}`, () => {
   it('reports only the questions the branch changed; the old trailing space of question 1 is not reported', async () => {
     const dir = repository();
     edit(dir, 'content/q.md', (t) => t.replace('# 2. What is a VAE?', '# 2.What is a VAE?'));

@@ -2,16 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../../../test/support/readers.js';
 import { CLEAN, cli, tempTree } from './helpers.js';
 
-const hasGit = (() => {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const git = needs('git');
 
 const BROKEN = '# 1.What is a GAN?\n\nA generator and a discriminator trained against each other. \n# 2. What is a VAE?\n\nAn encoder and a decoder.\n';
 
@@ -73,7 +67,7 @@ describe('genai-qa lint --fix-dry-run', () => {
     });
   });
 
-  it.skipIf(!hasGit)('git apply takes the diff, and the result is what --fix writes (needs git: apt-get install git)', async () => {
+  it.skipIf(git.skip)(`git apply takes the diff, and the result is what --fix writes${git.reason}`, async () => {
     const files = { 'content/a.md': BROKEN, 'content/b.md': '# 1. What is a token?\n\nA unit of text.   \n', 'content/c.md': CLEAN };
     const dryRun = tempTree(files);
     const fixed = tempTree(files);

@@ -201,6 +201,6 @@ describe('genai-qa lint: formats on the delivered corpus', () => {
     const out = (await cli(['lint'], dir)).stdout;
     expect(out.split('\n')[0]).toBe('content/delivered.md');
     expect(out).toContain('  69:6     error    Missing space after "18." in the question heading; write "18. What is an autoencoder?"  heading-format');
-    expect(out).toMatch(/\n✖ 55 problems \(13 errors, 42 warnings\)\n  10 errors and 38 warnings potentially fixable with the `--fix` option\.\n$/);
+    expect(out).toMatch(/\n✖ 55 problems \(13 errors, 42 warnings\)\n {2}10 errors and 38 warnings potentially fixable with the `--fix` option\.\n$/);
   });
 });

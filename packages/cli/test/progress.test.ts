@@ -151,6 +151,7 @@ describe('no progress line where it does not belong', () => {
     });
     // A fast run may draw nothing (the first 300 ms); if it drew, it cleared before the report.
     const err = writes.filter(([s]) => s === 'err').map(([, t]) => t);
+    // eslint-disable-next-line no-control-regex -- the terminal escape character is what is checked
     for (const t of err) expect(t).toMatch(/^\r([^\r\n]*\u001b\[K)?$|^\r\u001b\[K$/);
     if (err.length > 0) expect(err.at(-1)).toBe('\r\u001b[K');
     expect(writes.filter(([s]) => s === 'out').map(([, t]) => t).join('')).toContain('multiple-spaces');

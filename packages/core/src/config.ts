@@ -52,7 +52,7 @@ export const LINK_CHECK_DEFAULTS = {
 };
 
 /** A duration: milliseconds, or a number with a unit (ms, s, m, h, d, w). */
-export const DURATION_PATTERN = '^\\d+(?:ms|s|m|h|d|w)$';
+export const DURATION_PATTERN = '^[0-9]+(ms|s|m|h|d|w)$';
 
 /** What the engine runs with: every rule's effective severity and options. */
 export interface ResolvedRule {

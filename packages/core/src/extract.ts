@@ -299,7 +299,7 @@ function sliceWithout(text: string, all: RootContent[], kept: RootContent[]): st
     }
     const start = node.position!.start.offset!;
     if (previousEnd >= 0) out += skipped ? '\n\n' : text.slice(previousEnd, start);
-    out += text.slice(start, node.position!.end.offset!);
+    out += text.slice(start, node.position!.end.offset);
     previousEnd = node.position!.end.offset!;
     skipped = false;
   }

@@ -243,8 +243,8 @@ function list(text: string, lines: Line[], i: number): { node: List; next: numbe
       spread: false,
       checked: null,
       children: [content as Paragraph],
-      position: position(point(line, line.start + m[1]!.length), point(last, last.end)),
-    } as ListItem);
+      position: position(point(line, line.start + m[1].length), point(last, last.end)),
+    });
     j = result.next;
     // What follows: another item, blank lines, or the end of the list.
     let k = j;

@@ -14,6 +14,7 @@ export { rules, ruleIds } from './rules/index.js';
 export { externalUrlKey, externalLinkNodes } from './rules/url-source.js';
 export { docsUrl, DOCS_BASE, defineRule, type Diagnostic, type Fix, type Host, type Rule, type RuleMeta, type Severity, type Report, type RelatedLocation, type Location, type ExternalLinkStatus, type ExternalLinks, type ExternalContext } from './rule.js';
 export { lintReportSchema } from './report-schema.js';
+export { schemaJson } from './schema-json.js';
 export { diffCorpora, BUMP_ORDER, type Bump, type Change, type CorpusDiff } from './diff.js';
 export { assetKey, referencedImages, buildDate, type ExportOptions } from './assets.js';
 export { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';

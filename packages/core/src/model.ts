@@ -41,8 +41,18 @@ export interface Corpus {
   questions: Question[];
 }
 
-export const ID_PATTERN = '^[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}\\p{N}_]+(?:-[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}\\p{N}_]+)*$';
-export const TAG_PATTERN = '^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:::[a-z0-9]+(?:[-_.][a-z0-9]+)*)*$';
+/**
+ * One character of an id's words: a lower-case ASCII letter, a digit, `_`, or any non-ASCII
+ * character but a space or a control. Written in the regular-expression subset that JSON Schema
+ * recommends for interoperability (no `\p{…}`, no lookbehind, no flags; `\xHH` escapes and
+ * literal characters only), so that Python's `re`, Go's RE2, Rust and .NET read it as ECMA-262 does.
+ * GitHub's slugger (the default id) drops punctuation and spaces and lower-cases letters, and
+ * keeps letters, marks and digits of every script, so every id it makes matches (checked over all code points
+ * in packages/core/test/model.test.ts).
+ */
+const ID_CHAR = '[^\\x00-\\x2f\\x3a-\\x5e\\x60\\x7b-\\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]';
+export const ID_PATTERN = `^${ID_CHAR}+(-${ID_CHAR}+)*$`;
+export const TAG_PATTERN = '^[a-z0-9]+([-_.][a-z0-9]+)*(::[a-z0-9]+([-_.][a-z0-9]+)*)*$';
 
 const nonEmpty = { type: 'string', minLength: 1 } as const;
 
@@ -85,7 +95,7 @@ export const corpusSchema: JSONSchemaType<Corpus> = {
         additionalProperties: false,
         required: ['id', 'number', 'question', 'answer', 'tags', 'source'],
         properties: {
-          id: { type: 'string', pattern: ID_PATTERN, maxLength: 200, description: 'Stable identifier; never changes when the question is renumbered.' },
+          id: { type: 'string', pattern: ID_PATTERN, maxLength: 200, description: 'Stable identifier of the question: GitHub’s heading slug of the question text unless the Markdown sets one (<!-- genai-qa id="…" -->). Words of lower-case letters (any script), digits, marks and underscores, joined by single hyphens; never derived from the number, so renumbering keeps it.' },
           number: { type: 'integer', minimum: 0, description: 'Number written in the heading.' },
           question: { ...nonEmpty, description: 'The question as plain text.' },
           answer: {

@@ -118,7 +118,7 @@ function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
         shift(unit!.node, block.line - line, block.offset - offset);
       }
       const expected = block.kind === 'item' ? 'paragraph' : block.kind;
-      if (unit && unit.item === (block.kind === 'item') && unit.node.type === expected) block.node = unit.node as Deferred['node'];
+      if (unit && unit.item === (block.kind === 'item') && unit.node.type === expected) block.node = unit.node;
       else scanned[section] = undefined;
       offset += block.source.length + 2;
       line += countLines(block.source, 0, block.source.length) + 2;

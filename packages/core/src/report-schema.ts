@@ -15,7 +15,7 @@ export const lintReportSchema = {
       column: { type: 'integer', minimum: 1 },
       endLine: { type: 'integer', minimum: 1 },
       endColumn: { type: 'integer', minimum: 1 },
-      ruleId: { type: 'string', pattern: '^[a-z]+(?:-[a-z]+)*$' },
+      ruleId: { type: 'string', pattern: '^[a-z]+(-[a-z]+)*$' },
       severity: { type: 'string', enum: ['error', 'warning'] },
       message: { type: 'string', minLength: 1 },
       fixable: { type: 'boolean' },

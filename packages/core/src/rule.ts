@@ -67,14 +67,14 @@ export interface FileContext<Options> {
   host: Host;
   /** Every rule id known to the engine (for checking directives). */
   ruleIds: ReadonlySet<string>;
-  report(report: Report): void;
+  report: (report: Report) => void;
 }
 
 export interface CorpusContext<Options> {
   /** Every file, without trees (see FileSummary): corpus rules compare questions across files. */
   files: readonly FileSummary[];
   options: Options;
-  report(report: Report & { file: FileSummary }): void;
+  report: (report: Report & { file: FileSummary }) => void;
 }
 
 /**
@@ -96,7 +96,7 @@ export interface ExternalContext<Options> {
   file: ParsedFile;
   options: Options;
   links: ExternalLinks;
-  report(report: Report): void;
+  report: (report: Report) => void;
 }
 
 /**

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run } from '@genai-qa/cli';
-import { corpusSchema, referencedImages } from '@genai-qa/core';
+import { corpusSchema, referencedImages, schemaJson } from '@genai-qa/core';
 import { compile } from 'json-schema-to-typescript';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
@@ -23,7 +23,7 @@ if (code !== 0) {
   process.exit(code);
 }
 
-fs.writeFileSync(new URL('../schema.json', import.meta.url), `${JSON.stringify(corpusSchema, null, 2)}\n`);
+fs.writeFileSync(new URL('../schema.json', import.meta.url), schemaJson(corpusSchema));
 
 // The images the answers show, under assets/ with the same relative paths as in content/,
 // so that an answer's <img src="images/x.svg"> resolves to @genai-qa/data/assets/images/x.svg.

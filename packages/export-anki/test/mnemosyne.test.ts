@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportAnki, noteGuid } from '../src/index.js';
+import { needing } from '../../../test/support/readers.js';
 import { AFTER, BEFORE, options } from './helpers.js';
 
 /**
@@ -50,9 +51,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const VAE_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const assets = { 'vae.png': VAE_PNG };
 
-const SUITE = hasMnemosyne
-  ? 'importing into Mnemosyne'
-  : 'importing into Mnemosyne — SKIPPED: mnemosyne is not installed (apt-get install mnemosyne)';
+const SUITE = `importing into Mnemosyne${needing(hasMnemosyne ? [] : [['mnemosyne', 'mnemosyne']]).reason}`;
 
 if (!hasMnemosyne) console.warn(`export-anki: ${SUITE}`);
 

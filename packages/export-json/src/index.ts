@@ -9,7 +9,7 @@ function ordered(value: unknown, schema: Record<string, unknown> | undefined): u
   if (Array.isArray(value)) return value.map((item) => ordered(item, schema?.items as Record<string, unknown> | undefined));
   if (value === null || typeof value !== 'object') return value;
   const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-  const keys = Object.keys(value as object);
+  const keys = Object.keys(value);
   const known = Object.keys(properties).filter((k) => keys.includes(k));
   const rest = keys.filter((k) => !(k in properties)).sort();
   const out: Record<string, unknown> = {};
@@ -21,7 +21,7 @@ const encoder = new TextEncoder();
 
 /** `questions.json`: the whole validated model, stable key order, 2-space indent, trailing newline. */
 export function toJson(corpus: Corpus): Uint8Array {
-  return encoder.encode(`${JSON.stringify(ordered(corpus, corpusSchema as never), null, 2)}\n`);
+  return encoder.encode(`${JSON.stringify(ordered(corpus, corpusSchema), null, 2)}\n`);
 }
 
 /** `questions.jsonl`: one question per line (streamable; easy to diff and to grep). */

@@ -72,7 +72,7 @@ export function inlineRuns(nodes: readonly PhrasingContent[], context: InlineCon
         case 'html':
           break;
         default: {
-          const text = plainText(node as Nodes);
+          const text = plainText(node);
           if (text) runs.push({ ...style, text });
         }
       }

@@ -31,7 +31,7 @@ export class Destinations {
     corpus.questions.forEach((q, i) => {
       const name = this.names[i]!;
       let local = this.byFile.get(q.source.file);
-      if (!local) this.byFile.set(q.source.file, (local = new Map()));
+      if (!local) this.byFile.set(q.source.file, (local = new Map<string, string>()));
       for (const key of [q.id, defaultId(`${q.number}. ${q.question}`), defaultId(q.question)]) {
         if (!local.has(key)) local.set(key, name);
         if (!this.global.has(key)) this.global.set(key, name);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,25 +10,8 @@ export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const CONTENT = path.join(REPO, 'content');
 export const DATE = new Date(Date.UTC(2026, 0, 15, 12, 30));
 
-/** Whether a command-line tool is on PATH (the Debian checkers are optional). */
-export function has(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
-}
-
-const PACKAGES: Record<string, string> = {
-  qpdf: 'qpdf', pdfinfo: 'poppler-utils', pdftotext: 'poppler-utils', pdffonts: 'poppler-utils', pdfimages: 'poppler-utils', pdftoppm: 'poppler-utils',
-};
-
-/**
- * For `it.skipIf(…)`: whether a test must be skipped for want of a tool, and the visible
- * reason to append to its name (empty when every tool is there).
- */
-export function needs(...tools: string[]): { skip: boolean; reason: string } {
-  const missing = tools.filter((t) => !has(t));
-  if (missing.length === 0) return { skip: false, reason: '' };
-  const packages = [...new Set(missing.map((t) => PACKAGES[t] ?? t))];
-  return { skip: true, reason: ` (skipped: ${missing.join(', ')} not installed: apt-get install ${packages.join(' ')})` };
-}
+// Which Debian readers are installed, and the visible reason a check skips without one.
+export { has, needs } from '../../../test/support/readers.js';
 
 /** The real corpus, read the way the CLI reads it, with the images it references. */
 export function contentCorpus(): { corpus: Corpus; options: ExportOptions } {

@@ -3,17 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../../../test/support/readers.js';
 import { BIN, tempTree } from './client.js';
 
 // A real client, not the project's own: Debian's Neovim 0.7 and its built-in LSP client,
 // headless, on a copy of the delivered corpus with heading-format errors put in.
 
-const has = (tool: string): boolean => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
+const nvim = needs('nvim');
 const INIT = fileURLToPath(new URL('./nvim/init.lua', import.meta.url));
 const CONTENT = fs.readFileSync(new URL('../../../content/generative-ai.md', import.meta.url), 'utf8');
 
 describe('Neovim as the client of genai-qa lsp --stdio', () => {
-  it.skipIf(!has('nvim'))('shows the heading-format errors; the code action makes the buffer what lint --fix makes of the file (needs nvim: apt-get install neovim)', () => {
+  it.skipIf(nvim.skip)(`shows the heading-format errors; the code action makes the buffer what lint --fix makes of the file${nvim.reason}`, () => {
     const broken = CONTENT.replace('# 3. What is a GAN?', '# 3.What is a GAN?').replace('# 18. What is the difference', '# 18.What is the difference');
     expect(broken).not.toBe(CONTENT);
     const dir = tempTree({ 'content/generative-ai.md': broken });

@@ -1,14 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../../../test/support/readers.js';
 
 // The .vsix as a zip reader other than vsce sees it: Python's zipfile.
 const SCRIPT = fileURLToPath(new URL('../scripts/package-vsix.mjs', import.meta.url));
-const hasPython = spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
-const built = fs.existsSync(fileURLToPath(new URL('../dist/extension.js', import.meta.url)));
+const python = needs('python3');
 
 function zipEntries(file: string): string[] {
   const list = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file], { encoding: 'utf8' });
@@ -20,7 +20,8 @@ function zipText(file: string, entry: string): string {
 }
 
 describe('the VS Code extension package', () => {
-  it.skipIf(!hasPython || !built)('builds a .vsix offline with the extension, its README, screenshot and the language client (needs python3 and a build)', () => {
+  // Needs the build (npm test builds first): the script says so and fails without it.
+  it.skipIf(python.skip)(`builds a .vsix offline with the extension, its README, screenshot and the language client${python.reason}`, () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'genai-qa-vsix-test-')), 'genai-qa.vsix');
     execFileSync(process.execPath, [SCRIPT, '--out', out], { stdio: 'ignore' });
     const entries = zipEntries(out);

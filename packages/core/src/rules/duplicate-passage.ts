@@ -33,7 +33,7 @@ const WORD_AT = new RegExp(WORD.source, 'uy');
 function wordOffset(answer: Answer, word: number): number {
   const last = answer.question.nodes.at(-1)!;
   let n = answer.from;
-  for (const m of answer.file.source.text.slice(answer.start, last.position!.end.offset!).matchAll(WORD)) {
+  for (const m of answer.file.source.text.slice(answer.start, last.position!.end.offset).matchAll(WORD)) {
     if (n++ === word) return answer.start + m.index;
   }
   return answer.start;
@@ -84,7 +84,7 @@ export default defineRule<{ minWords: number }>({
         if (!first || !last) continue;
         const start = first.position!.start.offset!;
         const from = ids.length;
-        for (const m of text.slice(start, last.position!.end.offset!).matchAll(WORD)) {
+        for (const m of text.slice(start, last.position!.end.offset).matchAll(WORD)) {
           const word = m[0].toLowerCase();
           let id = vocabulary.get(word);
           if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));

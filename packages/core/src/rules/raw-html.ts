@@ -36,7 +36,7 @@ export default defineRule<{ allow: string[] }>({
       const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
       const start = node.position!.start.offset!;
       // The node's value is its source unless a container (list, quote) stripped indentation.
-      const exact = text.slice(start, node.position!.end.offset!) === node.value;
+      const exact = text.slice(start, node.position!.end.offset) === node.value;
       for (const tag of value.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>?/g)) {
         const name = tag[1]!.toLowerCase();
         const attributes = tag[2] ?? '';

@@ -26,7 +26,7 @@ export default defineRule({
         // Lines inside the fence (not the fence lines themselves) are content; an indented
         // code block has no fence lines.
         const { start, end } = node.position;
-        const source = text.slice(start.offset!, end.offset!);
+        const source = text.slice(start.offset, end.offset);
         const fenced = node.type === 'yaml' || /^(`{3,}|~{3,})/.test(source);
         const closed = fenced && end.line > start.line && /^[ \t>]*(`{3,}|~{3,}|---)[ \t]*$/.test(source.slice(source.lastIndexOf('\n') + 1));
         for (let l = fenced ? start.line + 1 : start.line; l <= (closed ? end.line - 1 : end.line); l++) skip.add(l);
