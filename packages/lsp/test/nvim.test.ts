@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rules } from '@genai-qa/core';
 import { describe, expect, it } from 'vitest';
 import { needs } from '../../../test/support/readers.js';
 import { BIN, tempTree } from './client.js';
@@ -40,6 +41,7 @@ describe('Neovim as the client of genai-qa lsp --stdio', () => {
         message: 'Missing space after "18." in the question heading; write "18. What is the difference between an autoencoder and a VAE?"',
       },
     ]);
+    expect(String(read('hover.json')).split('\n')[0]).toBe(`**heading-format** (error): ${rules.find((r) => r.meta.id === 'heading-format')!.meta.description}`);
     expect(read('actions.json')).toContain('Fix all genai-qa problems (as genai-qa lint --fix)');
     expect(read('after.json')).toEqual([]);
 

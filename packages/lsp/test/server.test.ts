@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { rules } from '@genai-qa/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
@@ -134,7 +135,7 @@ describe('genai-qa lsp --stdio: hover and go to definition', () => {
     const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: session.uri('content/q.md') }, position: { line: 0, character: 6 } });
     expect((hover!.contents as MarkupContent).value).toBe(
       [
-        "**heading-format** (error): Question headings are written `# N. Question text`.",
+        `**heading-format** (error): ${rules.find((r) => r.meta.id === 'heading-format')!.meta.description}`,
         '',
         'Missing space after "1." in the question heading; write "1. What is a GAN?"',
         '',

@@ -46,6 +46,18 @@ table.sort(diagnostics, function(a, b)
 end)
 write('diagnostics.json', diagnostics)
 
+-- Hover on the first finding: the rule and a link to its page.
+local first = vim.diagnostic.get(bufnr)[1]
+local hovers = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', {
+  textDocument = vim.lsp.util.make_text_document_params(bufnr),
+  position = { line = first.lnum, character = first.col },
+}, 20000)
+for _, response in pairs(hovers or {}) do
+  if response.result then
+    write('hover.json', response.result.contents.value)
+  end
+end
+
 -- The code actions for the whole buffer, then "Fix all …" applied to the buffer.
 local last = vim.api.nvim_buf_line_count(bufnr)
 local params = {
