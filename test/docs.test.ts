@@ -247,7 +247,7 @@ describe('rule documentation (docs/rules)', () => {
         const silenced =
           id === 'no-questions'
             ? `<!-- genai-qa-disable ${id} -->\n\n${example.text}`
-            : example.text.replace(/^(#{1,6}[ \t]*\d+\..*)\n/gm, `$1\n\n<!-- genai-qa-disable-question ${id} -->\n`);
+            : example.text.replace(/^(#{1,6}[ \t]*(?:[Qq] ?)?\d+[.):].*)\n/gm, `$1\n\n<!-- genai-qa-disable-question ${id} -->\n`);
         // invalid-metadata checks the comments themselves and input-safety findings come from
         // files that are not parsed, so comments cannot silence them.
         const messages = (text: string) => findings(id, text).map((f) => f.message);

@@ -88,8 +88,10 @@ describe('hostile input: lint reports every case', async () => {
 
   it('BOM, CRLF and mixed endings read cleanly; empty and question-less files are reported', () => {
     expect(about('bom-crlf.md')).toEqual([]);
-    expect(about('empty.md')).toEqual(['no-questions: File has no questions; a question starts at a heading like "# 1. What is …?"']);
-    expect(about('no-questions.md')).toEqual(['no-questions: File has no questions; a question starts at a heading like "# 1. What is …?"']);
+    const noQuestions =
+      'no-questions: File has no questions; genai-qa looked for question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+    expect(about('empty.md')).toEqual([noQuestions]);
+    expect(about('no-questions.md')).toEqual([noQuestions]);
   });
 
   it('two questions with the same id are an error', () => {

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, decodeSource, encodeSource, fixSource, lintFiles, parseFile, type Config } from '@genai-qa/core';
+import { buildCorpus, compileCorpus, decodeSource, encodeSource, fixSource, lintFiles, modelHtml, parseFile, renderableAnswer, type Config } from '@genai-qa/core';
+import JSZip from 'jszip';
+import initSqlJs from 'sql.js';
+import { readPdf } from './support/pdf.js';
 import { parseMarkdown, parseWhole } from '../packages/core/src/parse.js';
 import { words } from '../packages/core/src/text.js';
 import { virtualHost } from '../packages/core/test/helpers.js';
@@ -89,6 +92,32 @@ function source(text: string) {
 }
 const host = virtualHost(['images/ok.png']);
 
+// A script element, an event-handler attribute or a javascript: URL in an attribute (text is
+// escaped, so `<` starts a tag).
+const SCRIPT_IN_HTML = /<script|<[^>]*\son[a-z]+\s*=|<[^>]*=\s*["']?\s*javascript:/i;
+
+/** Every field of every note of an .apkg, read with JSZip and sql.js (not the exporter's code). */
+async function deckFields(apkg: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(apkg);
+  const SQL = await initSqlJs();
+  const db = new SQL.Database(await zip.file('collection.anki2')!.async('uint8array'));
+  try {
+    const [result] = db.exec('SELECT flds FROM notes');
+    return (result?.values ?? []).flatMap(([flds]) => String(flds).split('\x1f'));
+  } finally {
+    db.close();
+  }
+}
+
+/** The targets of a PDF's URI actions, literal `(…)` or hex `<…>` strings. */
+function pdfUris(pdf: string): string[] {
+  const uris: string[] = [];
+  for (const m of pdf.matchAll(/\/URI\s*(?:\(((?:\\.|[^\\)])*)\)|<([0-9A-Fa-f\s]*)>)/g)) {
+    uris.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : Buffer.from(m[2]!.replace(/\s/g, ''), 'hex').toString('latin1').replace(/\0/g, ''));
+  }
+  return uris;
+}
+
 describe('properties over random Markdown', () => {
   it('read, parse, build, lint and fix never throw; the model always validates; fix is idempotent', () => {
     let fixedRuns = 0;
@@ -153,25 +182,61 @@ describe('properties over random Markdown', () => {
   });
 
   it('the exporters never throw on a valid model, and their output carries no script', async () => {
+    // Random Markdown rarely puts a hostile link inside an answer: each file may end with a
+    // question that does, by every route (inline, by reference, in a footnote written elsewhere).
+    const hostile = fc.constantFrom(
+      '',
+      '\n\n[ref]: javascript:alert(1)\n',
+      '\n\n# 99. Hostile?\n\n[x](javascript:alert(1)) [r][ref] ![i][ref] ![j](javascript:alert(2)) <a href="javascript:alert(3)" onclick="alert(4)">a</a>[^h]\n\n' +
+        '<script>alert(5)</script>\n\n# 100. Elsewhere?\n\n[ref]: javascript:alert(6)\n[^h]: [y](javascript:alert(7)) <img src=x onerror=alert(8)>\n',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(markdown, { minLength: 1, maxLength: 3 }), async (texts) => {
-        const files = texts.map((text, i) => parseFile(source(text), `f${i}.md`));
+      fc.asyncProperty(fc.array(fc.tuple(markdown, hostile), { minLength: 1, maxLength: 3 }), async (texts) => {
+        const files = texts.map(([text, tail], i) => parseFile(source(text + tail), `f${i}.md`));
         // Duplicate ids are refused by lint and left out by build --force; do the same here.
-        const corpus = buildCorpus(files);
+        const { corpus, answers } = compileCorpus(files);
         const seen = new Set<string>();
         const model = { ...corpus, questions: corpus.questions.filter((q) => !seen.has(q.id) && seen.add(q.id)) };
-        const options = { assets: new Map([['images/ok.png', PNG]]), date: new Date(Date.UTC(2026, 0, 1)) };
+        const options = { assets: new Map([['images/ok.png', PNG]]), date: new Date(Date.UTC(2026, 0, 1)), answers };
         const json = Buffer.from(exportJson(model).get('questions.json')!).toString('utf8');
         expect(JSON.parse(json).questions).toHaveLength(model.questions.length);
-        const apkg = await exportAnki(model, options);
-        const pdf = await exportPdf(model, options);
-        expect(pdf.length).toBeGreaterThan(0);
-        for (const q of model.questions) expect(q.answer.html).not.toMatch(/<script|\son\w+=|javascript:/i);
-        expect(apkg.length).toBeGreaterThan(0);
+        for (const q of model.questions) expect(q.answer.html).not.toMatch(SCRIPT_IN_HTML);
+        // The deck: every field of every note, as SQLite holds it.
+        const fields = await deckFields(await exportAnki(model, options));
+        expect(fields).toHaveLength(model.questions.length * 4);
+        for (const field of fields) expect(field).not.toMatch(SCRIPT_IN_HTML);
+        // Nor a link without a target: fragment links do not navigate in Anki's reviewer.
+        for (const field of fields) expect(field).not.toMatch(/<a(?![^>]*\shref="(?:https?|mailto):)/i);
+        // The guide: no script, no launch action, no javascript: link anywhere in its bytes,
+        // nor in what pdf.js reads of it.
+        const bytes = await exportPdf(model, options);
+        const pdf = Buffer.from(bytes).toString('latin1');
+        expect(pdf).toMatch(/^%PDF-/);
+        expect(pdf).not.toMatch(/\/(?:JavaScript|JS|Launch)\b/);
+        for (const uri of pdfUris(pdf)) expect(uri).not.toMatch(/^\s*javascript:/i);
+        const read = await readPdf(bytes);
+        expect(read.javascript).toEqual([]);
+        for (const link of read.links) {
+          expect(link.action).toBeUndefined();
+          expect(link.uri ?? '').not.toMatch(/^\s*javascript:/i);
+        }
       }),
       { numRuns: 40, seed: 20261201 },
     );
-  }, 120_000);
+  }, 180_000);
+
+  it('an answer\'s Markdown carries what it uses: read alone, it gives the same HTML', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        for (const q of buildCorpus([parseFile(source(text), 'q.md')]).questions) {
+          // A copy, as read back from questions.json: its tree comes from its Markdown alone.
+          const alone = renderableAnswer({ ...q, answer: { ...q.answer } });
+          expect(modelHtml(alone, { file: q.source.file, id: q.id }), q.answer.markdown).toBe(q.answer.html);
+        }
+      }),
+      { numRuns: 500, seed: 20261202 },
+    );
+  });
 
   it('encodeSource restores BOM and line endings exactly when nothing was fixed', () => {
     fc.assert(

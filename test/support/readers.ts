@@ -18,6 +18,8 @@ export const DEBIAN_PACKAGES: Readonly<Record<string, string>> = {
   mnemosyne: 'mnemosyne',
   nvim: 'neovim',
   chromium: 'chromium',
+  'google-chrome': 'chromium',
+  'chromium-browser': 'chromium',
 };
 
 const found = new Map<string, boolean>();

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isInsideRoot, nodeHost, referencedImages, type Corpus } from '@genai-qa/core';
+import { isInsideRoot, nodeHost, referencedImages, type Corpus, type RenderableAnswer } from '@genai-qa/core';
 
 /**
  * Loads the images the corpus references, for the exporters. Only regular files inside the
  * content root are read: the path is resolved, symlinks followed, and the real path must
  * still be inside the (real) root. Anything else is left out (lint reports it).
  */
-export function collectAssets(corpus: Corpus, root: string): Map<string, Uint8Array> {
+export function collectAssets(corpus: Corpus, answers: ReadonlyMap<string, RenderableAnswer>, root: string): Map<string, Uint8Array> {
   const assets = new Map<string, Uint8Array>();
   const realRoot = nodeHost.realpath(root) ?? root;
-  for (const key of referencedImages(corpus)) {
+  for (const key of referencedImages(corpus, answers)) {
     const real = nodeHost.realpath(path.join(root, ...key.split('/')));
     if (!real || !isInsideRoot(realRoot, real)) continue;
     try {

@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, buildDate, type Corpus } from '@genai-qa/core';
+import { buildDate, compileCorpus, LAYOUTS_LOOKED_FOR, type Corpus, type ExportOptions } from '@genai-qa/core';
 import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
+import { configuredContent } from './config-text.js';
 import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
+import { LayoutTally } from './layout-report.js';
 import { lintPaths } from './lint-command.js';
 import { createProgress, withProgress, type Progress } from './progress.js';
 import { formatStylish } from './reporters/stylish.js';
@@ -17,11 +19,12 @@ export const BUILD_HELP = `Usage: genai-qa build [options]
 Lint the content, then compile it into artifacts.
 
 Options:
-  --content <dir>     content directory (default: content)
+  --content <dir>     content directory (default: "content" in the config, else content)
   --out <dir>         output directory (default: dist)
   --only <targets>    comma-separated targets to build (default: all): ${TARGETS.map((t) => t.name).join(', ')}
   --force             build even when lint finds errors
   --config <file>     configuration file (default: ./genai-qa.config.json if present)
+  --verbose           print the question layout found on stderr, in one line
   -h, --help          show this help
 
 Targets:
@@ -32,7 +35,8 @@ never leaves a half-written file or destroys the previous one. Dates in artifact
 from SOURCE_DATE_EPOCH, or else from the last git commit that touched the content, so
 the same content always gives the same bytes.
 
-Exit codes: 0 built, 1 lint errors (nothing written), 2 usage, configuration or input error.
+Exit codes: 0 built, 1 lint errors or no questions at all (nothing written), 2 usage,
+configuration or input error.
 `;
 
 export async function buildCommand(argv: string[], io: Io, targetList: readonly Target[] = TARGETS): Promise<number> {
@@ -41,11 +45,12 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
     allowPositionals: true,
     strict: true,
     options: {
-      content: { type: 'string', default: 'content' },
+      content: { type: 'string' },
       out: { type: 'string', default: 'dist' },
       only: { type: 'string' },
       force: { type: 'boolean', default: false },
       config: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,7 +70,8 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
   // A progress line on a terminal's stderr (see progress.ts), removed before any other output.
   const progress = createProgress(io.stderr, io.env);
   try {
-    return await build(withProgress(io, progress), progress, values, targets);
+    const content = values.content ?? configuredContent(values.config, io.cwd) ?? 'content';
+    return await build(withProgress(io, progress), progress, { ...values, content }, targets);
   } finally {
     progress.end();
   }
@@ -74,10 +80,21 @@ export async function buildCommand(argv: string[], io: Io, targetList: readonly 
 async function build(
   io: Io,
   progress: Progress,
-  values: { content: string; out: string; force: boolean; config?: string },
+  values: { content: string; out: string; force: boolean; config?: string; verbose: boolean },
   targets: readonly Target[],
 ): Promise<number> {
-  const { files, diagnostics } = lintPaths([values.content], io, { config: values.config, progress });
+  const { files, diagnostics, layout } = lintPaths([values.content], io, { config: values.config, progress });
+  if (values.verbose) {
+    const tally = new LayoutTally();
+    for (const file of files) tally.add(file);
+    io.stderr.write(tally.line(layout));
+  }
+  // Nothing to build, even with --force: an empty deck and an empty guide help nobody.
+  if (files.every((f) => f.questions.length === 0)) {
+    const root = `${displayPath(path.resolve(io.cwd, values.content), io.cwd).replace(/\/$/, '')}/`;
+    io.stderr.write(`genai-qa: not building: no questions in ${root}; looked for ${LAYOUTS_LOOKED_FOR}\n`);
+    return 1;
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const color = Boolean(io.stderr.isTTY) && !io.env.NO_COLOR;
   if (errors.length > 0) {
@@ -89,10 +106,17 @@ async function build(
     io.stderr.write('genai-qa: building despite lint errors (--force)\n');
   }
 
-  // The model is validated against the schema before any exporter sees it.
-  const corpus = withUniqueIds(buildCorpus(files), io);
+  // The model is validated against the schema before any exporter sees it; beside it, the
+  // answers' trees, which every exporter renders (the first question of an id wins in both).
+  const compiled = compileCorpus(files);
+  const corpus = withUniqueIds(compiled.corpus, io);
+  const { answers } = compiled;
   // Render everything first: an exporter that throws leaves dist/ exactly as it was.
-  const options = { assets: collectAssets(corpus, path.resolve(io.cwd, values.content)), date: resolveBuildDate(io, values.content) };
+  const options: ExportOptions = {
+    assets: collectAssets(corpus, answers, path.resolve(io.cwd, values.content)),
+    date: resolveBuildDate(io, values.content),
+    answers,
+  };
   const outputs = new Map<string, Uint8Array>();
   for (const target of targets) {
     progress.phase(`Building ${target.name}`);

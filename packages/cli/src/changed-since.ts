@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseFile, type Diagnostic, type Limits } from '@genai-qa/core';
+import { parseFile, type Diagnostic, type LayoutSetting, type Limits } from '@genai-qa/core';
 import { collectFiles, readChecked } from './files.js';
 import { UsageError } from './io.js';
 
@@ -77,13 +77,19 @@ export function changedLines(ref: string, cwd: string): ChangedLines {
 }
 
 /** The line ranges of the questions of the changed files, as lint parses them. */
-function questionRanges(paths: readonly string[], cwd: string, changed: ChangedLines, limits: Limits): Map<string, Array<[number, number]>> {
+function questionRanges(
+  paths: readonly string[],
+  cwd: string,
+  changed: ChangedLines,
+  limits: Limits,
+  layout: LayoutSetting | undefined,
+): Map<string, Array<[number, number]>> {
   const out = new Map<string, Array<[number, number]>>();
   for (const input of collectFiles(paths, cwd)) {
     const absolute = real(input.absolutePath);
     if (!changed.has(absolute)) continue;
     const checked = readChecked(input, cwd, limits.maxFileBytes);
-    const file = parseFile(checked.source, input.relativePath, { limits, ...(checked.refused ? { refused: checked.refused } : {}) });
+    const file = parseFile(checked.source, input.relativePath, { limits, ...(checked.refused ? { refused: checked.refused } : {}), ...(layout ? { layout } : {}) });
     out.set(
       absolute,
       file.questions.map((q) => [q.line, q.endLine]),
@@ -95,11 +101,11 @@ function questionRanges(paths: readonly string[], cwd: string, changed: ChangedL
 /** The findings of `diagnostics` on what changed (see the top of this file), in their order. */
 export function onlyChanged(
   diagnostics: readonly Diagnostic[],
-  options: { ref: string; paths: readonly string[]; cwd: string; limits: Limits },
+  options: { ref: string; paths: readonly string[]; cwd: string; limits: Limits; layout?: LayoutSetting | undefined },
 ): Diagnostic[] {
   const { cwd } = options;
   const changed = changedLines(options.ref, cwd);
-  const ranges = questionRanges(options.paths, cwd, changed, options.limits);
+  const ranges = questionRanges(options.paths, cwd, changed, options.limits, options.layout);
   const touched = (file: string, line: number): boolean => {
     const absolute = real(path.resolve(cwd, file));
     const lines = changed.get(absolute);

@@ -14,6 +14,20 @@ export function configLocation(explicit: string | undefined, cwd: string): { fil
 }
 
 /**
+ * The config's `content` directory, read without the engine (the warm path of `lint --cache`
+ * needs it too). Undefined when there is no config, it sets none, or it is not valid JSON
+ * (loading the config then reports that).
+ */
+export function configuredContent(explicit: string | undefined, cwd: string): string | undefined {
+  try {
+    const data = JSON.parse((readConfigText(explicit, cwd) ?? '{}').replace(/^\ufeff/, '')) as { content?: unknown };
+    return typeof data?.content === 'string' && data.content !== '' ? data.content : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The text of the config file, or undefined when there is none (no --config and no
  * genai-qa.config.json). Any other failure to read it is thrown as it comes.
  */

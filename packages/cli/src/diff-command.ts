@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUMP_ORDER, buildCorpus, decodeSource, diffCorpora, parseFile, type Bump, type ParsedFile } from '@genai-qa/core';
+import { BUMP_ORDER, buildCorpus, decodeSource, diffCorpora, parseFile, type Bump, type LayoutSetting, type ParsedFile } from '@genai-qa/core';
+import { loadConfig } from './config-file.js';
 import { parse as parseYaml } from 'yaml';
 import { collectFiles, MARKDOWN_EXTENSIONS, parseInput } from './files.js';
 import { UsageError, type Io } from './io.js';
@@ -28,7 +29,7 @@ function git(args: string[], cwd: string): Buffer {
 }
 
 /** The corpus files as they are at a git ref (none when the directory did not exist). */
-function filesAtRef(ref: string, contentDir: string, cwd: string): ParsedFile[] {
+function filesAtRef(ref: string, contentDir: string, cwd: string, layout?: LayoutSetting): ParsedFile[] {
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd).toString().trim();
@@ -51,7 +52,7 @@ function filesAtRef(ref: string, contentDir: string, cwd: string): ParsedFile[] 
       absolutePath: path.join(root, relative),
       root,
     });
-    return parseFile(source, relative);
+    return parseFile(source, relative, layout ? { layout } : {});
   });
 }
 
@@ -95,8 +96,10 @@ export function diffCommand(argv: string[], io: Io): number {
   if (extra) throw new UsageError(`unexpected argument "${extra}"`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown --format "${values.format}"; expected text, json`);
 
-  const before = buildCorpus(filesAtRef(ref, values.content, io.cwd));
-  const after = buildCorpus(collectFiles([values.content], io.cwd).map((f) => parseInput(f, io.cwd)));
+  // The question layout set in genai-qa.config.json, if any, applies to both sides.
+  const layout = loadConfig(undefined, io.cwd).questions;
+  const before = buildCorpus(filesAtRef(ref, values.content, io.cwd, layout));
+  const after = buildCorpus(collectFiles([values.content], io.cwd).map((f) => parseInput(f, io.cwd, undefined, layout)));
   const diff = diffCorpora(before, after);
   const top = git(['rev-parse', '--show-toplevel'], io.cwd).toString().trim();
   const pending = values['check-changeset'] ? pendingBump(top, DATA_PACKAGE) : undefined;

@@ -9,6 +9,7 @@ import {
   isInsideRoot,
   parseFile,
   type ExternalLinks,
+  type LayoutSetting,
   type Limits,
   type ParsedFile,
   type ResolvedRule,
@@ -83,7 +84,7 @@ export function readChecked(file: InputFile, cwd: string, maxBytes = Infinity): 
 export function fixChecked(
   input: InputFile,
   checked: CheckedFile,
-  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined },
+  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined; layout?: LayoutSetting | undefined },
 ): { source: SourceFile; written?: Uint8Array } {
   const { source } = checked;
   const fixed = fixedText(input, checked, options);
@@ -100,17 +101,17 @@ export function fixChecked(
 export function fixedText(
   input: InputFile,
   checked: CheckedFile,
-  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined },
+  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined; layout?: LayoutSetting | undefined },
 ): string {
   const { source, refused } = checked;
   if (refused || inspectSource(source.text, options.limits).some((p) => p.blocking)) return source.text;
-  return fixSource(source, input.relativePath, { config: options.config, external: options.external }).text;
+  return fixSource(source, input.relativePath, { config: options.config, external: options.external, ...(options.layout ? { layout: options.layout } : {}) }).text;
 }
 
 /** Reads (unless refused) and parses one input file, as lint sees it. */
-export function parseInput(file: InputFile, cwd: string, limits: Limits = DEFAULT_LIMITS): ParsedFile {
+export function parseInput(file: InputFile, cwd: string, limits: Limits = DEFAULT_LIMITS, layout?: LayoutSetting): ParsedFile {
   const { source, refused } = readChecked(file, cwd, limits.maxFileBytes);
-  return parseFile(source, file.relativePath, { limits, ...(refused ? { refused } : {}) });
+  return parseFile(source, file.relativePath, { limits, ...(refused ? { refused } : {}), ...(layout ? { layout } : {}) });
 }
 
 function empty(meta: { path: string; absolutePath: string; root: string }): SourceFile {

@@ -12,7 +12,7 @@ import { collectFiles, displayPath, fixedText, readChecked } from './files.js';
  */
 export function fixDiff(paths: readonly string[], cwd: string, configFile: string | undefined): string {
   const raw = loadConfig(configFile, cwd);
-  const options = { config: resolveConfig(raw), limits: resolveLimits(raw) };
+  const options = { config: resolveConfig(raw), limits: resolveLimits(raw), layout: raw.questions };
   let out = '';
   for (const input of collectFiles(paths, cwd)) {
     const checked = readChecked(input, cwd, options.limits.maxFileBytes);

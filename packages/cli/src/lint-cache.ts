@@ -104,7 +104,7 @@ export function lintPathsCached(
     let entry = freshEntry(cached.entries.get(source.path), hash);
     const nothingToFix = entry !== undefined && !corpusFixes && entry.diagnostics.every((d) => d.fix === undefined);
     if (options.fix && !nothingToFix) {
-      const fixed = fixChecked(input, checked, { config, limits });
+      const fixed = fixChecked(input, checked, { config, limits, layout: raw.questions });
       if (fixed.written) {
         source = fixed.source;
         hash = fileHash(identity, fixed.written);
@@ -119,7 +119,7 @@ export function lintPathsCached(
   // Files parsed so far, kept as summaries (no tree) for the corpus rules: one tree at a time.
   const parsed = new Map<string, FileSummary>();
   const parse = (f: (typeof files)[number]): ParsedFile => {
-    const file = parseFile(f.source, f.input.relativePath, { limits, ...(f.refused ? { refused: f.refused } : {}) });
+    const file = parseFile(f.source, f.input.relativePath, { limits, ...(f.refused ? { refused: f.refused } : {}), ...(raw.questions ? { layout: raw.questions } : {}) });
     parsed.set(f.source.path, summarizeFile(file));
     return file;
   };

@@ -10,6 +10,7 @@ import {
   type Diagnostic,
   type ExternalLinks,
   type FileSummary,
+  type LayoutSetting,
   type Limits,
   type ParsedFile,
   type ResolvedRule,
@@ -20,15 +21,17 @@ import { createProgress, NO_PROGRESS, ruleProgress, withProgress, type Progress 
 import { collectFiles, fixChecked, parseInput, readChecked } from './files.js';
 import type { Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
-import { exitCodeOf, parseLintArgs, printFindings } from './lint-options.js';
+import { exitCodeOf, parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { onlyChanged } from './changed-since.js';
 import { fixDiff } from './fix-dry-run.js';
 import { formatSarif } from './reporters/sarif.js';
+import { LayoutTally } from './layout-report.js';
 import { version } from './version.js';
 
 export const LINT_HELP = `Usage: genai-qa lint [options] [PATH...]
 
-Lint Markdown question-and-answer files (default PATH: content/).
+Lint Markdown question-and-answer files (default PATH: "content" in
+genai-qa.config.json, else content/).
 A directory is searched for *.md files and is the content root for the files in it.
 
 Options:
@@ -60,6 +63,8 @@ Options:
                       (existing, or a path ending in /) gets lint.json in it
   --max-warnings <n>  exit 1 when there are more than n warnings
   --config <file>     configuration file (default: ./genai-qa.config.json if present)
+  --verbose           print the question layout found (e.g. level-4 headings numbered
+                      "N)") on stderr, in one line; lints every file (no --cache)
   -h, --help          show this help
 
 Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage, configuration
@@ -74,17 +79,21 @@ Silence a rule in the Markdown with an HTML comment (GitHub does not render it):
 export interface LintRun {
   files: ParsedFile[];
   diagnostics: Diagnostic[];
+  /** The config's `questions`, if any. */
+  layout: LayoutSetting | undefined;
 }
 
 /** The configuration file, read and checked once per command. */
 interface Settings {
   config: Map<string, ResolvedRule>;
   limits: Limits;
+  /** The config's `questions`: the layout set there (the rest is detected per file). */
+  layout: LayoutSetting | undefined;
 }
 
 function loadSettings(configFile: string | undefined, cwd: string): Settings {
   const raw = loadConfig(configFile, cwd);
-  return { config: resolveConfig(raw), limits: resolveLimits(raw) };
+  return { config: resolveConfig(raw), limits: resolveLimits(raw), layout: raw.questions };
 }
 
 /**
@@ -99,15 +108,15 @@ function* parsePaths(
   progress: Progress,
   phase: string,
 ): Generator<ParsedFile> {
-  const { config, limits } = settings;
+  const { config, limits, layout } = settings;
   const inputs = collectFiles(paths, io.cwd);
   progress.phase(options.fix ? `Fixing and ${phase.toLowerCase()}` : phase, inputs.length, 'files');
   for (const [index, input] of inputs.entries()) {
     progress.update(index, input.relativePath);
     const checked = readChecked(input, io.cwd, limits.maxFileBytes);
     const { refused } = checked;
-    const { source } = options.fix ? fixChecked(input, checked, { config, limits, external: options.external }) : checked;
-    yield parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}) });
+    const { source } = options.fix ? fixChecked(input, checked, { config, limits, external: options.external, layout }) : checked;
+    yield parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}), ...(layout ? { layout } : {}) });
   }
 }
 
@@ -124,7 +133,7 @@ export function lintPaths(
   const progress = options.progress ?? NO_PROGRESS;
   const settings = loadSettings(options.config, io.cwd);
   const files = [...parsePaths(paths, io, settings, options, progress, 'Parsing')];
-  return { files, diagnostics: lintFiles(files, { config: settings.config, external: options.external, onRule: ruleProgress(progress) }) };
+  return { files, layout: settings.layout, diagnostics: lintFiles(files, { config: settings.config, external: options.external, onRule: ruleProgress(progress) }) };
 }
 
 /**
@@ -135,18 +144,21 @@ export function lintPaths(
 export function lintPathsStreaming(
   paths: readonly string[],
   io: Io,
-  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
+  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress; verbose?: boolean },
 ): Diagnostic[] {
   const progress = options.progress ?? NO_PROGRESS;
   const settings = loadSettings(options.config, io.cwd);
   const { config } = settings;
   const diagnostics: Diagnostic[] = [];
   const summaries: FileSummary[] = [];
+  const tally = options.verbose ? new LayoutTally() : undefined;
   for (const file of parsePaths(paths, io, settings, options, progress, 'Linting')) {
+    tally?.add(file);
     diagnostics.push(...lintFiles([file], { config, external: options.external, scopes: ['file', 'external'] }));
     summaries.push(summarizeFile(file));
   }
   diagnostics.push(...lintCorpus(summaries, { config, onRule: ruleProgress(progress) }));
+  if (tally) io.stderr.write(tally.line(settings.layout));
   return sortDiagnostics(diagnostics, summaries.map((f) => f.source.path));
 }
 
@@ -160,7 +172,7 @@ async function checkLinks(paths: readonly string[], io: Io, configFile: string |
   const resolved = resolveConfig(config);
   if (['dead-link', 'permanent-redirect'].every((id) => resolved.get(id)?.severity === 'off')) return new Map();
   const limits = resolveLimits(config);
-  const files = collectFiles(paths, io.cwd).map((input) => parseInput(input, io.cwd, limits));
+  const files = collectFiles(paths, io.cwd).map((input) => parseInput(input, io.cwd, limits, config.questions));
   const result = await checkExternalLinks(files, linkCheckSettings(config.linkCheck, io.cwd), options);
   for (const { url, reason } of result.unchecked) io.stderr.write(`genai-qa: could not check ${url} (${reason}); not reported\n`);
   if (result.cacheProblem) io.stderr.write(`genai-qa: ${result.cacheProblem}\n`);
@@ -169,7 +181,7 @@ async function checkLinks(paths: readonly string[], io: Io, configFile: string |
 
 /** `genai-qa lint`. `linkCheck` injects the network, clock and backoff of --check-external (tests). */
 export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOptions = {}): Promise<number> {
-  const args = parseLintArgs(argv);
+  const args = withContent(parseLintArgs(argv), io.cwd);
   if (args.help) {
     io.stdout.write(LINT_HELP);
     return 0;
@@ -185,15 +197,15 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
     const external = args.checkExternal ? await checkLinks(paths, during, args.config, linkCheck) : undefined;
     // The cache holds no network results: with --check-external every file is linted.
     ({ diagnostics } =
-      args.cache && !args.checkExternal
+      args.cache && !args.checkExternal && !args.verbose
         ? lintPathsCached(paths, during, { config: args.config, fix: args.fix, cacheFile: resolveCacheLocation(args.cacheLocation, io.cwd), progress })
-        : { diagnostics: lintPathsStreaming(paths, during, { config: args.config, fix: args.fix, external, progress }) });
+        : { diagnostics: lintPathsStreaming(paths, during, { config: args.config, fix: args.fix, external, progress, verbose: args.verbose }) });
   } finally {
     progress.end();
   }
   if (args.changedSince !== undefined) {
-    const limits = resolveLimits(loadConfig(args.config, io.cwd));
-    diagnostics = onlyChanged(diagnostics, { ref: args.changedSince, paths, cwd: io.cwd, limits });
+    const { limits, layout } = loadSettings(args.config, io.cwd);
+    diagnostics = onlyChanged(diagnostics, { ref: args.changedSince, paths, cwd: io.cwd, limits, layout });
   }
   if (args.fixDryRun) {
     io.stdout.write(fixDiff(paths, io.cwd, args.config));

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '@genai-qa/core';
+import { configuredContent } from './config-text.js';
 import { UsageError, type Io } from './io.js';
 import { formatGithub } from './reporters/github.js';
 import { formatJson } from './reporters/json.js';
@@ -12,7 +13,10 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface LintArgs {
+  /** The PATHs given, else the config's `content`, else content/ (see withContent). */
   paths: string[];
+  /** True when PATHs were given on the command line. */
+  pathsGiven: boolean;
   format: Format;
   fix: boolean;
   /** Print the unified diff --fix would apply; write nothing (fix-dry-run.ts). */
@@ -25,6 +29,8 @@ export interface LintArgs {
   /** -1: no limit. */
   maxWarnings: number;
   config?: string;
+  /** Print the question layout found, on stderr. */
+  verbose: boolean;
   help: boolean;
 }
 
@@ -44,6 +50,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
       'cache-location': { type: 'string' },
       'max-warnings': { type: 'string' },
       config: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -60,6 +67,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
   }
   return {
     paths: positionals.length > 0 ? positionals : ['content'],
+    pathsGiven: positionals.length > 0,
     format,
     fix: values.fix,
     fixDryRun: values['fix-dry-run'],
@@ -69,8 +77,15 @@ export function parseLintArgs(argv: string[]): LintArgs {
     ...(values['cache-location'] !== undefined ? { cacheLocation: values['cache-location'] } : {}),
     maxWarnings,
     ...(values.config !== undefined ? { config: values.config } : {}),
+    verbose: values.verbose,
     help: values.help,
   };
+}
+
+/** Without PATHs, lint reads the config's `content` directory (default content/). */
+export function withContent(args: LintArgs, cwd: string): LintArgs {
+  if (args.pathsGiven) return args;
+  return { ...args, paths: [configuredContent(args.config, cwd) ?? 'content'] };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Diagnostic } from '@genai-qa/core';
 import { readConfigText } from './config-text.js';
 import type { Io } from './io.js';
 import { cacheKey, corpusHash, fileHash, freshEntry, readCacheFile, resolveCacheLocation, sortDiagnostics } from './lint-cache-file.js';
-import { parseLintArgs, printFindings } from './lint-options.js';
+import { parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { displayPath, listInputFiles } from './paths.js';
 
 /*
@@ -22,12 +22,16 @@ import { displayPath, listInputFiles } from './paths.js';
 export function warmLint(argv: string[], io: Io): number | undefined {
   let args: ReturnType<typeof parseLintArgs>;
   try {
-    args = parseLintArgs(argv);
+    args = withContent(parseLintArgs(argv), io.cwd);
   } catch {
     return undefined;
   }
-  // --fix writes files, --fix-dry-run and --changed-since print other things, --check-external asks the network, SARIF needs the rules' metadata.
-  if (!args.cache || args.help || args.fix || args.fixDryRun || args.changedSince !== undefined || args.checkExternal || args.format === 'sarif') return undefined;
+  // --fix writes files, --fix-dry-run and --changed-since print other things, --check-external
+  // asks the network, SARIF needs the rules' metadata.
+  // --verbose reports what the parser found, which the cache does not keep.
+  if (!args.cache || args.help || args.fix || args.fixDryRun || args.changedSince !== undefined || args.checkExternal || args.verbose || args.format === 'sarif') {
+    return undefined;
+  }
   let diagnostics: Diagnostic[];
   try {
     const found = cachedFindings(args.paths, io.cwd, args.config, resolveCacheLocation(args.cacheLocation, io.cwd));

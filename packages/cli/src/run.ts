@@ -8,6 +8,7 @@ Commands:
   lint [PATH...]   lint Markdown question-and-answer files (default: content/)
   build            lint, then compile content/ into dist/ (JSON, …)
   diff <git-ref>   the semver bump the dataset needs since <git-ref>
+  init             set up genai-qa in a repository: config and GitHub workflow
   lsp --stdio      the language server for editors (docs/editors.md)
 
 Options:
@@ -31,6 +32,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => {
     const { buildCommand, BUILD_HELP } = await import('./build-command.js');
     return { run: buildCommand, help: BUILD_HELP };
+  },
+  init: async () => {
+    const { initCommand, INIT_HELP } = await import('./init-command.js');
+    return { run: initCommand, help: INIT_HELP };
   },
   lsp: async () => {
     const { lspCommand, LSP_HELP } = await import('./lsp-command.js');

@@ -62,7 +62,8 @@ describe('genai-qa lint: exit codes and input errors', () => {
         column: 1,
         ruleId: 'no-questions',
         severity: 'warning',
-        message: 'File has no questions; a question starts at a heading like "# 1. What is …?"',
+        message:
+          'File has no questions; genai-qa looked for question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks',
         fixable: false,
       },
     ]);

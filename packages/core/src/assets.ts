@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { classifyUrl } from './links.js';
-import type { Corpus, Question } from './model.js';
+import type { Question } from './model.js';
+import type { RenderableAnswer } from './renderable.js';
 
 /**
  * What every exporter receives besides the corpus. Exporters never read the file system:
@@ -12,6 +13,13 @@ export interface ExportOptions {
   assets: ReadonlyMap<string, Uint8Array>;
   /** The build date written into artifacts (from SOURCE_DATE_EPOCH, or a fixed value). */
   date: Date;
+  /**
+   * Each answer's renderable form, by question id, as `compileCorpus` builds it from the
+   * parsed files. Exporters read answers only through `renderableAnswer(question, answers)`,
+   * which falls back to the answer's self-contained Markdown for a question not in the map
+   * (a model read back from questions.json, or built by hand).
+   */
+  answers?: ReadonlyMap<string, RenderableAnswer>;
 }
 
 /**
@@ -25,28 +33,6 @@ export function assetKey(question: Pick<Question, 'source'>, url: string): strin
   const key = path.posix.normalize(path.posix.join(path.posix.dirname(question.source.file), target.path));
   if (key === '..' || key.startsWith('../') || key === '.' || key.startsWith('/')) return undefined;
   return key;
-}
-
-/** Every image the answers reference, as asset keys, in order of first use. */
-export function referencedImages(corpus: Corpus): string[] {
-  const keys = new Set<string>();
-  for (const q of corpus.questions) {
-    for (const m of q.answer.html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)) {
-      const key = assetKey(q, decodeHtml(m[1]!));
-      if (key) keys.add(key);
-    }
-  }
-  return [...keys];
-}
-
-function decodeHtml(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 /** The build date: SOURCE_DATE_EPOCH (seconds) when set, else a fixed date, never the clock. */

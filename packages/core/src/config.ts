@@ -3,6 +3,7 @@ import { formatAjvErrors } from './validate.js';
 import { rules } from './rules/index.js';
 import type { Severity } from './rule.js';
 import { DEFAULT_LIMITS, type Limits } from './safety.js';
+import { NUMBERINGS, type LayoutSetting } from './layout.js';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -14,6 +15,10 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   linkCheck?: LinkCheckConfig;
   limits?: Partial<Limits>;
+  /** The content directory lint (without PATH) and build (without --content) read. */
+  content?: string;
+  /** How the content writes its questions; what is left out is detected per file. */
+  questions?: LayoutSetting;
 }
 
 /** The limits in force: the defaults overlaid with the config's. */
@@ -157,8 +162,38 @@ export function configSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
+      content: {
+        type: 'string',
+        minLength: 1,
+        description: 'The content directory (relative to the working directory) that `genai-qa lint` without PATH and `genai-qa build` without --content read (default "content").',
+      },
       rules: { type: 'object', additionalProperties: false, properties },
       linkCheck,
+      questions: {
+        type: 'object',
+        description:
+          'How the content writes its questions. Without it (or for the keys left out) the layout is detected in each file; `genai-qa lint --verbose` prints what was found.',
+        additionalProperties: false,
+        properties: {
+          style: {
+            type: 'string',
+            enum: ['heading', 'bold', 'details'],
+            description:
+              'heading: a question is a heading (see depth); bold: a paragraph that is only a bold question, `**What is …?**`; details: `<details><summary>Question</summary>`, the answer before `</details>`.',
+          },
+          depth: { type: 'integer', minimum: 1, maximum: 6, description: 'Heading level of the questions (style heading only).' },
+          numbering: {
+            type: 'string',
+            enum: [...NUMBERINGS],
+            description:
+              'How questions are numbered, N standing for the number ("N." for `# 1. What …`, "N)" for `#### 1) What …`, "QN:" for `## Q1: What …`), or "none" (then a question is a block that reads as one: it ends with "?" or starts with a question word such as What, Why, How, Explain).',
+          },
+          every: {
+            type: 'boolean',
+            description: 'Unnumbered layouts: every block of the style is a question (every heading at depth, every bold paragraph), whether or not it reads as one (default false).',
+          },
+        },
+      },
       limits: {
         type: 'object',
         description: 'Bounds on input files; a file beyond them is reported (input-safety) and not parsed.',
@@ -192,6 +227,10 @@ export function validateConfig(data: unknown, file: string): Config {
     throw new ConfigError(file, `invalid configuration: ${formatAjvErrors(validator.errors)}${hint}`);
   }
   checkLinkCheck((data as Config).linkCheck, file);
+  const questions = (data as Config).questions;
+  if (questions?.depth !== undefined && questions.style !== undefined && questions.style !== 'heading') {
+    throw new ConfigError(file, `questions.depth is the level of question headings; it does not apply to style "${questions.style}" (remove it, or write "style": "heading")`);
+  }
   return data as Config;
 }
 

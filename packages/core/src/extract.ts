@@ -1,13 +1,17 @@
 import { slug } from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Html, Paragraph, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { readDirective, type Directive } from './directives.js';
+import { readNumbered, sectionTag, splitMarkers, type Difficulty, type Layout, type LayoutSetting } from './layout.js';
+import { findQuestions, type QuestionSpan } from './questions.js';
 import { TAG_PATTERN } from './model.js';
 import { parseMarkdown } from './parse.js';
 import { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
-import { renderHtml, renderText } from './render.js';
+import { modelHtml } from './html.js';
+import { renderText } from './render.js';
+import { fileDefinitions, resolveAnswer, withDefinitions, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
 import { lineStarts, pointAt, type SourceFile } from './source.js';
 
 /** A problem with genai-qa metadata (front matter or a metadata comment). */
@@ -25,7 +29,14 @@ export interface ExtractedQuestion {
   number: number;
   question: string;
   tags: string[];
-  heading: Heading;
+  /** Headings above the question, outermost first (see questions.ts). */
+  section: string[];
+  /** From a trailing difficulty emoji (see DIFFICULTY_MARKERS). */
+  difficulty?: Difficulty;
+  /** URLs of trailing source links (`[[src](url)]`). */
+  sources: string[];
+  /** The block that starts the question: its heading, bold paragraph or `<summary>` HTML. */
+  heading: Heading | Paragraph | Html;
   /** The answer's blocks, genai-qa comments excluded. */
   nodes: RootContent[];
   /** Offsets of the whole section: heading start to the next question heading (or EOF). */
@@ -33,9 +44,12 @@ export interface ExtractedQuestion {
   end: number;
   line: number;
   endLine: number;
+  /** The answer's Markdown as written, then the source of the definitions it uses (self-contained). */
   markdown: string;
   text: string;
   html: string;
+  /** The answer as every exporter renders it (not part of the JSON model). */
+  renderable: RenderableAnswer;
 }
 
 /** One parsed file: the tree, its directives and questions. */
@@ -47,8 +61,10 @@ export interface ParsedFile {
   lineStarts: number[];
   title: string;
   description: string;
-  /** Heading depth used for questions in this file (0 when there are none). */
+  /** Heading depth used for questions in this file (0 when there are none, or they are not headings). */
   questionDepth: number;
+  /** How this file writes its questions (undefined when it has none). */
+  layout: Layout | undefined;
   questions: ExtractedQuestion[];
   directives: Directive[];
   problems: MetadataProblem[];
@@ -56,6 +72,8 @@ export interface ParsedFile {
   safety: SafetyProblem[];
   /** True when the file was not parsed (a blocking safety problem): it has no questions. */
   skipped: boolean;
+  /** First line after the front matter (1 without front matter). */
+  bodyLine: number;
 }
 
 /**
@@ -85,6 +103,10 @@ export interface FileSummary {
   lineStarts: number[];
   questions: readonly QuestionSummary[];
   directives: Directive[];
+  /** First line after the front matter (1 without front matter). */
+  bodyLine: number;
+  /** True when the file was not parsed (see ParsedFile). */
+  skipped: boolean;
 }
 
 /**
@@ -98,6 +120,8 @@ export function summarizeFile(file: ParsedFile): FileSummary {
     relativePath: file.relativePath,
     lineStarts: file.lineStarts,
     directives: file.directives,
+    bodyLine: file.bodyLine,
+    skipped: file.skipped,
     questions: file.questions.map((q) => {
       const first = q.nodes[0];
       const last = q.nodes.at(-1);
@@ -120,17 +144,17 @@ export interface ParseOptions {
   limits?: Limits;
   /** A reason the CLI did not read the file at all (too large, outside the content root). */
   refused?: string;
+  /** The question layout set in the config (`questions`); what it leaves out is detected. */
+  layout?: LayoutSetting;
 }
 
-// `# 3.14 is pi?` is not question 3: a digit right after the dot belongs to the number.
-const QUESTION_HEADING = /^\s*(\d+)\.(?!\d)\s*(\S[\s\S]*?)\s*$/;
 const METADATA_KEYS = new Set(['id', 'tags']);
 
-/** Reads the question number and text of a heading that starts a question. */
+/** Reads the question number and text of a heading numbered `N.` (the canonical layout). */
 export function questionHeading(heading: Heading): { number: number; text: string } | undefined {
-  const match = QUESTION_HEADING.exec(toString(heading));
-  if (!match) return undefined;
-  return { number: Number(match[1]), text: match[2]!.replace(/\s+/g, ' ') };
+  const numbered = readNumbered(splitMarkers(heading.children).text);
+  if (numbered?.numbering !== 'N.') return undefined;
+  return { number: numbered.number, text: numbered.text };
 }
 
 /** Default id: GitHub's heading slug of the question text, tidied. */
@@ -160,32 +184,11 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
     description = meta.description;
   }
 
-  const headings = tree.children.filter(
-    (n): n is Heading => n.type === 'heading' && questionHeading(n) !== undefined,
-  );
-  const questionDepth = headings[0]?.depth ?? 0;
-  const definitions = tree.children.filter((n) => n.type === 'definition');
-  const questions: ExtractedQuestion[] = [];
-  const children = tree.children;
-  let i = 0;
-  while (i < children.length) {
-    const node = children[i]!;
-    const parsed = node.type === 'heading' && node.depth === questionDepth ? questionHeading(node) : undefined;
-    if (!parsed || node.type !== 'heading') {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < children.length) {
-      const next = children[j]!;
-      if (next.type === 'heading' && next.depth === questionDepth && questionHeading(next)) break;
-      j++;
-    }
-    const section = children.slice(i + 1, j);
-    const end = j < children.length ? children[j]!.position!.start.offset! : source.text.length;
-    questions.push(buildQuestion(source.text, relativePath, starts, node, parsed, section, end, definitions, problems));
-    i = j;
-  }
+  const found = findQuestions(tree.children, source.text.length, options.layout);
+  if (!title && found.titleHeading) title = toString(found.titleHeading).replace(/\s+/g, ' ').trim();
+  const questionDepth = found.layout?.style === 'heading' && found.questions.length > 0 ? found.layout.depth : 0;
+  const definitions = fileDefinitions(tree, source.text);
+  const questions = found.questions.map((span) => buildQuestion(source.text, relativePath, starts, span, definitions, problems));
   return {
     source,
     relativePath,
@@ -194,11 +197,13 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
     title,
     description,
     questionDepth,
+    layout: found.layout,
     questions,
     directives,
     problems,
     safety,
     skipped,
+    bodyLine: first?.type === 'yaml' ? Math.min(first.position!.end.line + 1, starts.length) : 1,
   };
 }
 
@@ -210,13 +215,14 @@ function buildQuestion(
   text: string,
   relativePath: string,
   starts: number[],
-  heading: Heading,
-  parsed: { number: number; text: string },
-  section: RootContent[],
-  end: number,
-  definitions: RootContent[],
+  span: QuestionSpan,
+  definitions: () => FileDefinitions,
   problems: MetadataProblem[],
 ): ExtractedQuestion {
+  const { candidate, end } = span;
+  const heading = candidate.node;
+  const section = span.blocks;
+  const parsed = { number: candidate.number ?? span.position, text: candidate.text };
   let id = defaultId(parsed.text);
   let idExplicit = false;
   let tags: string[] = [];
@@ -250,30 +256,54 @@ function buildQuestion(
       }
     }
   }
-  const markdown = sliceWithout(text, section, nodes);
+  // Resolving references, the Markdown with its definitions and the HTML cost more than
+  // parsing; lint never needs them, exporters do.
+  let parts: AnswerParts | undefined;
+  const resolved = (): AnswerParts => (parts ??= resolveAnswer(nodes, definitions(), relativePath));
+  let markdown: string | undefined;
   let html: string | undefined;
   return {
     id,
     idExplicit,
     number: parsed.number,
     question: parsed.text,
-    tags,
+    tags: questionTags(tags, span),
+    section: span.section,
+    ...(candidate.difficulty ? { difficulty: candidate.difficulty } : {}),
+    sources: candidate.sources,
     heading,
     nodes,
     start: heading.position!.start.offset!,
     end,
     line: heading.position!.start.line,
     endLine: pointAt(starts, Math.max(end - 1, heading.position!.start.offset!)).line,
-    markdown,
+    get markdown() {
+      return (markdown ??= withDefinitions(sliceWithout(text, section, nodes), text, nodes.at(-1), resolved().appended));
+    },
     text: renderText(nodes),
-    // Rendering HTML costs more than parsing; lint never needs it, exporters do.
     get html() {
-      return (html ??= renderHtml(nodes, definitions, relativePath));
+      return (html ??= modelHtml(resolved().answer, { file: relativePath, id }));
+    },
+    get renderable() {
+      return resolved().answer;
     },
   };
 }
 
 const tagPattern = new RegExp(TAG_PATTERN);
+
+/**
+ * A question's tags: its own (metadata comment), else one tag from its section path
+ * (`machine-learning::linear-regression`); then `difficulty::<level>` when it has a marker.
+ */
+function questionTags(own: string[], span: QuestionSpan): string[] {
+  const tags = [...own];
+  const fromSection = own.length === 0 ? sectionTag(span.section) : undefined;
+  if (fromSection && tagPattern.test(fromSection)) tags.push(fromSection);
+  const level = span.candidate.difficulty;
+  if (level && !tags.includes(`difficulty::${level}`)) tags.push(`difficulty::${level}`);
+  return tags;
+}
 
 function readTags(value: string, at: { line: number; column: number }, problems: MetadataProblem[]): string[] {
   const tags: string[] = [];
@@ -289,11 +319,12 @@ function readTags(value: string, at: { line: number; column: number }, problems:
 
 /** The source of `kept` nodes, as written, with the directive comments between them cut out. */
 function sliceWithout(text: string, all: RootContent[], kept: RootContent[]): string {
+  const keep = new Set(kept);
   let out = '';
   let previousEnd = -1;
   let skipped = false;
   for (const node of all) {
-    if (!kept.includes(node)) {
+    if (!keep.has(node)) {
       skipped = true;
       continue;
     }

@@ -44,10 +44,10 @@ interface Line {
 }
 
 // Characters that make inline content more than text and code spans.
-const INLINE_SPECIAL = /[\\&*_~[\]!<|]|https?:|www\.|@|[ \t]$|[ \t]\n/im;
+const INLINE_SPECIAL = /[\\&*_~[\]!<|$]|https?:|www\.|@|[ \t]$|[ \t]\n/im;
 // What may start a block (or end a paragraph) once leading spaces are removed: an ATX
 // heading, a block quote, HTML, a list item, a fence.
-const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3})/;
+const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3}|\${2})/;
 // Whole lines that are a thematic break, a setext underline or a table's delimiter row.
 const RULE_LINE = /^ *(?:([-*_])(?: *\1){2,}|=+|:?-+:?) *$/;
 const TASK = /^\[[ xX]\](?:[ \t]|$)/;

@@ -1,4 +1,5 @@
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// Code fences, and math fences (`$$`, remark-math), whose content is no Markdown either.
+const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
 
 /**
  * Follows fenced code blocks line by line, for the scanners that look at raw lines before
@@ -11,7 +12,8 @@ export function stepFence(line: string, open: string | undefined): { open: strin
     const closes = marker !== undefined && marker[0] === open[0] && marker.length >= open.length && line.replace(/^[ \t]+|[ \t]+$/g, '') === marker;
     return { open: closes ? undefined : open, fenced: true };
   }
-  // A backtick fence's info string has no backtick: "```a`" is a paragraph, not a fence.
-  if (marker && marker[0] === '`' && line.slice(line.indexOf(marker) + marker.length).includes('`')) return { open: undefined, fenced: false };
+  // A backtick fence's info string has no backtick: "```a`" is a paragraph, not a fence; nor
+  // has a math fence's a dollar ("$$x$$" is inline math in a paragraph).
+  if (marker && (marker[0] === '`' || marker[0] === '$') && line.slice(line.indexOf(marker) + marker.length).includes(marker[0])) return { open: undefined, fenced: false };
   return marker ? { open: marker, fenced: true } : { open: undefined, fenced: false };
 }

@@ -2,10 +2,12 @@ export { decodeSource, encodeSource, InputError, lineStarts, pointAt, type Sourc
 export { parseMarkdown } from './parse.js';
 export { parseFile, summarizeFile, defaultId, questionHeading, type ParsedFile, type ExtractedQuestion, type FileSummary, type QuestionSummary, type MetadataProblem } from './extract.js';
 export { readDirective, type Directive, type DirectiveKind } from './directives.js';
-export { buildCorpus, DEFAULT_TITLE } from './corpus.js';
+export { buildCorpus, compileCorpus, DEFAULT_TITLE, type CompiledCorpus } from './corpus.js';
 export { corpusSchema, ID_PATTERN, TAG_PATTERN, type Corpus, type CorpusFile, type Question } from './model.js';
 export { validateCorpus, SchemaError, formatAjvErrors } from './validate.js';
 export { renderHtml, renderText } from './render.js';
+export { answerHast, modelHtml, MODEL_SCHEMA, type ModelHtmlOptions } from './html.js';
+export { renderableAnswer, referencedImages, type RenderableAnswer } from './renderable.js';
 export { isInside as isInsideRoot, classifyUrl, resolveLocal } from './links.js';
 export { lintFiles, lintCorpus, fixSource, nodeHost, sortDiagnostics, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
 export { applyFixes, composeEdits } from './edits.js';
@@ -16,7 +18,8 @@ export { docsUrl, DOCS_BASE, defineRule, type Diagnostic, type Fix, type Host, t
 export { lintReportSchema } from './report-schema.js';
 export { schemaJson } from './schema-json.js';
 export { diffCorpora, BUMP_ORDER, type Bump, type Change, type CorpusDiff } from './diff.js';
-export { assetKey, referencedImages, buildDate, type ExportOptions } from './assets.js';
+export { assetKey, buildDate, type ExportOptions } from './assets.js';
 export { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
 export { resolveLimits } from './config.js';
 export type { ParseOptions } from './extract.js';
+export { describeLayout, detectLayout, LAYOUTS_LOOKED_FOR, NUMBERINGS, DIFFICULTY_MARKERS, QUESTION_WORDS, type Layout, type LayoutSetting, type Numbering, type QuestionStyle, type Difficulty } from './layout.js';

@@ -4,6 +4,7 @@ import { applyFixes } from './edits.js';
 import { parseFile, type FileSummary, type ParsedFile } from './extract.js';
 import { rules, ruleIds } from './rules/index.js';
 import type { Diagnostic, ExternalLinks, Fix, Host, Report, Rule, Severity } from './rule.js';
+import type { LayoutSetting } from './layout.js';
 import type { SourceFile } from './source.js';
 
 export interface LintOptions {
@@ -18,6 +19,8 @@ export interface LintOptions {
    * the results with sortDiagnostics: the same diagnostics, in the same order, as one call.
    */
   scopes?: ReadonlyArray<Rule['scope']>;
+  /** The `questions` layout of the config, for the files fixSource parses. */
+  layout?: LayoutSetting;
   /** Called before each rule that runs: its id, its index among the rules that run, and their number (progress display). */
   onRule?(ruleId: string, index: number, total: number): void;
 }
@@ -133,7 +136,7 @@ export function fixSource(source: SourceFile, relativePath: string, options: Lin
   let text = source.text;
   let applied = 0;
   for (let pass = 0; pass < 10; pass++) {
-    const file = parseFile({ ...source, text }, relativePath);
+    const file = parseFile({ ...source, text }, relativePath, options.layout ? { layout: options.layout } : {});
     const fixes: Fix[] = lintFiles([file], { ...options, config: onlyFixable(settings) })
       .map((d) => d.fix)
       .filter((f): f is Fix => f !== undefined);

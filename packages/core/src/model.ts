@@ -18,6 +18,12 @@ export interface Question {
   };
   /** Lower-case tags; `::` separates levels of a hierarchy. */
   tags: string[];
+  /** Headings above the question, outermost first (absent when there are none). */
+  section?: string[];
+  /** From a difficulty marker after the question (👶 easy, ⭐ medium, 🚀 hard). */
+  difficulty?: 'easy' | 'medium' | 'hard';
+  /** URLs of the source links written after the question (`[[src](url)]`). */
+  sources?: string[];
   source: {
     /** Path of the Markdown file relative to the content root, `/` separators. */
     file: string;
@@ -61,7 +67,7 @@ const nonEmpty = { type: 'string', minLength: 1 } as const;
  * rejects any drift between these interfaces and the schema; `schemas/corpus.schema.json`
  * is written from this object (`npm run schemas`) and a test keeps the two identical.
  */
-export const corpusSchema: JSONSchemaType<Corpus> = {
+const typedSchema: JSONSchemaType<Corpus> = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://genai-qa.dev/schemas/corpus.schema.json',
   title: 'Corpus',
@@ -116,6 +122,26 @@ export const corpusSchema: JSONSchemaType<Corpus> = {
             uniqueItems: true,
             items: { type: 'string', pattern: TAG_PATTERN },
           },
+          section: {
+            type: 'array',
+            nullable: true,
+            minItems: 1,
+            description: 'Headings above the question (topic, sub-topic …), outermost first; absent when there are none.',
+            items: nonEmpty,
+          },
+          difficulty: {
+            type: 'string',
+            nullable: true,
+            enum: ['easy', 'medium', 'hard'],
+            description: 'From a difficulty marker after the question: 👶 easy, ⭐ medium, 🚀 hard.',
+          },
+          sources: {
+            type: 'array',
+            nullable: true,
+            minItems: 1,
+            description: 'URLs of the source links written after the question ([[src](url)]); absent when there are none.',
+            items: { type: 'string', minLength: 1 },
+          },
           source: {
             title: 'Source',
             description: 'Where the question is written in the content.',
@@ -132,3 +158,16 @@ export const corpusSchema: JSONSchemaType<Corpus> = {
     },
   },
 };
+
+/**
+ * `nullable: true` is how JSONSchemaType spells an optional property; it is not a JSON
+ * Schema keyword (other validators do not know it), and the model never holds null, so
+ * the published schema leaves it out.
+ */
+function withoutNullable<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNullable) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'nullable').map(([k, v]) => [k, withoutNullable(v)])) as T;
+}
+
+export const corpusSchema: JSONSchemaType<Corpus> = withoutNullable(typedSchema);

@@ -1,17 +1,20 @@
 import type { Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { scanSection, type Deferred, type ScannedBlock } from './fast-parse.js';
+import { ankiMathDelimiters } from './anki-math.js';
 import { stepFence } from './fence.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+// GFM as GitHub reads it, YAML front matter, and math (`$…$`, `$$…$$`) as GitHub and Anki show it.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** The whole text in one parse (the reference that section-wise parsing must equal). */
 export function parseWhole(text: string): Root {
-  return parser.parse(text);
+  return ankiMathDelimiters(parser.parse(text), text);
 }
 
 /**
@@ -22,6 +25,10 @@ export function parseWhole(text: string): Root {
  * are then parsed in chunks of sections, smaller ones whole.
  */
 export function parseMarkdown(text: string, options: { sectionMinBytes?: number; fast?: boolean } = {}): Root {
+  return ankiMathDelimiters(parseSections(text, options), text);
+}
+
+function parseSections(text: string, options: { sectionMinBytes?: number; fast?: boolean }): Root {
   const fast = options.fast ?? true;
   // A byte-order mark inside the text is dropped by micromark wherever a parse starts: read whole.
   if (text.includes('\ufeff')) return parser.parse(text);
@@ -180,7 +187,7 @@ function sectionStarts(text: string): number[] | undefined {
     if (/^[ \t]*$/.test(line)) html = false;
     // The line without list markers, quote markers and indentation in front.
     const inner = line.slice(CONTAINER.exec(line)![0].length);
-    const fenceLike = /^(?:`{3}|~{3})/.test(inner);
+    const fenceLike = /^(?:`{3}|~{3}|\$\$)/.test(inner);
     // A fence line after a line of HTML: code or more HTML, depending on what came before.
     if (html && fenceLike) return undefined;
     // A fence that is not at the margin may sit in a list item or a quote, where it ends with

@@ -1,37 +1,16 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
-import type { Element } from 'hast';
-import { assetKey } from './assets.js';
-import { classifyUrl } from './links.js';
-
-// Raw HTML is dropped by remark-rehype (allowDangerousHtml is off) and the result is then
-// sanitized with GitHub's schema: no script, no event handlers, no javascript: URLs.
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+import { modelHtml } from './html.js';
 
 /**
- * Renders mdast blocks to sanitized HTML. `definitions` resolve reference-style links.
- * With `file` (the Markdown file's path relative to the content root), local `src` and
- * `href` values that are absolute or climb out of the content root are removed too.
+ * Renders mdast blocks to HTML sanitized with GitHub's schema (see html.ts): raw HTML is
+ * dropped; no script, no event handlers, no javascript: URLs. `definitions` resolve
+ * reference-style links and footnotes. With `file` (the Markdown file's path relative to the
+ * content root), local `src` and `href` values that are absolute or climb out of the content
+ * root are removed too.
  */
 export function renderHtml(nodes: RootContent[], definitions: RootContent[] = [], file?: string): string {
-  const root: Root = { type: 'root', children: [...nodes, ...definitions] };
-  const hast = toHtml.runSync(root);
-  if (file !== undefined) {
-    visit(hast, 'element', (element: Element) => {
-      for (const attribute of ['src', 'href'] as const) {
-        const value = element.properties[attribute];
-        if (typeof value === 'string' && assetKey({ source: { file, line: 1 } }, value) === undefined && classifyUrl(value).kind === 'local') {
-          delete element.properties[attribute];
-        }
-      }
-    });
-  }
-  return toHtml.stringify(hast).trim();
+  return modelHtml({ tree: { type: 'root', children: [...nodes, ...definitions] } }, file === undefined ? {} : { file });
 }
 
 /** Plain text of mdast blocks: inline text via mdast-util-to-string, blocks on their own lines. */

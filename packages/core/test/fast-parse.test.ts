@@ -160,6 +160,13 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     '[a\\]]: /u\n# 1. x\n[a\\]]\n',
     '[a\nb]: /u\n\n# 1. x\n\n[a b]\n',
     '\n\ufeffa *b*\n',
+    // Math (remark-math): inline, display blocks whose content is no Markdown (a heading line
+    // inside one is TeX, not a question to cut at), `$$x$$` inline, an escaped dollar.
+    '# 1. Loss?\n\nThe loss $\\mathcal{L}_{a} = -\\sum_{i=1}$ costs \\$5.\n\n# 2. Cases?\n\n$$\n\\begin{cases} a \\\\ b \\end{cases}\n$$\n',
+    '# 1. x\n\n$$\n# 2. not a heading\n$$\n\n# 3. y\n',
+    '# 1. x\n\nText $$x$$ inline and $a$b$ c.\n\n- item $x_1$\n- $$\n',
+    '# 1. x\n\n$$ meta\nx^2\n$$$\n# 2. y\n',
+    '- $$\n# 1. $\n- $\n',
   ])('%j', (text) => {
     expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
@@ -167,7 +174,7 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   // Random documents made of what the scanner handles and what sits at its edges: lists with
   // wrapped and lazy lines, code spans with odd backtick runs, indentation, inline syntax it
   // defers, and blocks it must refuse.
-  const word = fc.constantFrom('\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '*', '**', '`', '``', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|');
+  const word = fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '*', '**', '`', '``', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|');
   const lineText = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
   const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ');
   const trailing = fc.constantFrom('', '', '', ' ', '  ', '\\');

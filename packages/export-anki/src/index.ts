@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { assetKey, type Corpus, type ExportOptions, type Question } from '@genai-qa/core';
+import { assetKey, renderableAnswer, type Corpus, type ExportOptions, type Question } from '@genai-qa/core';
 import JSZip from 'jszip';
 import { writeCollection, type NoteRow } from './collection.js';
-import { cleanHtml, escapeHtml } from './html.js';
+import { deckHtml, escapeHtml } from './deck-html.js';
 import { assignIds, deckId, NOTE_TYPE_ID } from './ids.js';
 import { FIELDS, TEMPLATES } from './note-type.js';
 
 export { assignIds, deckId, noteGuid, NOTE_TYPE_ID } from './ids.js';
 export { CSS, FIELDS, NOTE_TYPE_NAME, TEMPLATES } from './note-type.js';
+export { DECK_SCHEMA, deckHtml, type ImageResolver } from './deck-html.js';
 
 /**
  * Compiles a corpus into an Anki package (`.apkg` bytes): one deck named after the
@@ -33,7 +34,7 @@ export async function exportAnki(corpus: Corpus, options: ExportOptions): Promis
     const { guid, noteId, cardIds } = ids.get(question.id)!;
     const fields = [
       escapeHtml(question.question),
-      cleanHtml(question.answer.html, (src) => media.nameFor(question, src)),
+      deckHtml(renderableAnswer(question, options.answers), (src) => media.nameFor(question, src)),
       escapeHtml(question.id),
       escapeHtml(`${question.source.file}:${question.source.line}`),
     ].map(fieldSafe);

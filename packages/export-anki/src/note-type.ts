@@ -50,6 +50,11 @@ hr#answer {
   border-top: 1px solid #d0d7de;
 }
 .answer > :first-child { margin-top: 0; }
+/* Headings inside an answer stay below the question's size, each level a step smaller. */
+.answer h1, .answer h2 { font-size: 1.12em; margin: 1em 0 0.4em; }
+.answer h3 { font-size: 1.05em; margin: 0.9em 0 0.35em; }
+.answer h4, .answer h5, .answer h6 { font-size: 1em; margin: 0.8em 0 0.3em; color: #59636e; }
+.math-display { margin: 0 0 0.8em; overflow-x: auto; overflow-y: hidden; }
 p { margin: 0 0 0.8em; }
 ul, ol { margin: 0 0 0.8em; padding-left: 1.6em; }
 li { margin: 0.25em 0; }
@@ -65,6 +70,10 @@ code {
   border-radius: 4px;
   background-color: rgba(175, 184, 193, 0.2);
 }
+/*
+ * A code block wider than the card scrolls sideways; a shadow at the edge where more code
+ * hides says so (the covers scroll with the code, the shadows stay with the box).
+ */
 pre {
   font-size: 0.85em;
   line-height: 1.45;
@@ -72,8 +81,26 @@ pre {
   padding: 0.8em 1em;
   overflow-x: auto;
   border-radius: 6px;
-  background-color: #f6f8fa;
+  background:
+    linear-gradient(to right, #f6f8fa 30%, rgba(246, 248, 250, 0)) left / 2.5em 100% no-repeat local,
+    linear-gradient(to left, #f6f8fa 30%, rgba(246, 248, 250, 0)) right / 2.5em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(31, 35, 40, 0.28), rgba(31, 35, 40, 0)) left / 0.9em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(31, 35, 40, 0.28), rgba(31, 35, 40, 0)) right / 0.9em 100% no-repeat scroll,
+    #f6f8fa;
 }
+@media (max-width: 480px) {
+  pre { font-size: 0.78em; padding: 0.7em 0.8em; }
+}
+/* highlight.js tokens, in GitHub's colours (night mode below). */
+.hljs-comment, .hljs-quote { color: #59636e; font-style: italic; }
+.hljs-keyword, .hljs-selector-tag, .hljs-type, .hljs-literal { color: #cf222e; }
+.hljs-string, .hljs-regexp, .hljs-addition { color: #0a3069; }
+.hljs-number, .hljs-symbol, .hljs-bullet, .hljs-variable, .hljs-template-variable, .hljs-attr, .hljs-attribute { color: #0550ae; }
+.hljs-title, .hljs-section, .hljs-function .hljs-title, .hljs-title.function_, .hljs-title.class_ { color: #6639ba; }
+.hljs-built_in, .hljs-meta, .hljs-name, .hljs-tag { color: #953800; }
+.hljs-deletion { color: #82071e; }
+.hljs-emphasis { font-style: italic; }
+.hljs-strong { font-weight: 600; }
 pre code {
   font-size: 1em;
   padding: 0;
@@ -124,7 +151,22 @@ img {
 .nightMode hr#answer, .night_mode hr#answer { border-top-color: #3d444d; }
 .nightMode a, .night_mode a { color: #58a6ff; }
 .nightMode code, .night_mode code { background-color: rgba(110, 118, 129, 0.4); }
-.nightMode pre, .night_mode pre { background-color: #161b22; }
+.nightMode pre, .night_mode pre {
+  background:
+    linear-gradient(to right, #161b22 30%, rgba(22, 27, 34, 0)) left / 2.5em 100% no-repeat local,
+    linear-gradient(to left, #161b22 30%, rgba(22, 27, 34, 0)) right / 2.5em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(230, 237, 243, 0.3), rgba(230, 237, 243, 0)) left / 0.9em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(230, 237, 243, 0.3), rgba(230, 237, 243, 0)) right / 0.9em 100% no-repeat scroll,
+    #161b22;
+}
+.nightMode .answer h4, .night_mode .answer h4, .nightMode .answer h5, .night_mode .answer h5, .nightMode .answer h6, .night_mode .answer h6 { color: #9198a1; }
+.nightMode .hljs-comment, .night_mode .hljs-comment, .nightMode .hljs-quote, .night_mode .hljs-quote { color: #9198a1; }
+.nightMode .hljs-keyword, .night_mode .hljs-keyword, .nightMode .hljs-selector-tag, .night_mode .hljs-selector-tag, .nightMode .hljs-type, .night_mode .hljs-type, .nightMode .hljs-literal, .night_mode .hljs-literal { color: #ff7b72; }
+.nightMode .hljs-string, .night_mode .hljs-string, .nightMode .hljs-regexp, .night_mode .hljs-regexp, .nightMode .hljs-addition, .night_mode .hljs-addition { color: #a5d6ff; }
+.nightMode .hljs-number, .night_mode .hljs-number, .nightMode .hljs-symbol, .night_mode .hljs-symbol, .nightMode .hljs-bullet, .night_mode .hljs-bullet, .nightMode .hljs-variable, .night_mode .hljs-variable, .nightMode .hljs-template-variable, .night_mode .hljs-template-variable, .nightMode .hljs-attr, .night_mode .hljs-attr, .nightMode .hljs-attribute, .night_mode .hljs-attribute { color: #79c0ff; }
+.nightMode .hljs-title, .night_mode .hljs-title, .nightMode .hljs-section, .night_mode .hljs-section { color: #d2a8ff; }
+.nightMode .hljs-built_in, .night_mode .hljs-built_in, .nightMode .hljs-meta, .night_mode .hljs-meta, .nightMode .hljs-name, .night_mode .hljs-name, .nightMode .hljs-tag, .night_mode .hljs-tag { color: #ffa657; }
+.nightMode .hljs-deletion, .night_mode .hljs-deletion { color: #ffdcd7; }
 .nightMode pre code, .night_mode pre code { background: none; }
 .nightMode kbd, .night_mode kbd { border-color: #3d444d; }
 .nightMode blockquote, .night_mode blockquote { color: #9198a1; border-left-color: #3d444d; }

@@ -133,10 +133,14 @@ describe('a note', () => {
     for (const id of ['what-is-a-gan', 'less-than', 'what-is-a-vae']) expect(noteFor(id).guid).toBe(noteGuid(id));
   });
 
-  it('has the answer as HTML with lists, code and tables, and `<>&` escaped in code', () => {
+  // `>` needs no escape in HTML text: hast-util-to-html writes it as it is.
+  it('has the answer as HTML with lists, highlighted code and tables, and `<` and `&` escaped in code', () => {
     expect(fields(noteFor('what-is-a-gan').flds)[1]).toContain('<ul>\n<li>the generator makes samples;</li>');
     const answer = fields(noteFor('less-than').flds)[1]!;
-    expect(answer).toContain('<pre><code class="language-python">if x &lt; y and y &gt; 0: print("a &amp; b")\n</code></pre>');
+    expect(answer).toContain(
+      '<pre><code class="language-python hljs"><span class="hljs-keyword">if</span> x &lt; y <span class="hljs-keyword">and</span> y > <span class="hljs-number">0</span>: ' +
+        '<span class="hljs-built_in">print</span>(<span class="hljs-string">"a &amp; b"</span>)\n</code></pre>',
+    );
     expect(answer).toContain('<td>Python</td>');
     expect(answer).toContain('<blockquote>');
   });

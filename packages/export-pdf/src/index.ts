@@ -1,5 +1,5 @@
 import type { Corpus, ExportOptions } from '@genai-qa/core';
-import { Guide } from './guide.js';
+import { renderGuide } from './guide.js';
 
 /** Settings of the PDF that the corpus does not carry. */
 export interface PdfOptions {
@@ -17,7 +17,5 @@ export interface PdfOptions {
  * Asynchronous because pdfkit decodes some PNGs (alpha, interlaced) with the async zlib API.
  */
 export async function exportPdf(corpus: Corpus, options: ExportOptions, pdf: PdfOptions = {}): Promise<Uint8Array> {
-  const guide = new Guide(corpus, options, { lang: pdf.lang ?? 'en' });
-  await guide.prepare();
-  return guide.render();
+  return renderGuide(corpus, options, { lang: pdf.lang ?? 'en' });
 }

@@ -11,6 +11,8 @@ export interface Run {
   link?: LinkTarget | undefined;
   /** Overrides the text colour of the paragraph. */
   color?: string;
+  /** Inline math: the TeX, typeset in its place (`text` is what stands in for it). */
+  math?: string;
 }
 
 export type ImageNode = Image | ImageReference;
@@ -40,6 +42,9 @@ export function inlineRuns(nodes: readonly PhrasingContent[], context: InlineCon
           break;
         case 'inlineCode':
           runs.push({ ...style, mono: true, text: node.value });
+          break;
+        case 'inlineMath':
+          runs.push({ ...style, math: node.value, text: '\u00a0' });
           break;
         case 'break':
           runs.push({ ...style, text: '\n' });

@@ -16,7 +16,8 @@ export const SIZE = {
   codePadding: 7,
   question: 13.5,
   questionGapBefore: 20,
-  subheading: 11,
+  /** Headings inside answers, by tag level: H3, H4, H5, H6 (the question is H2). */
+  subheadings: [12.5, 11.25, 10.4, 10] as const,
   small: 8.5,
   title: 28,
   tocEntry: 9.8,

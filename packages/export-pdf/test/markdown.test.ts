@@ -140,7 +140,7 @@ describe('Markdown rendering', () => {
     expect(all).toMatch(/Name Value alpha α 1 beta β 2/);
     expect(all).toContain('A sub-heading After the rule.');
     const tree = run('pdfinfo', ['-struct', pdf]);
-    for (const tag of ['BlockQuote', 'Table', 'TR', 'TH', 'TD', 'L', 'LI', 'Lbl', 'LBody', 'Code', 'Link', 'H2', 'H4', 'Sect', 'TOC', 'TOCI']) {
+    for (const tag of ['BlockQuote', 'Table', 'TR', 'TH', 'TD', 'L', 'LI', 'Lbl', 'LBody', 'Code', 'Link', 'H2', 'H3', 'Sect', 'TOC', 'TOCI']) {
       expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
     }
   });

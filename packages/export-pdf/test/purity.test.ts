@@ -11,7 +11,7 @@ import { REPO } from './helpers.js';
 // options.assets only), and the harness proves that such a read would have been refused.
 const dist = path.join(REPO, 'packages/export-pdf/dist/index.js');
 const src = path.join(REPO, 'packages/export-pdf/src');
-const stale = !fs.existsSync(dist) || fs.readdirSync(src).some((f) => fs.statSync(path.join(src, f)).mtimeMs > fs.statSync(dist).mtimeMs);
+const stale = !fs.existsSync(dist) || fs.readdirSync(src, { recursive: true }).some((f) => fs.statSync(path.join(src, String(f))).mtimeMs > fs.statSync(dist).mtimeMs);
 const reason = stale ? ' (skipped: packages/export-pdf/dist is missing or older than src: run npx tsc -p packages/export-pdf/tsconfig.json)' : '';
 
 describe('purity', () => {

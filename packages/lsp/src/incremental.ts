@@ -1,4 +1,4 @@
-import { lintFiles, parseFile, suppressionsOf, type Diagnostic as Finding, type FileSummary, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { lintFiles, parseFile, suppressionsOf, type Diagnostic as Finding, type FileSummary, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 
 /*
  * Provisional findings for a one-question edit of a large file, while the full lint runs in
@@ -38,6 +38,7 @@ export function provisional(
   relativePath: string,
   config: Map<string, ResolvedRule>,
   limits: Limits,
+  layout?: LayoutSetting,
 ): Provisional | undefined {
   const a = before.source.text;
   const b = next.text;
@@ -74,7 +75,7 @@ export function provisional(
   const start = starts[question.line - 1]!;
   const oldEnd = question.endLine < starts.length ? starts[question.endLine]! : a.length;
   const newEnd = oldEnd + charDelta;
-  const segment = parseFile({ ...next, text: b.slice(start, newEnd) }, relativePath, { limits });
+  const segment = parseFile({ ...next, text: b.slice(start, newEnd) }, relativePath, { limits, ...(layout ? { layout } : {}) });
   const lineShift = question.line - 1;
   // Comments outside the question (a disable … enable region around it) still apply.
   const directives = [

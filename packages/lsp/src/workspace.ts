@@ -14,6 +14,7 @@ import {
   type Config,
   type Diagnostic as Finding,
   type FileSummary,
+  type LayoutSetting,
   type Limits,
   type ParsedFile,
   type ResolvedRule,
@@ -35,7 +36,7 @@ export interface ServerHost {
 export interface WorkspaceOptions {
   /** The working directory: paths are shown relative to it, the config file is found in it. */
   cwd: string;
-  /** The content root (default `content`, relative to cwd). */
+  /** The content root, relative to cwd (default: the config's `content`, else `content`). */
   contentRoot?: string;
   /** The configuration file (default genai-qa.config.json in cwd, when present). */
   config?: string;
@@ -60,10 +61,14 @@ export interface OpenFile {
  */
 export class Workspace {
   readonly cwd: string;
-  readonly root: string;
+  /** The content root: the client's `contentRoot`, else the config's `content`, else content/. */
+  root: string;
+  private readonly explicitRoot: boolean;
   readonly configFile: string | undefined;
   config: Map<string, ResolvedRule> = resolveConfig({});
   limits: Limits = resolveLimits({});
+  /** The config's `questions` layout (undefined: detected per file). */
+  layout: LayoutSetting | undefined;
   private readonly open = new Map<string, OpenFile>();
   private readonly disk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary }>();
   /** Corpus findings by absolute path, from the last corpus run. */
@@ -75,6 +80,7 @@ export class Workspace {
   ) {
     this.cwd = options.cwd;
     this.root = path.resolve(options.cwd, options.contentRoot ?? 'content');
+    this.explicitRoot = options.contentRoot !== undefined;
     this.configFile = options.config;
   }
 
@@ -88,6 +94,8 @@ export class Workspace {
     const raw = this.host.loadConfig(this.configFile, this.cwd);
     this.config = resolveConfig(raw);
     this.limits = resolveLimits(raw);
+    this.layout = raw.questions;
+    if (!this.explicitRoot) this.root = path.resolve(this.cwd, raw.content ?? 'content');
     this.disk.clear();
   }
 
@@ -120,7 +128,7 @@ export class Workspace {
   /** Lints an open document's text with the file's own rules, now. */
   update(absolutePath: string, version: number, editorText: string): OpenFile {
     const { text, source } = this.read(absolutePath, editorText);
-    const file = parseFile(source, this.relative(absolutePath), { limits: this.limits });
+    const file = parseFile(source, this.relative(absolutePath), this.parseOptions());
     const findings = lintFiles([file], { config: this.config, scopes: ['file'] });
     const entry: OpenFile = { version, text, source, parsed: summarizeFile(file), findings };
     this.open.set(absolutePath, entry);
@@ -136,7 +144,7 @@ export class Workspace {
     const { text, source } = this.read(absolutePath, editorText);
     const relativePath = this.relative(absolutePath);
     const before = this.open.get(absolutePath);
-    linter.lint(absolutePath, { id: version, source, relativePath, config: this.config, limits: this.limits }, (result) => {
+    linter.lint(absolutePath, { id: version, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
       const current = this.open.get(absolutePath);
       if (current && current.version > version) return;
       const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
@@ -144,7 +152,7 @@ export class Workspace {
       exact(entry);
     });
     if (!before || inspectSource(source.text, this.limits).some((p) => p.blocking)) return undefined;
-    const guess = provisional(before, source, relativePath, this.config, this.limits);
+    const guess = provisional(before, source, relativePath, this.config, this.limits, this.layout);
     if (!guess) return undefined;
     const entry: OpenFile = { version, text, source, parsed: guess.parsed, findings: guess.findings, provisional: true };
     this.open.set(absolutePath, entry);
@@ -200,7 +208,11 @@ export class Workspace {
     const open = this.open.get(absolutePath);
     if (!open) return undefined;
     if (inspectSource(open.source.text, this.limits).some((p) => p.blocking)) return open.source.text;
-    return fixSource(open.source, this.relative(absolutePath), { config: this.config }).text;
+    return fixSource(open.source, this.relative(absolutePath), { config: this.config, ...(this.layout ? { layout: this.layout } : {}) }).text;
+  }
+
+  private parseOptions(): { limits: Limits; layout?: LayoutSetting } {
+    return { limits: this.limits, ...(this.layout ? { layout: this.layout } : {}) };
   }
 
   private relative(absolutePath: string): string {
@@ -219,7 +231,7 @@ export class Workspace {
     let parsed: ParsedFile;
     try {
       const { source, refused } = this.host.readFile(absolutePath, this.root, this.cwd, this.limits);
-      parsed = parseFile(source, this.relative(absolutePath), { limits: this.limits, ...(refused ? { refused } : {}) });
+      parsed = parseFile(source, this.relative(absolutePath), { ...this.parseOptions(), ...(refused ? { refused } : {}) });
     } catch (error) {
       // Unreadable or not UTF-8: lint reports that as an input error; here it takes no part in the corpus.
       const source: SourceFile = { path: this.shown(absolutePath), absolutePath, root: this.root, text: '', eol: '\n', bom: false };

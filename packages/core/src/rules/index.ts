@@ -11,6 +11,7 @@ import finalNewline from './final-newline.js';
 import headingFormat from './heading-format.js';
 import imageAltText from './image-alt-text.js';
 import inputSafety from './input-safety.js';
+import invalidMath from './invalid-math.js';
 import invalidMetadata from './invalid-metadata.js';
 import multipleSpaces from './multiple-spaces.js';
 import noQuestions from './no-questions.js';
@@ -42,6 +43,7 @@ export const rules: ReadonlyArray<Rule<any>> = [
   permanentRedirect,
   rawHtml,
   imageAltText,
+  invalidMath,
   bareUrl,
   textFragment,
   pseudoList,

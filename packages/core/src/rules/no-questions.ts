@@ -1,12 +1,16 @@
+import type { FileSummary } from '../extract.js';
+import { LAYOUTS_LOOKED_FOR } from '../layout.js';
 import { defineRule, NO_OPTIONS } from '../rule.js';
 
 /**
  * A Markdown file in the content directory that holds no question is usually a mistake: an
- * empty file, headings without the `N.` number, or a draft. Nothing from it reaches the
- * deck, the guide or the data package, so say so rather than skip it silently.
+ * empty file, a draft, or questions in a layout genai-qa does not read. Nothing from it
+ * reaches the deck, the guide or the data package, so say so rather than skip it silently.
+ * A content root in which no file holds a question is an error: `build` would have nothing
+ * to build, and says so in the same words.
  */
 export default defineRule({
-  scope: 'file',
+  scope: 'corpus',
   meta: {
     id: 'no-questions',
     description: 'Every content file holds at least one question.',
@@ -15,11 +19,33 @@ export default defineRule({
     defaultOptions: {},
     optionsSchema: NO_OPTIONS,
   },
-  check({ file, report }) {
-    if (file.questions.length > 0 || file.skipped) return; // a skipped file is input-safety's finding
-    // After the front matter, where a genai-qa-disable comment can precede it.
-    const first = file.tree.children[0];
-    const line = first?.type === 'yaml' ? Math.min(first.position!.end.line + 1, file.lineStarts.length) : 1;
-    report({ message: 'File has no questions; a question starts at a heading like "# 1. What is …?"', line, column: 1 });
+  check({ files, report }) {
+    const roots = new Map<string, FileSummary[]>();
+    for (const file of files) roots.set(file.source.root, [...(roots.get(file.source.root) ?? []), file]);
+    for (const inRoot of roots.values()) {
+      // A skipped file is input-safety's finding.
+      const empty = inRoot.filter((f) => f.questions.length === 0 && !f.skipped);
+      if (empty.length === 0) continue;
+      if (empty.length === inRoot.length) {
+        const first = empty[0]!;
+        report({ file: first, line: first.bodyLine, column: 1, severity: 'error', message: noQuestionsMessage(shownRoot(first)) });
+        continue;
+      }
+      for (const file of empty) {
+        report({ file, line: file.bodyLine, column: 1, message: `File has no questions; genai-qa looked for ${LAYOUTS_LOOKED_FOR}` });
+      }
+    }
   },
 });
+
+/** The one line that `lint` reports and `build` prints for a content root without questions. */
+export function noQuestionsMessage(root: string): string {
+  return `No questions in ${root}: looked for ${LAYOUTS_LOOKED_FOR}`;
+}
+
+/** The content root as the user wrote it: the file's shown path without its path in the root. */
+function shownRoot(file: FileSummary): string {
+  const shown = file.source.path;
+  if (shown === file.relativePath) return '.';
+  return shown.endsWith(`/${file.relativePath}`) ? `${shown.slice(0, -file.relativePath.length - 1)}/` : shown;
+}

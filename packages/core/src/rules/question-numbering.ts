@@ -3,6 +3,8 @@ import { defineRule } from '../rule.js';
 /**
  * Questions in a file are numbered 1, 2, 3, … without gaps or repeats, so that "question 14"
  * means the same thing to every reader. Numbers are only labels: ids never depend on them.
+ * Whatever the numbering (`1.`, `1)`, `Q1:`); a file whose questions are unnumbered has
+ * nothing to check.
  */
 export default defineRule<{ start: number }>({
   scope: 'file',
@@ -19,6 +21,7 @@ export default defineRule<{ start: number }>({
     },
   },
   check({ file, options, report }) {
+    if (!file.layout || file.layout.numbering === 'none') return;
     const seen = new Map<number, number>();
     let expected = options.start;
     for (const q of file.questions) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findings, lint, only } from '../helpers.js';
 
-const MESSAGE = 'File has no questions; a question starts at a heading like "# 1. What is …?"';
+const LOOKED_FOR =
+  'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+const CORPUS = `No questions in content/: looked for ${LOOKED_FOR}`;
+const FILE = `File has no questions; genai-qa looked for ${LOOKED_FOR}`;
 
 describe('no-questions', () => {
   describe('valid', () => {
@@ -16,31 +19,45 @@ describe('no-questions', () => {
     it('accepts a question that has no answer yet (empty-answer reports that)', () => {
       expect(findings('no-questions', '# 1. What is a GAN?\n')).toEqual([]);
     });
+
+    it('accepts unnumbered question headings, bold questions and <details>', () => {
+      expect(findings('no-questions', '# What is a GAN?\n\nA generative model.\n')).toEqual([]);
+      expect(findings('no-questions', '## GANs\n\n**What is a GAN? 👶**\n\nA generative model.\n')).toEqual([]);
+      expect(findings('no-questions', '<details>\n<summary>What is a GAN?</summary>\n\nA generative model.\n\n</details>\n')).toEqual([]);
+    });
   });
 
   describe('invalid', () => {
-    it('reports an empty file', () => {
-      expect(findings('no-questions', '')).toEqual([{ line: 1, column: 1, message: MESSAGE }]);
+    it('reports an empty corpus as an error naming the content root and the layouts looked for', () => {
+      expect(findings('no-questions', '')).toEqual([{ line: 1, column: 1, message: CORPUS }]);
+      expect(lint('', { config: only('no-questions') }).map((d) => d.severity)).toEqual(['error']);
     });
 
-    it('reports headings written without their number', () => {
-      const md = '# What is a GAN?\n\nA generative model.\n\n# What is a VAE?\n\nAn autoencoder.\n';
-      expect(findings('no-questions', md)).toEqual([{ line: 1, column: 1, message: MESSAGE }]);
+    it('reports headings that are topics, not questions', () => {
+      const md = '# Generative models\n\nAn overview.\n\n## GANs\n\nA generator and a discriminator.\n';
+      expect(findings('no-questions', md)).toEqual([{ line: 1, column: 1, message: CORPUS }]);
     });
 
     it('reports "#1. What" lines, which are paragraphs, not headings', () => {
-      expect(findings('no-questions', '#1. What is a GAN?\n\nA generative model.\n')).toEqual([{ line: 1, column: 1, message: MESSAGE }]);
+      expect(findings('no-questions', '#1. What is a GAN?\n\nA generative model.\n')).toEqual([{ line: 1, column: 1, message: CORPUS }]);
     });
 
     it('reports a file with only front matter on the line after it, where a disable comment can go', () => {
-      expect(findings('no-questions', '---\ntitle: Drafts\n---\n\nTo do.\n')).toEqual([{ line: 4, column: 1, message: MESSAGE }]);
+      expect(findings('no-questions', '---\ntitle: Drafts\n---\n\nTo do.\n')).toEqual([{ line: 4, column: 1, message: CORPUS }]);
       expect(findings('no-questions', '---\ntitle: Drafts\n---\n<!-- genai-qa-disable no-questions -->\n\nTo do.\n')).toEqual([]);
     });
 
-    it('reports each file on its own, as a warning', () => {
+    it('reports each empty file of a corpus that has questions elsewhere, as a warning', () => {
       const files = { 'a.md': '# 1. What is a GAN?\n\nA generative model.\n', 'b.md': 'Notes for later.\n' };
       expect(lint(files, { config: only('no-questions') })).toEqual([
-        { file: 'content/b.md', line: 1, column: 1, ruleId: 'no-questions', severity: 'warning', message: MESSAGE, fixable: false },
+        { file: 'content/b.md', line: 1, column: 1, ruleId: 'no-questions', severity: 'warning', message: FILE, fixable: false },
+      ]);
+    });
+
+    it('reports a corpus of several files without questions once, on the first', () => {
+      const files = { 'a.md': 'Intro.\n', 'b.md': 'Notes for later.\n' };
+      expect(lint(files, { config: only('no-questions') })).toEqual([
+        { file: 'content/a.md', line: 1, column: 1, ruleId: 'no-questions', severity: 'error', message: CORPUS, fixable: false },
       ]);
     });
   });

@@ -88,3 +88,22 @@ describe('question-numbering', () => {
   });
 });
 
+
+describe('question-numbering in other layouts', () => {
+  it('checks "N)" headings under topic headings', () => {
+    const md = '## Stats\n\n#### 1) What is a p-value?\n\nA probability.\n\n## Models\n\n#### 3) What is a t-test?\n\nA test.\n';
+    expect(findings('question-numbering', md)).toEqual([{ line: 9, column: 1, message: 'Question 3 follows question 1: expected 2 (number 2 is missing)' }]);
+  });
+
+  it('checks "QN:" headings', () => {
+    expect(findings('question-numbering', '## Q1: What?\n\nA.\n\n## Q1: Why?\n\nB.\n')).toEqual([
+      { line: 5, column: 1, message: 'Question number 1 is used twice (first on line 1); expected 2' },
+    ]);
+  });
+
+  it('has nothing to check in unnumbered questions: headings, bold paragraphs, <details>', () => {
+    expect(findings('question-numbering', '### What is A?\n\nA.\n\n### What is B?\n\nB.\n')).toEqual([]);
+    expect(findings('question-numbering', '## Topic\n\n**What is A? 👶**\n\nA.\n\n**What is B?**\n\nB.\n')).toEqual([]);
+    expect(findings('question-numbering', '<details>\n<summary>What is A?</summary>\n\nA.\n\n</details>\n')).toEqual([]);
+  });
+});

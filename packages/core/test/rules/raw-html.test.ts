@@ -118,3 +118,15 @@ describe('raw-html', () => {
     });
   });
 });
+
+describe('raw-html in a <details> layout', () => {
+  it('leaves the questions’ own <details><summary> blocks alone, and reports HTML in the answers', () => {
+    const md = '<details>\n<summary><b>What is a GAN?</b></summary>\n\nA <u>generative</u> model.\n\n</details>\n';
+    expect(findings('raw-html', md)).toEqual([{ line: 4, column: 3, message: 'Raw HTML <u> is dropped by the Anki and PDF exports; use Markdown' }]);
+  });
+
+  it('still reports script in a summary', () => {
+    const md = '<details>\n<summary>What is <script>x</script>?</summary>\n\nA model.\n\n</details>\n';
+    expect(findings('raw-html', md).map((f) => f.message)).toEqual(['Raw <script> is not allowed: it can run code or change the page']);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Heading, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { candidateOf, isQuestionOf, layoutOf, type Candidate, type Layout, type LayoutSetting } from './layout.js';
+
+/** Where one question is in a file's top-level blocks. */
+export interface QuestionSpan {
+  candidate: Candidate;
+  /** 1-based position of the question in its file (the number of an unnumbered question). */
+  position: number;
+  /** The answer's blocks (genai-qa comments still in). */
+  blocks: RootContent[];
+  /** Offset where the question ends: the next question, a heading above the answer's level, or `</details>`. */
+  end: number;
+  /** Headings above the question, outermost first (the document's title heading excluded). */
+  section: string[];
+}
+
+export interface FoundQuestions {
+  layout: Layout | undefined;
+  /** The first level-1 heading before any question, when it is not one: the document's title. */
+  titleHeading: Heading | undefined;
+  questions: QuestionSpan[];
+}
+
+const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
+
+/**
+ * Finds the questions of a file in the layout given in `setting` or detected (see layout.ts).
+ * An answer runs until the next question; in a heading layout also until a heading at the
+ * question's level or above, in the others until any heading; a `<details>` answer ends at
+ * `</details>`. Headings above the questions make up each question's section path.
+ */
+export function findQuestions(blocks: readonly RootContent[], textLength: number, setting: LayoutSetting = {}): FoundQuestions {
+  // Each block is read once: for the layout, then for whether it is one of its questions.
+  const candidates = blocks.map(candidateOf);
+  const layout = layoutOf(candidates, setting);
+  const explicit = setting.every === true;
+  const isQuestion = candidates.map((c) => (c && layout && isQuestionOf(c, layout, explicit) ? c : undefined));
+  const firstQuestion = isQuestion.findIndex(Boolean);
+  const limit = firstQuestion === -1 ? blocks.length : firstQuestion;
+  const title = blocks.slice(0, limit).find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+
+  const questions: QuestionSpan[] = [];
+  const stack: Array<{ depth: number; text: string }> = [];
+  const endsAnswer = (node: RootContent, i: number): boolean =>
+    isQuestion[i] !== undefined ||
+    (node.type === 'heading' && (layout?.style !== 'heading' || node.depth <= layout.depth));
+  let i = 0;
+  while (i < blocks.length) {
+    const node = blocks[i]!;
+    const candidate = isQuestion[i];
+    if (!candidate) {
+      if (node.type === 'heading' && node !== title && (layout?.style !== 'heading' || node.depth < layout.depth)) {
+        while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
+        stack.push({ depth: node.depth, text: toString(node).replace(/\s+/g, ' ').trim() });
+      }
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let answer: RootContent[];
+    let end: number;
+    if (candidate.style === 'details') {
+      // Up to `</details>` (headings inside the answer included), or else the next question.
+      while (j < blocks.length && !isQuestion[j] && !(blocks[j]!.type === 'html' && CLOSE_DETAILS.test((blocks[j] as { value: string }).value))) j++;
+      answer = blocks.slice(i + 1, j);
+      const closed = j < blocks.length && !isQuestion[j];
+      end = closed ? blocks[j]!.position!.end.offset! : j < blocks.length ? blocks[j]!.position!.start.offset! : textLength;
+      if (closed) j++;
+    } else {
+      while (j < blocks.length && !endsAnswer(blocks[j]!, j)) j++;
+      answer = blocks.slice(i + 1, j);
+      end = j < blocks.length ? blocks[j]!.position!.start.offset! : textLength;
+    }
+    questions.push({ candidate, position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
+    i = j;
+  }
+  return { layout, titleHeading: title, questions };
+}

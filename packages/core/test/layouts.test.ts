@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import { buildCorpus, decodeSource, parseFile, validateConfig, type LayoutSetting, type Question } from '@genai-qa/core';
+import { describe, expect, it } from 'vitest';
+
+// Hand-written corpora in the layouts of public interview-question banks (test/fixtures/layouts).
+const FIXTURES = new URL('../../../test/fixtures/layouts/', import.meta.url);
+
+function corpusOf(name: string, layout?: LayoutSetting) {
+  const dir = new URL(`${name}/`, FIXTURES);
+  const files = fs.readdirSync(dir).sort().map((file) => {
+    const source = decodeSource(fs.readFileSync(new URL(file, dir)), { path: `${name}/${file}`, absolutePath: `/${name}/${file}`, root: `/${name}` });
+    return parseFile(source, file, layout ? { layout } : {});
+  });
+  return { files, corpus: buildCorpus(files) };
+}
+
+/** What a question is, without its answer. */
+const card = (q: Question) => ({
+  number: q.number,
+  question: q.question,
+  id: q.id,
+  ...(q.section ? { section: q.section } : {}),
+  tags: q.tags,
+  ...(q.difficulty ? { difficulty: q.difficulty } : {}),
+  ...(q.sources ? { sources: q.sources } : {}),
+  line: q.source.line,
+});
+
+describe('layouts of public question banks', () => {
+  it('level-4 headings numbered "1)" with [[src](…)] links, under ## topics', () => {
+    const { files, corpus } = corpusOf('numbered-paren');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 4, numbering: 'N)' });
+    expect(corpus.title).toBe('Machine Learning Interview Questions');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is the bias-variance trade-off?', id: 'what-is-the-bias-variance-trade-off', section: ['Statistics'], tags: ['statistics'], sources: ['https://example.com/bias-variance'], line: 13 },
+      { number: 2, question: 'What is a p-value?', id: 'what-is-a-p-value', section: ['Statistics'], tags: ['statistics'], sources: ['https://example.com/p-value'], line: 17 },
+      { number: 3, question: 'What is regularization?', id: 'what-is-regularization', section: ['Linear models'], tags: ['linear-models'], sources: ['https://example.com/regularization'], line: 23 },
+      { number: 4, question: 'Why does L1 regularization give sparse weights?', id: 'why-does-l1-regularization-give-sparse-weights', section: ['Linear models'], tags: ['linear-models'], line: 27 },
+    ]);
+    // The answer ends where the next topic starts.
+    expect(corpus.questions[1]!.answer.markdown).toBe('The probability, if the null hypothesis were true, of seeing a result at least as extreme as the one observed.');
+  });
+
+  it('bold questions with difficulty emoji under ## topics and ### sub-topics', () => {
+    const { files, corpus } = corpusOf('bold-emoji');
+    expect(files[0]!.layout).toEqual({ style: 'bold', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('Theoretical interview questions');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is supervised machine learning?', id: 'what-is-supervised-machine-learning', section: ['Supervised machine learning'], tags: ['supervised-machine-learning', 'difficulty::easy'], difficulty: 'easy', line: 9 },
+      { number: 2, question: 'What is regression? Which models can you use to solve a regression problem?', id: 'what-is-regression-which-models-can-you-use-to-solve-a-regression-problem', section: ['Linear regression'], tags: ['linear-regression', 'difficulty::easy'], difficulty: 'easy', line: 15 },
+      { number: 3, question: 'What is linear regression? When do we use it?', id: 'what-is-linear-regression-when-do-we-use-it', section: ['Linear regression'], tags: ['linear-regression', 'difficulty::easy'], difficulty: 'easy', line: 19 },
+      { number: 4, question: 'What is the normal equation?', id: 'what-is-the-normal-equation', section: ['Linear regression', 'Training'], tags: ['linear-regression::training', 'difficulty::medium'], difficulty: 'medium', line: 25 },
+      {
+        number: 5,
+        question: 'What is SGD — stochastic gradient descent? What’s the difference with the usual gradient descent?',
+        id: 'what-is-sgd-stochastic-gradient-descent-whats-the-difference-with-the-usual-gradient-descent',
+        section: ['Linear regression', 'Training'],
+        tags: ['linear-regression::training', 'difficulty::medium'],
+        difficulty: 'medium',
+        line: 29,
+      },
+      { number: 6, question: 'Can we use L1 regularization with linear regression for classification?', id: 'can-we-use-l1-regularization-with-linear-regression-for-classification', section: ['Linear regression', 'Training'], tags: ['linear-regression::training', 'difficulty::hard'], difficulty: 'hard', line: 33 },
+    ]);
+    // The legend list before the first topic is no answer; the answer ends at the next heading.
+    expect(corpus.questions[2]!.answer.text).toBe('A model that predicts the target as a weighted sum of the features. It is a good first model when the relationship is roughly linear.');
+  });
+
+  it('<details><summary> questions, the answer being the Markdown before </details>', () => {
+    const { files, corpus } = corpusOf('details');
+    expect(files[0]!.layout).toEqual({ style: 'details', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('Deep Learning Interview Questions');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is backpropagation?', id: 'what-is-backpropagation', section: ['Neural networks'], tags: ['neural-networks'], line: 7 },
+      { number: 2, question: 'What is a vanishing gradient?', id: 'what-is-a-vanishing-gradient', section: ['Neural networks'], tags: ['neural-networks'], line: 14 },
+      { number: 3, question: 'Why normalize the inputs & the activations?', id: 'why-normalize-the-inputs-the-activations', section: ['Training & tuning'], tags: ['training-tuning', 'difficulty::hard'], difficulty: 'hard', line: 26 },
+    ]);
+    expect(corpus.questions[1]!.answer.markdown).toBe(
+      'When gradients shrink layer after layer on the way back, so that the early layers barely learn.\n\n- Sigmoid and tanh saturate.\n- Residual connections help.',
+    );
+  });
+
+  it('"## Q1:" headings with sub-headings in the answers, titled by the H1', () => {
+    const { files, corpus } = corpusOf('q-colon');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 2, numbering: 'QN:' });
+    expect(corpus.title).toBe('63 Must-Know LLM Interview Questions');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is a large language model?', id: 'what-is-a-large-language-model', tags: [], line: 5 },
+      { number: 2, question: 'What is tokenization?', id: 'what-is-tokenization', tags: [], line: 13 },
+      { number: 3, question: 'Why do LLMs hallucinate?', id: 'why-do-llms-hallucinate', tags: [], line: 17 },
+    ]);
+    expect(corpus.questions[0]!.answer.markdown).toBe(
+      'A neural network, usually a transformer, trained to predict the next token on a very large amount of text.\n\n### Example\n\nGPT-4 and Llama are large language models.',
+    );
+  });
+
+  it('unnumbered "### What is …?" and "### Explain …" headings; "## How to contribute" is no question', () => {
+    const { files, corpus } = corpusOf('unnumbered');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'none' });
+    expect(corpus.title).toBe('NLP interview questions');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is tokenization?', id: 'what-is-tokenization', section: ['Basics'], tags: ['basics'], line: 5 },
+      { number: 2, question: 'Explain the attention mechanism', id: 'explain-the-attention-mechanism', section: ['Basics'], tags: ['basics'], line: 9 },
+      { number: 3, question: 'What is BERT?', id: 'what-is-bert', section: ['Models'], tags: ['models'], line: 15 },
+      { number: 4, question: 'How does GPT differ from BERT?', id: 'how-does-gpt-differ-from-bert', section: ['Models'], tags: ['models'], line: 19 },
+    ]);
+    expect(corpus.questions[3]!.answer.text).toBe('GPT is a decoder that predicts the next token; BERT is an encoder that sees the whole sentence.');
+  });
+
+  it('a layout set in the config: every level-2 heading is a question, read or not as one', () => {
+    const { corpus } = corpusOf('unnumbered', { style: 'heading', depth: 2, numbering: 'none', every: true });
+    expect(corpus.questions.map((q) => q.question)).toEqual(['Basics', 'Models', 'How to contribute']);
+  });
+});
+
+function parse(md: string, layout?: LayoutSetting) {
+  return parseFile(decodeSource(new TextEncoder().encode(md), { path: 'q.md', absolutePath: '/c/q.md', root: '/c' }), 'q.md', layout ? { layout } : {});
+}
+
+describe('what genai-qa reads as a question', () => {
+  it('a file’s own tags win over the section tag; the difficulty tag is added', () => {
+    const q = parse('## GANs\n\n**What is a GAN? 🚀**\n\n<!-- genai-qa tags="gan" -->\n\nA model.\n').questions[0]!;
+    expect([q.question, q.tags, q.section]).toEqual(['What is a GAN?', ['gan', 'difficulty::hard'], ['GANs']]);
+  });
+
+  it('numbered headings win over question-like bold paragraphs in the answers', () => {
+    const file = parse('# 1. What is a GAN?\n\n**Why does it work?**\n\nA game.\n\n**Why is it hard?**\n\nBalance.\n\n# 2. What is a VAE?\n\nA model.\n');
+    expect(file.layout).toEqual({ style: 'heading', depth: 1, numbering: 'N.' });
+    expect(file.questions.map((q) => q.question)).toEqual(['What is a GAN?', 'What is a VAE?']);
+  });
+
+  it('an H1 that is itself a question is no title', () => {
+    expect(parse('# What is a GAN?\n\nA model.\n').title).toBe('');
+    expect(parse('# 1. What is a GAN?\n\nA model.\n').title).toBe('');
+  });
+
+  it('front matter’s title wins over the H1, which is then no section either', () => {
+    const file = parse('---\ntitle: GANs\n---\n\n# Generative models\n\n## 1. What is a GAN?\n\nA model.\n');
+    expect([file.title, file.questions[0]!.section]).toEqual(['GANs', []]);
+  });
+
+  it('a source link inside the question stays part of it; only trailing ones are sources', () => {
+    const q = parse('## 1. What does the [src](https://a.example) attribute do? [[src]](https://b.example)\n\nIt names the file.\n').questions[0]!;
+    expect([q.question, q.sources]).toEqual(['What does the src attribute do?', ['https://b.example']]);
+  });
+
+  it('topic headings, "Table of contents" and "How to …" headings are no questions', () => {
+    expect(parse('# Notes\n\n## Table of contents\n\n## Linear regression\n\nText.\n\n## How to contribute\n\nPRs.\n').questions).toEqual([]);
+  });
+});
+
+describe('questions in genai-qa.config.json', () => {
+  it('accepts the layouts, and says what is wrong with a bad one', () => {
+    expect(validateConfig({ content: 'docs', questions: { style: 'heading', depth: 4, numbering: 'N)' } }, 'genai-qa.config.json')).toBeDefined();
+    expect(validateConfig({ questions: { style: 'bold', numbering: 'none', every: true } }, 'genai-qa.config.json')).toBeDefined();
+    expect(() => validateConfig({ questions: { style: 'bold', depth: 2 } }, 'genai-qa.config.json')).toThrow(
+      'genai-qa.config.json: questions.depth is the level of question headings; it does not apply to style "bold" (remove it, or write "style": "heading")',
+    );
+    expect(() => validateConfig({ questions: { numbering: '1.' } }, 'genai-qa.config.json')).toThrow(/questions\/numbering must be equal to one of the allowed values/);
+    expect(() => validateConfig({ questions: { depth: 7 } }, 'genai-qa.config.json')).toThrow(/questions\/depth must be <= 6/);
+  });
+
+  it('a style alone picks that style among what the file holds', () => {
+    const md = '## 1. What is a GAN?\n\n**Why does it work?**\n\nA game.\n\n## 2. What is a VAE?\n\nA model.\n';
+    expect(parse(md).questions.map((q) => q.question)).toEqual(['What is a GAN?', 'What is a VAE?']);
+    expect(parse(md, { style: 'bold' }).questions.map((q) => q.question)).toEqual(['Why does it work?']);
+  });
+});

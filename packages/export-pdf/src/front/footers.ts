@@ -1,0 +1,45 @@
+import { FACES } from '../fonts.js';
+import { artifact, pageWidth, type Doc } from '../layout.js';
+import type { Pages } from '../pages.js';
+import { COLOR, FOOTER_FROM_BOTTOM, MARGINS, SIZE } from '../theme.js';
+
+/**
+ * What every page gets once the page count is known: its block-quote bars, and (but the
+ * title page) a footer with the guide's title and "page N of M", marked as pagination.
+ */
+export function decoratePages(doc: Doc, pages: Pages, title: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const page = doc.page;
+    const bars = pages.barsOf(i);
+    if (bars.length > 0) {
+      artifact(doc, () => {
+        for (const bar of bars) doc.rect(bar.x, bar.y0, 2.2, Math.max(0, bar.y1 - bar.y0)).fill(COLOR.quoteBar);
+      });
+    }
+    if (i === 0) continue; // the title page has no footer
+    // Writing below the bottom margin would start a new page: lift it while the footer is drawn.
+    const bottom = page.margins.bottom;
+    page.margins.bottom = 0;
+    const y = page.height - FOOTER_FROM_BOTTOM;
+    const left = MARGINS.left;
+    const width = pageWidth();
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.moveTo(left, y - 7).lineTo(left + width, y - 7).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    doc.font(FACES.sans).fontSize(SIZE.small).fillColor(COLOR.muted);
+    const label = `page ${i + 1} of ${count}`;
+    const labelWidth = doc.widthOfString(label);
+    doc.text(ellipsize(doc, title, width - labelWidth - 24), left, y, { lineBreak: false });
+    doc.text(label, left + width - labelWidth, y, { lineBreak: false });
+    doc.endMarkedContent();
+    page.margins.bottom = bottom;
+  }
+}
+
+function ellipsize(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let out = text;
+  while (out.length > 1 && doc.widthOfString(`${out}…`) > width) out = out.slice(0, -1);
+  return `${out.trimEnd()}…`;
+}

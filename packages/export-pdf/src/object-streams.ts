@@ -1,0 +1,104 @@
+/**
+ * Object streams (PDF 1.5): pdfkit writes every object uncompressed, with a classic
+ * cross-reference table of 20 bytes per object. A tagged guide has hundreds of thousands
+ * of small dictionaries (structure elements, annotations, actions), so this pass moves every
+ * object that is not a stream into compressed object streams and replaces the table and
+ * trailer with a compressed cross-reference stream. Streams (page content, fonts, images,
+ * metadata) are copied byte for byte. It reads only the layout pdfkit writes — each object at
+ * the offset its table gives, `N 0 obj\n … \nendobj\n` — and throws on anything else.
+ */
+import { deflateSync } from 'node:zlib';
+
+/** Objects per object stream: large enough to compress well, small enough to read one fast. */
+const PER_STREAM = 256;
+
+export function packObjectStreams(pdf: Uint8Array): Uint8Array {
+  const file = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const startxref = file.lastIndexOf('startxref');
+  const xrefAt = Number(/^startxref\n(\d+)\n%%EOF\n?$/.exec(file.toString('latin1', startxref))?.[1] ?? NaN);
+  const table = file.toString('latin1', xrefAt, startxref);
+  const head = /^xref\n0 (\d+)\n/.exec(table);
+  const trailer = /trailer\n<<\n([\s\S]*)>>\n$/.exec(table)?.[1];
+  if (!head || trailer === undefined || !Number.isInteger(xrefAt)) throw unexpected('cross-reference table');
+  const size = Number(head[1]);
+  const offsets: Array<number | undefined> = [];
+  for (let i = 0; i < size; i++) {
+    const entry = table.slice(head[0].length + 20 * i, head[0].length + 20 * (i + 1));
+    offsets.push(entry[17] === 'n' ? Number(entry.slice(0, 10)) : undefined);
+  }
+  const root = /\/Root (\d+ 0 R)/.exec(trailer)?.[1];
+  const info = /\/Info (\d+ 0 R)/.exec(trailer)?.[1];
+  const id = /\/ID (\[<[0-9a-f]+> <[0-9a-f]+>\])/.exec(trailer)?.[1];
+  if (!root) throw unexpected('trailer');
+
+  // Objects in file order, each cut at the next one's offset.
+  const order = offsets.flatMap((offset, n) => (offset === undefined ? [] : [{ n, offset }])).sort((a, b) => a.offset - b.offset);
+  const direct: Array<{ n: number; bytes: Buffer }> = [];
+  const packed: Array<{ n: number; body: Buffer }> = [];
+  order.forEach(({ n, offset }, k) => {
+    const end = order[k + 1]?.offset ?? xrefAt;
+    const bytes = file.subarray(offset, end);
+    const open = `${n} 0 obj\n`;
+    if (bytes.toString('latin1', 0, open.length) !== open || bytes.toString('latin1', bytes.length - 8) !== '\nendobj\n') throw unexpected(`object ${n}`);
+    const body = bytes.subarray(open.length, bytes.length - 8);
+    if (body.toString('latin1', body.length - 10) === '\nendstream') direct.push({ n, bytes });
+    else packed.push({ n, body });
+  });
+
+  const out: Buffer[] = [file.subarray(0, order[0]?.offset ?? xrefAt)];
+  let length = out[0]!.length;
+  const write = (chunk: Buffer): void => {
+    out.push(chunk);
+    length += chunk.length;
+  };
+  /** Cross-reference rows by object number: [type, field 2, field 3]. */
+  const rows = new Map<number, [number, number, number]>();
+  for (const { n, bytes } of direct) {
+    rows.set(n, [1, length, 0]);
+    write(bytes);
+  }
+  let next = size;
+  for (let start = 0; start < packed.length; start += PER_STREAM) {
+    const group = packed.slice(start, start + PER_STREAM);
+    const number = next++;
+    const index: string[] = [];
+    const bodies: Buffer[] = [];
+    let offset = 0;
+    group.forEach(({ n, body }, i) => {
+      rows.set(n, [2, number, i]);
+      index.push(`${n} ${offset}`);
+      bodies.push(body, Buffer.from('\n'));
+      offset += body.length + 1;
+    });
+    const first = Buffer.from(`${index.join(' ')}\n`, 'latin1');
+    const data = deflateSync(Buffer.concat([first, ...bodies]));
+    rows.set(number, [1, length, 0]);
+    write(stream(number, `/Type /ObjStm\n/N ${group.length}\n/First ${first.length}`, data));
+  }
+  const xref = next++;
+  rows.set(xref, [1, length, 0]);
+  const entries = Buffer.alloc(7 * next);
+  for (let n = 0; n < next; n++) {
+    const [type, field2, field3] = rows.get(n) ?? [0, 0, n === 0 ? 0xffff : 0];
+    entries.writeUInt8(type, 7 * n);
+    entries.writeUInt32BE(field2, 7 * n + 1);
+    entries.writeUInt16BE(field3, 7 * n + 5);
+  }
+  const dictionary = [`/Type /XRef`, `/Size ${next}`, `/W [1 4 2]`, `/Root ${root}`, ...(info ? [`/Info ${info}`] : []), ...(id ? [`/ID ${id}`] : [])].join('\n');
+  const xrefAtNow = length;
+  write(stream(xref, dictionary, deflateSync(entries)));
+  write(Buffer.from(`startxref\n${xrefAtNow}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(out, length);
+}
+
+function stream(number: number, dictionary: string, data: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from(`${number} 0 obj\n<<\n${dictionary}\n/Filter /FlateDecode\n/Length ${data.length}\n>>\nstream\n`, 'latin1'),
+    data,
+    Buffer.from('\nendstream\nendobj\n', 'latin1'),
+  ]);
+}
+
+function unexpected(what: string): Error {
+  return new Error(`exportPdf: internal error, unexpected ${what} in pdfkit's output (pdfkit is pinned in packages/export-pdf/package.json)`);
+}

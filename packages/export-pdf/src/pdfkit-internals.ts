@@ -1,0 +1,239 @@
+/**
+ * Every use of pdfkit's private internals, in one place. pdfkit is pinned to an exact version
+ * in package.json because of this file; test/pdfkit-internals.test.ts checks, for each entry,
+ * that the private shape is still there and that the patch still takes effect. An upgrade of
+ * pdfkit is a deliberate change: run that test, then the byte-identity checks.
+ */
+
+type Doc = PDFKit.PDFDocument;
+type StructElement = PDFKit.PDFStructureElement;
+
+/** The fields this file reads or writes, as pdfkit 0.20.2 has them. */
+interface Internals {
+  /** The document catalog; its `Names.Dests` name tree holds the named destinations. */
+  _root?: { data?: { Names?: { data?: { Dests?: { _compareKeys?: (a: string, b: string) => number } } } } };
+  /** Set by pdfkit while a struct closure runs; `text()` links attach to a `Link` element. */
+  _currentStructureElement?: StructElement | undefined;
+  /** Objects started but not yet ended; the file is written when it drops to 0 after `end()`. */
+  _waiting?: number;
+  /** Loaded fonts by id; each embedded font caches the glyph layout of every word it drew. */
+  _fontFamilies?: Record<string, { layoutCache?: unknown }>;
+  /** Writes the Info dictionary into the XMP metadata (called from `end()`). */
+  _addInfo?: () => void;
+  info: Record<string, unknown>;
+  push(chunk: unknown): boolean;
+}
+
+function internals(doc: Doc): Internals {
+  return doc as unknown as Internals;
+}
+
+/** Fails loudly when a private field that this file relies on has moved (a pdfkit upgrade). */
+function moved(what: string): Error {
+  return new Error(`exportPdf: internal error, pdfkit's ${what} has moved (pdfkit is pinned in packages/export-pdf/package.json)`);
+}
+
+/**
+ * pdfkit sorts the named-destination tree with `localeCompare`, but readers binary-search it
+ * in byte order of the encoded keys (PDFDocEncoding, or UTF-16BE with a BOM when non-ASCII).
+ */
+export function sortDestinationsByBytes(doc: Doc): void {
+  const dests = internals(doc)._root?.data?.Names?.data?.Dests;
+  if (!dests || typeof dests._compareKeys !== 'function') throw moved('_root.data.Names.data.Dests._compareKeys');
+  const encode = (key: string): string => {
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(key)) return key;
+    let out = '\xfe\xff';
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      out += String.fromCharCode(code >> 8, code & 0xff);
+    }
+    return out;
+  };
+  dests._compareKeys = (a, b) => {
+    const ea = encode(a);
+    const eb = encode(b);
+    return ea < eb ? -1 : ea > eb ? 1 : 0;
+  };
+}
+
+/**
+ * pdfkit attaches `link` annotations to an enclosing `Link` structure element but not `goTo`
+ * ones; route those the same way so that every link is in the tag tree.
+ */
+export function attachGoToLinksToStructure(doc: Doc): void {
+  const goTo = doc.goTo.bind(doc);
+  doc.goTo = function (this: Doc, x, y, w, h, name, options) {
+    const current = currentStructureElement(doc);
+    const inLink = current && structType(current) === 'Link';
+    const extra = inLink && !(options as { structParent?: unknown } | undefined)?.structParent ? { structParent: current, Contents: pdfString('link to another question') } : {};
+    return goTo(x, y, w, h, name, { ...(options ?? {}), ...extra });
+  };
+}
+
+/** The element that pdfkit's `text()` attaches link annotations to (when its type is `Link`). */
+export function currentStructureElement(doc: Doc): StructElement | undefined {
+  return internals(doc)._currentStructureElement;
+}
+
+export function setCurrentStructureElement(doc: Doc, element: StructElement | undefined): void {
+  internals(doc)._currentStructureElement = element;
+}
+
+/** The structure type (`/S`) of an element: `P`, `Link`, `TD`, … */
+export function structType(element: StructElement): string {
+  return (element.dictionary.data as { S?: string }).S ?? 'P';
+}
+
+/**
+ * Memory: with `bufferPages`, pdfkit keeps every page's content stream, uncompressed and in
+ * one small Uint8Array per operator, until the end — gigabytes for a few thousand pages.
+ * When the layout leaves a page, its content so far is compressed and written out now, and
+ * the page gets a second, empty stream for what comes later (footer, block-quote bars, the
+ * table of contents). A page's /Contents may be an array of streams, read as one; no marked
+ * content spans the split, because pdfkit closes every open marking before it adds a page.
+ */
+export function closeContentStream(doc: Doc, page: PDFKit.PDFPage): void {
+  const dictionary = page.dictionary.data as { Contents?: unknown };
+  const written: unknown[] = Array.isArray(dictionary.Contents) ? dictionary.Contents : [dictionary.Contents];
+  page.content.end(undefined);
+  const rest = doc.ref({});
+  // A stream, even if nothing more is drawn on the page (an empty object is not a stream).
+  rest.write('');
+  page.content = rest;
+  dictionary.Contents = [...written, rest];
+}
+
+/**
+ * Memory: pdfkit pushes every object to the output stream in several small chunks, and the
+ * stream holds them until the (synchronous) rendering ends. Gathering them into 64 KiB
+ * blocks keeps the bytes identical and the object count low.
+ */
+export function coalesceOutput(doc: Doc): void {
+  const target = internals(doc);
+  const push = target.push.bind(doc);
+  const size = 1 << 16;
+  let block = new Uint8Array(size);
+  let used = 0;
+  const flush = (): void => {
+    if (used > 0) push(block.slice(0, used));
+    used = 0;
+  };
+  target.push = (chunk: unknown): boolean => {
+    if (!(chunk instanceof Uint8Array)) {
+      flush();
+      return push(chunk);
+    }
+    if (chunk.length >= size / 2) {
+      flush();
+      return push(chunk);
+    }
+    if (used + chunk.length > size) {
+      flush();
+      block = new Uint8Array(size);
+    }
+    block.set(chunk, used);
+    used += chunk.length;
+    return true;
+  };
+}
+
+/**
+ * Memory: each embedded font caches the glyph layout of every distinct word it has drawn,
+ * so the caches grow with the corpus's vocabulary (hundreds of MB at 10,000 questions).
+ * Emptying them now and then keeps the speed (common words come back at once) and bounds
+ * the memory; the layout, and so the output, is the same with or without a cache.
+ */
+export function clearLayoutCaches(doc: Doc): void {
+  const families = internals(doc)._fontFamilies;
+  if (!families) throw moved('_fontFamilies');
+  for (const font of Object.values(families)) {
+    if (font.layoutCache) font.layoutCache = Object.create(null);
+  }
+}
+
+/**
+ * pdfkit copies the title and subject into the XMP metadata as they are: a title such as
+ * "Q&A <guide>" would make the XML malformed. Escape them there (the Info dictionary, written
+ * earlier, keeps the plain text).
+ */
+export function escapeXmpMetadata(doc: Doc): void {
+  const target = internals(doc);
+  if (typeof target._addInfo !== 'function') throw moved('_addInfo');
+  const addInfo = target._addInfo.bind(doc);
+  target._addInfo = () => {
+    const saved = { ...target.info };
+    for (const [key, value] of Object.entries(target.info)) {
+      if (typeof value === 'string') target.info[key] = escapeXml(value);
+    }
+    try {
+      addInfo();
+    } finally {
+      Object.assign(target.info, saved);
+    }
+  };
+}
+
+function escapeXml(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** How many PDF objects were started and not ended (0 once everything is written). */
+export function unfinishedObjects(doc: Doc): number {
+  const waiting = internals(doc)._waiting;
+  if (typeof waiting !== 'number') throw moved('_waiting');
+  return waiting;
+}
+
+/** A PDF text string: pdfkit writes a plain JS string as a name (`/…`), a String object as text. */
+export function pdfString(text: string): string {
+  return new String(text) as unknown as string;
+}
+
+/** The png-js decoder of an opened PNG; pdfkit drops it (sets it to null) once the image is written. */
+export function pngDecoder(image: PDFKit.PDFImageObject): NonNullable<PDFKit.PDFImageObject['image']> | undefined {
+  return image.image ?? undefined;
+}
+
+/** The colour space pdfkit read from a JPEG's header (unset for the 2-channel JPEGs it cannot write). */
+export function jpegColorSpace(image: PDFKit.PDFImageObject): string | undefined {
+  return (image as { colorSpace?: string }).colorSpace;
+}
+
+/** Embeds an opened image and waits until pdfkit has written it (PNGs with alpha decode asynchronously). */
+export async function embedImage(doc: Doc, image: PDFKit.PDFImageObject): Promise<void> {
+  image.embed(doc);
+  while (image.image) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** What a text fragment drawn with the `inlineBox` option leaves room for. */
+export interface InlineBox {
+  /** Called with the fragment's left edge and its baseline, once pdfkit has placed it. */
+  draw(x: number, baseline: number): void;
+}
+
+/**
+ * Inline boxes in flowing text (inline math): a run of two no-break spaces stretched to the
+ * box's width takes its place in pdfkit's line breaking, and when pdfkit draws that fragment
+ * (`_fragment`, private) the box is drawn on its baseline (`_font.ascender`, private: pdfkit's
+ * default baseline is the top of the line).
+ */
+export function drawInlineBoxes(doc: Doc): void {
+  const target = doc as unknown as { _fragment?: (text: string, x: number, y: number, options: Record<string, unknown>) => void; _font?: { ascender?: number }; _fontSize?: number };
+  const fragment = target._fragment?.bind(doc);
+  if (!fragment) throw moved('_fragment');
+  target._fragment = (text, x, y, options) => {
+    fragment(text, x, y, options);
+    const box = options.inlineBox as InlineBox | undefined | null;
+    if (!box) return;
+    const ascender = target._font?.ascender;
+    if (typeof ascender !== 'number' || typeof target._fontSize !== 'number') throw moved('_font.ascender');
+    box.draw(x, y + (ascender / 1000) * target._fontSize);
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { exportPdf } from '../src/index.js';
+import { typeset } from '../src/math/tex.js';
+import { readPdf } from '../../../test/support/pdf.js';
+import { corpusOf, DATE } from './helpers.js';
+
+const MARKDOWN = `# 1. What does a causal language model minimise?
+
+The loss is $\\mathcal{L} = -\\sum_{i=1}^{n} \\log p(x_i \\mid x_{<i})$ over the tokens.
+
+$$
+\\frac{1}{N} \\sum_{i=1}^{N} x_i
+$$
+
+\`\`\`math
+f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}
+\`\`\`
+
+A broken one: $\\foo{x}$.
+`;
+
+/** The tag tree's elements of one role, with their alternative text, depth first. */
+function elements(node: unknown, role: string, out: Array<{ alt?: string }> = []): Array<{ alt?: string }> {
+  if (node && typeof node === 'object') {
+    const n = node as { role?: string; alt?: string; children?: unknown[] };
+    if (n.role === role) out.push({ alt: n.alt });
+    for (const child of n.children ?? []) elements(child, role, out);
+  }
+  return out;
+}
+
+describe('math in the guide', () => {
+  it('typesets TeX with MathJax: sized in points, the baseline known, an error for TeX that does not parse', () => {
+    const inline = typeset('x_i^2', false, 10);
+    expect(inline.svg).toMatch(/^<svg [^>]*viewBox="/);
+    expect(inline.svg).not.toMatch(/<use|<text/);
+    expect(inline.width).toBeGreaterThan(5);
+    expect(inline.width).toBeLessThan(20);
+    expect(inline.depth).toBeGreaterThan(0);
+    expect(inline.depth).toBeLessThan(inline.height);
+    expect(typeset('x_i^2', false, 20).width).toBeCloseTo(inline.width * 2, 5);
+    expect(() => typeset('\\foo{x}', false, 10)).toThrow('Undefined control sequence \\foo');
+  });
+
+  it('draws formulas, not TeX: none in the text layer, each a Formula with its TeX as alt text (pdf.js)', async () => {
+    const read = await readPdf(await exportPdf(corpusOf(MARKDOWN), { assets: new Map(), date: DATE }));
+    const text = read.text.join(' ');
+    expect(text).toContain('The loss is');
+    expect(text).toContain('over the tokens.');
+    expect(text).not.toMatch(/\\mathcal|\\frac|\\sum|\$\$|\\begin/);
+    // TeX that does not parse is printed as written (and reported by invalid-math).
+    expect(text).toContain('\\foo{x}');
+    const formulas = read.structure.flatMap((page) => elements(page, 'Formula'));
+    expect(formulas.map((f) => f.alt)).toEqual([
+      '\\mathcal{L} = -\\sum_{i=1}^{n} \\log p(x_i \\mid x_{<i})',
+      '\\frac{1}{N} \\sum_{i=1}^{N} x_i',
+      'f(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}',
+    ]);
+  });
+});
