@@ -86,13 +86,26 @@ export function fixChecked(
   checked: CheckedFile,
   options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined; layout?: LayoutSetting | undefined },
 ): { source: SourceFile; written?: Uint8Array } {
-  const { source, refused } = checked;
-  if (refused || inspectSource(source.text, options.limits).some((p) => p.blocking)) return { source };
-  const fixed = fixSource(source, input.relativePath, { config: options.config, external: options.external, ...(options.layout ? { layout: options.layout } : {}) });
-  if (fixed.text === source.text) return { source };
-  const written = Buffer.from(encodeSource(source, fixed.text), 'utf8');
+  const { source } = checked;
+  const fixed = fixedText(input, checked, options);
+  if (fixed === source.text) return { source };
+  const written = Buffer.from(encodeSource(source, fixed), 'utf8');
   writeFileAtomic(input.absolutePath, written);
-  return { source: { ...source, text: fixed.text }, written };
+  return { source: { ...source, text: fixed }, written };
+}
+
+/**
+ * The text `--fix` makes of a file as read (LF line endings, see encodeSource), without
+ * writing anything: the text as it is when the file is refused or too deeply nested to parse.
+ */
+export function fixedText(
+  input: InputFile,
+  checked: CheckedFile,
+  options: { config: Map<string, ResolvedRule>; limits: Limits; external?: ExternalLinks | undefined; layout?: LayoutSetting | undefined },
+): string {
+  const { source, refused } = checked;
+  if (refused || inspectSource(source.text, options.limits).some((p) => p.blocking)) return source.text;
+  return fixSource(source, input.relativePath, { config: options.config, external: options.external, ...(options.layout ? { layout: options.layout } : {}) }).text;
 }
 
 /** Reads (unless refused) and parses one input file, as lint sees it. */

@@ -21,7 +21,9 @@ import { createProgress, NO_PROGRESS, ruleProgress, withProgress, type Progress 
 import { collectFiles, fixChecked, parseInput, readChecked } from './files.js';
 import type { Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
-import { parseLintArgs, printFindings, withContent } from './lint-options.js';
+import { exitCodeOf, parseLintArgs, printFindings, withContent } from './lint-options.js';
+import { onlyChanged } from './changed-since.js';
+import { fixDiff } from './fix-dry-run.js';
 import { formatSarif } from './reporters/sarif.js';
 import { LayoutTally } from './layout-report.js';
 import { version } from './version.js';
@@ -37,6 +39,14 @@ Options:
   --fix               apply safe fixes (whitespace, heading format, blank lines,
                       bare URLs, text fragments, pseudo-lists, exact repeated
                       sentences; with --check-external, permanent redirects) in place
+  --fix-dry-run       print the unified diff that --fix would apply (git's a/ b/
+                      prefixes; git apply takes it), write nothing; the exit code
+                      is lint's on the files as they are
+  --changed-since <ref>
+                      report only the findings on the questions changed since the
+                      branch left <ref> (git: merge base, working tree and untracked
+                      files included); duplicates are still looked for in the whole
+                      corpus and reported when either question changed
   --check-external    also request every http(s) link once (network): dead links are
                       errors (dead-link), permanent redirects fixable warnings
                       (permanent-redirect); results are cached (default
@@ -193,6 +203,14 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
         : { diagnostics: lintPathsStreaming(paths, during, { config: args.config, fix: args.fix, external, progress, verbose: args.verbose }) });
   } finally {
     progress.end();
+  }
+  if (args.changedSince !== undefined) {
+    const { limits, layout } = loadSettings(args.config, io.cwd);
+    diagnostics = onlyChanged(diagnostics, { ref: args.changedSince, paths, cwd: io.cwd, limits, layout });
+  }
+  if (args.fixDryRun) {
+    io.stdout.write(fixDiff(paths, io.cwd, args.config));
+    return exitCodeOf(diagnostics, args, io);
   }
   return printFindings(diagnostics, args, io, (d) => formatSarif(d, { rules, version }));
 }

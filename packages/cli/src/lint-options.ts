@@ -19,6 +19,10 @@ export interface LintArgs {
   pathsGiven: boolean;
   format: Format;
   fix: boolean;
+  /** Print the unified diff --fix would apply; write nothing (fix-dry-run.ts). */
+  fixDryRun: boolean;
+  /** Report only findings on the questions changed since this git ref (changed-since.ts). */
+  changedSince?: string;
   checkExternal: boolean;
   cache: boolean;
   cacheLocation?: string;
@@ -39,6 +43,8 @@ export function parseLintArgs(argv: string[]): LintArgs {
     options: {
       format: { type: 'string', default: 'stylish' },
       fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
+      'changed-since': { type: 'string' },
       'check-external': { type: 'boolean', default: false },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
@@ -50,6 +56,8 @@ export function parseLintArgs(argv: string[]): LintArgs {
   });
   const format = values.format as Format;
   if (!values.help && !FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; expected ${FORMATS.join(', ')}`);
+  if (!values.help && values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (!values.help && values['changed-since'] === '') throw new UsageError('--changed-since expects a git ref, e.g. origin/main');
   let maxWarnings = -1;
   if (!values.help && values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -62,6 +70,8 @@ export function parseLintArgs(argv: string[]): LintArgs {
     pathsGiven: positionals.length > 0,
     format,
     fix: values.fix,
+    fixDryRun: values['fix-dry-run'],
+    ...(values['changed-since'] !== undefined ? { changedSince: values['changed-since'] } : {}),
     checkExternal: values['check-external'],
     cache: values.cache,
     ...(values['cache-location'] !== undefined ? { cacheLocation: values['cache-location'] } : {}),
@@ -89,7 +99,7 @@ export function printFindings(
   sarif?: (diagnostics: readonly Diagnostic[]) => string,
 ): number {
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-  const { format, maxWarnings } = args;
+  const { format } = args;
   if (format === 'sarif' && !sarif) throw new Error('printFindings: SARIF needs the rules');
   const output =
     format === 'json'
@@ -100,7 +110,12 @@ export function printFindings(
           ? formatGithub(diagnostics)
           : formatStylish(diagnostics, { color });
   io.stdout.write(output);
+  return exitCodeOf(diagnostics, args, io);
+}
 
+/** The exit code of lint for these findings: 1 with errors or more warnings than --max-warnings, else 0. */
+export function exitCodeOf(diagnostics: readonly Diagnostic[], args: Pick<LintArgs, 'maxWarnings'>, io: Io): number {
+  const { maxWarnings } = args;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (errors > 0) return 1;

@@ -26,9 +26,12 @@ export function warmLint(argv: string[], io: Io): number | undefined {
   } catch {
     return undefined;
   }
-  // --fix writes files, --check-external asks the network, SARIF needs the rules' metadata.
+  // --fix writes files, --fix-dry-run and --changed-since print other things, --check-external
+  // asks the network, SARIF needs the rules' metadata.
   // --verbose reports what the parser found, which the cache does not keep.
-  if (!args.cache || args.help || args.fix || args.checkExternal || args.verbose || args.format === 'sarif') return undefined;
+  if (!args.cache || args.help || args.fix || args.fixDryRun || args.changedSince !== undefined || args.checkExternal || args.verbose || args.format === 'sarif') {
+    return undefined;
+  }
   let diagnostics: Diagnostic[];
   try {
     const found = cachedFindings(args.paths, io.cwd, args.config, resolveCacheLocation(args.cacheLocation, io.cwd));

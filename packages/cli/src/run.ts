@@ -9,6 +9,7 @@ Commands:
   build            lint, then compile content/ into dist/ (JSON, …)
   diff <git-ref>   the semver bump the dataset needs since <git-ref>
   init             set up genai-qa in a repository: config and GitHub workflow
+  lsp --stdio      the language server for editors (docs/editors.md)
 
 Options:
   -h, --help       show help (also: genai-qa <command> --help)
@@ -35,6 +36,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => {
     const { initCommand, INIT_HELP } = await import('./init-command.js');
     return { run: initCommand, help: INIT_HELP };
+  },
+  lsp: async () => {
+    const { lspCommand, LSP_HELP } = await import('./lsp-command.js');
+    return { run: lspCommand, help: LSP_HELP };
   },
   diff: async () => {
     const { diffCommand, DIFF_HELP } = await import('./diff-command.js');

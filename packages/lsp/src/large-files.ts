@@ -1,0 +1,58 @@
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic as Finding, FileSummary } from '@genai-qa/core';
+import type { LintJob } from './lint-worker.js';
+
+/** Files from this many characters on are linted in full in a worker (see incremental.ts). */
+export const LARGE_FILE = 500_000;
+
+export interface LintResult {
+  id: number;
+  findings: Finding[];
+  parsed: FileSummary;
+}
+
+/**
+ * One worker thread linting large files in full, one job at a time: a job waiting behind the
+ * running one is replaced by a newer job for the same file (only the latest text matters).
+ */
+export class LargeFileLinter {
+  private worker: Worker | undefined;
+  private running: { key: string; done: (r: LintResult) => void } | undefined;
+  private readonly pending = new Map<string, { job: LintJob; done: (r: LintResult) => void }>();
+
+  lint(key: string, job: LintJob, done: (result: LintResult) => void): void {
+    this.pending.set(key, { job, done });
+    if (!this.running) this.next();
+  }
+
+  private next(): void {
+    const first = this.pending.entries().next();
+    if (first.done) return;
+    const [key, { job, done }] = first.value;
+    this.pending.delete(key);
+    this.running = { key, done };
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+      this.worker.unref();
+      this.worker.on('error', (error) => {
+        // A bug in the engine: say so, drop the job, start a fresh worker for the next one.
+        process.stderr.write(`genai-qa lsp: lint worker failed: ${error.message}\n`);
+        this.worker = undefined;
+        this.running = undefined;
+        this.next();
+      });
+      this.worker.on('message', (result: LintResult) => {
+        const running = this.running!;
+        this.running = undefined;
+        running.done(result);
+        this.next();
+      });
+    }
+    this.worker.postMessage(job);
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

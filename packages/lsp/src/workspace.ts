@@ -1,0 +1,244 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  fixSource,
+  inspectSource,
+  isInsideRoot,
+  lintCorpus,
+  lintFiles,
+  parseFile,
+  resolveConfig,
+  resolveLimits,
+  sortDiagnostics,
+  summarizeFile,
+  type Config,
+  type Diagnostic as Finding,
+  type FileSummary,
+  type LayoutSetting,
+  type Limits,
+  type ParsedFile,
+  type ResolvedRule,
+  type SourceFile,
+} from '@genai-qa/core';
+import { provisional } from './incremental.js';
+import type { LargeFileLinter } from './large-files.js';
+
+/** What the server asks of the file system, as `genai-qa lint` does it (given by the CLI). */
+export interface ServerHost {
+  /** The configuration: `configFile` (relative to `cwd`), else genai-qa.config.json in `cwd` if present. Throws ConfigError. */
+  loadConfig(configFile: string | undefined, cwd: string): Config;
+  /** The Markdown files of a content root, absolute, in the order lint lists them. */
+  listFiles(root: string, cwd: string): string[];
+  /** Reads a file of a content root as lint does: refused (empty, with the reason) when it must not be read. */
+  readFile(absolutePath: string, root: string, cwd: string, limits: Limits): { source: SourceFile; refused?: string };
+}
+
+export interface WorkspaceOptions {
+  /** The working directory: paths are shown relative to it, the config file is found in it. */
+  cwd: string;
+  /** The content root, relative to cwd (default: the config's `content`, else `content`). */
+  contentRoot?: string;
+  /** The configuration file (default genai-qa.config.json in cwd, when present). */
+  config?: string;
+}
+
+/** An open document's text, as lint sees it, and its own findings. */
+export interface OpenFile {
+  version: number;
+  /** The text as the editor holds it (BOM removed). */
+  text: string;
+  source: SourceFile;
+  parsed: FileSummary;
+  findings: Finding[];
+  /** Set while the findings are provisional (a large file's full lint is still running). */
+  provisional?: boolean;
+}
+
+/**
+ * The lint state of one workspace: its configuration, its content root, the open documents
+ * and what the corpus rules found across the content root. Pure bookkeeping over the core
+ * API; the protocol lives in server.ts.
+ */
+export class Workspace {
+  readonly cwd: string;
+  /** The content root: the client's `contentRoot`, else the config's `content`, else content/. */
+  root: string;
+  private readonly explicitRoot: boolean;
+  readonly configFile: string | undefined;
+  config: Map<string, ResolvedRule> = resolveConfig({});
+  limits: Limits = resolveLimits({});
+  /** The config's `questions` layout (undefined: detected per file). */
+  layout: LayoutSetting | undefined;
+  private readonly open = new Map<string, OpenFile>();
+  private readonly disk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary }>();
+  /** Corpus findings by absolute path, from the last corpus run. */
+  private corpus = new Map<string, Finding[]>();
+
+  constructor(
+    private readonly host: ServerHost,
+    options: WorkspaceOptions,
+  ) {
+    this.cwd = options.cwd;
+    this.root = path.resolve(options.cwd, options.contentRoot ?? 'content');
+    this.explicitRoot = options.contentRoot !== undefined;
+    this.configFile = options.config;
+  }
+
+  /** The absolute path of the config file that is watched (whether or not it exists). */
+  get configPath(): string {
+    return path.resolve(this.cwd, this.configFile ?? 'genai-qa.config.json');
+  }
+
+  /** (Re)reads the configuration; throws ConfigError, keeping the previous one. */
+  reloadConfig(): void {
+    const raw = this.host.loadConfig(this.configFile, this.cwd);
+    this.config = resolveConfig(raw);
+    this.limits = resolveLimits(raw);
+    this.layout = raw.questions;
+    if (!this.explicitRoot) this.root = path.resolve(this.cwd, raw.content ?? 'content');
+    this.disk.clear();
+  }
+
+  /** Why a file is not linted, or undefined when it is inside the content root. */
+  outside(absolutePath: string): string | undefined {
+    if (!fs.existsSync(this.root)) return `the content root ${this.shown(this.root)}/ does not exist`;
+    if (!isInsideRoot(this.root, absolutePath) || absolutePath === this.root) return `it is outside the content root ${this.shown(this.root)}/`;
+    return undefined;
+  }
+
+  shown(absolutePath: string): string {
+    return path.relative(this.cwd, absolutePath).split(path.sep).join('/') || '.';
+  }
+
+  private read(absolutePath: string, editorText: string): { text: string; source: SourceFile } {
+    // What decodeSource does to bytes, done to the editor's string (already decoded).
+    const text = editorText.charCodeAt(0) === 0xfeff ? editorText.slice(1) : editorText;
+    let lf = text;
+    let eol: SourceFile['eol'] = '\n';
+    if (text.includes('\r')) {
+      const crlf = (text.match(/\r\n/g) ?? []).length;
+      const bare = (text.match(/\n/g) ?? []).length - crlf;
+      lf = text.replace(/\r\n?/g, '\n');
+      if (crlf > bare) eol = '\r\n';
+    }
+    const bom = editorText.charCodeAt(0) === 0xfeff;
+    return { text, source: { path: this.shown(absolutePath), absolutePath, root: this.root, text: lf, eol, bom } };
+  }
+
+  /** Lints an open document's text with the file's own rules, now. */
+  update(absolutePath: string, version: number, editorText: string): OpenFile {
+    const { text, source } = this.read(absolutePath, editorText);
+    const file = parseFile(source, this.relative(absolutePath), this.parseOptions());
+    const findings = lintFiles([file], { config: this.config, scopes: ['file'] });
+    const entry: OpenFile = { version, text, source, parsed: summarizeFile(file), findings };
+    this.open.set(absolutePath, entry);
+    return entry;
+  }
+
+  /**
+   * A large document (LARGE_FILE characters or more): the full lint goes to the worker, which
+   * calls `exact` with the entry once it is done (unless the text moved on meanwhile). Returns
+   * the provisional entry for a one-question edit (incremental.ts), else undefined.
+   */
+  updateLarge(absolutePath: string, version: number, editorText: string, linter: LargeFileLinter, exact: (entry: OpenFile) => void): OpenFile | undefined {
+    const { text, source } = this.read(absolutePath, editorText);
+    const relativePath = this.relative(absolutePath);
+    const before = this.open.get(absolutePath);
+    linter.lint(absolutePath, { id: version, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
+      const current = this.open.get(absolutePath);
+      if (current && current.version > version) return;
+      const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
+      this.open.set(absolutePath, entry);
+      exact(entry);
+    });
+    if (!before || inspectSource(source.text, this.limits).some((p) => p.blocking)) return undefined;
+    const guess = provisional(before, source, relativePath, this.config, this.limits, this.layout);
+    if (!guess) return undefined;
+    const entry: OpenFile = { version, text, source, parsed: guess.parsed, findings: guess.findings, provisional: true };
+    this.open.set(absolutePath, entry);
+    return entry;
+  }
+
+  get(absolutePath: string): OpenFile | undefined {
+    return this.open.get(absolutePath);
+  }
+
+  close(absolutePath: string): void {
+    this.open.delete(absolutePath);
+  }
+
+  openPaths(): string[] {
+    return [...this.open.keys()];
+  }
+
+  /**
+   * Runs the corpus rules (duplicates, ids) on every file of the content root, open
+   * documents as the editor holds them, the others as on disk. Returns the paths whose
+   * corpus findings changed (to be published again).
+   */
+  lintCorpus(): Set<string> {
+    const files = fs.existsSync(this.root) ? this.host.listFiles(this.root, this.cwd) : [];
+    for (const open of this.open.keys()) if (!files.includes(open) && !this.outside(open)) files.push(open);
+    const summaries = files.map((file) => this.open.get(file)?.parsed ?? this.fromDisk(file));
+    const found = lintCorpus(summaries, { config: this.config });
+    const next = new Map<string, Finding[]>();
+    for (const finding of found) {
+      const absolute = path.resolve(this.cwd, finding.file);
+      const list = next.get(absolute) ?? [];
+      list.push(finding);
+      next.set(absolute, list);
+    }
+    const changed = new Set<string>();
+    for (const file of new Set([...this.corpus.keys(), ...next.keys()])) {
+      if (JSON.stringify(this.corpus.get(file) ?? []) !== JSON.stringify(next.get(file) ?? [])) changed.add(file);
+    }
+    this.corpus = next;
+    return changed;
+  }
+
+  /** Every finding of a file: its own (when open) and the corpus rules', sorted as lint sorts them. */
+  findings(absolutePath: string): Finding[] {
+    const own = this.open.get(absolutePath)?.findings ?? [];
+    const all = [...own, ...(this.corpus.get(absolutePath) ?? [])];
+    return sortDiagnostics(all, [this.shown(absolutePath)]);
+  }
+
+  /** What `genai-qa lint --fix` makes of an open document (LF line ends). */
+  fixed(absolutePath: string): string | undefined {
+    const open = this.open.get(absolutePath);
+    if (!open) return undefined;
+    if (inspectSource(open.source.text, this.limits).some((p) => p.blocking)) return open.source.text;
+    return fixSource(open.source, this.relative(absolutePath), { config: this.config, ...(this.layout ? { layout: this.layout } : {}) }).text;
+  }
+
+  private parseOptions(): { limits: Limits; layout?: LayoutSetting } {
+    return { limits: this.limits, ...(this.layout ? { layout: this.layout } : {}) };
+  }
+
+  private relative(absolutePath: string): string {
+    return path.relative(this.root, absolutePath).split(path.sep).join('/');
+  }
+
+  private fromDisk(absolutePath: string): FileSummary {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(absolutePath);
+    } catch {
+      stat = undefined;
+    }
+    const cached = this.disk.get(absolutePath);
+    if (stat && cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
+    let parsed: ParsedFile;
+    try {
+      const { source, refused } = this.host.readFile(absolutePath, this.root, this.cwd, this.limits);
+      parsed = parseFile(source, this.relative(absolutePath), { ...this.parseOptions(), ...(refused ? { refused } : {}) });
+    } catch (error) {
+      // Unreadable or not UTF-8: lint reports that as an input error; here it takes no part in the corpus.
+      const source: SourceFile = { path: this.shown(absolutePath), absolutePath, root: this.root, text: '', eol: '\n', bom: false };
+      parsed = parseFile(source, this.relative(absolutePath), { refused: (error as Error).message });
+    }
+    const summary = summarizeFile(parsed);
+    if (stat) this.disk.set(absolutePath, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
+    return summary;
+  }
+}

@@ -1,0 +1,61 @@
+import { lintFiles, parseFile, resolveConfig, resolveLimits, summarizeFile, type SourceFile } from '@genai-qa/core';
+import { describe, expect, it } from 'vitest';
+import { provisional } from '../src/incremental.js';
+
+// The provisional findings of a one-question edit (used for large files while the full lint
+// runs): the same as a full lint when the edit stays inside one question's text.
+
+const config = resolveConfig({});
+const limits = resolveLimits({});
+
+function source(text: string): SourceFile {
+  return { path: 'content/q.md', absolutePath: '/work/content/q.md', root: '/work/content', text, eol: '\n', bom: false };
+}
+
+function lint(text: string) {
+  const file = parseFile(source(text), 'q.md', { limits });
+  return { source: source(text), parsed: summarizeFile(file), findings: lintFiles([file], { config, scopes: ['file'] }) };
+}
+
+const BEFORE = [
+  '# 1. What is a GAN?',
+  '',
+  'Two networks trained against each other.',
+  '',
+  '# 2. What is a VAE?',
+  '',
+  'An encoder and a decoder.',
+  '',
+  '# 3. What is a token?',
+  '',
+  'A unit of text.  ',
+  '',
+].join('\n');
+
+const brief = (findings: ReadonlyArray<{ line: number; column: number; ruleId: string; fix?: unknown }>) =>
+  findings.map((f) => ({ line: f.line, column: f.column, ruleId: f.ruleId, fix: f.fix }));
+
+describe('provisional findings of a one-question edit', () => {
+  it('a new line in question 2 with a bare URL: found there, the later finding (and its fix) moved down a line', () => {
+    const after = BEFORE.replace('An encoder and a decoder.', 'An encoder and a decoder.\nSee https://example.org too.');
+    const guess = provisional(lint(BEFORE), source(after), 'q.md', config, limits)!;
+    expect(brief(guess.findings)).toEqual(brief(lint(after).findings));
+    expect(brief(guess.findings).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['8:5 bare-url', '12:16 trailing-whitespace']);
+  });
+
+  it('a finding fixed in the edited question disappears', () => {
+    const before = BEFORE.replace('An encoder and a decoder.', 'An encoder  and a decoder.');
+    const guess = provisional(lint(before), source(BEFORE), 'q.md', config, limits)!;
+    expect(brief(guess.findings)).toEqual(brief(lint(BEFORE).findings));
+  });
+
+  it('an edit that may start a question (a heading line) gets none: only the full lint', () => {
+    const after = BEFORE.replace('An encoder and a decoder.', 'An encoder and a decoder.\n\n# 3. What is a prior?\n\nA belief.');
+    expect(provisional(lint(BEFORE), source(after), 'q.md', config, limits)).toBeUndefined();
+  });
+
+  it('an edit of a question heading gets none', () => {
+    const after = BEFORE.replace('# 2. What is a VAE?', '# 2.What is a VAE?');
+    expect(provisional(lint(BEFORE), source(after), 'q.md', config, limits)).toBeUndefined();
+  });
+});
