@@ -16,7 +16,15 @@ const CONTENT = fs.readFileSync(new URL('../../../content/generative-ai.md', imp
 
 describe('Neovim as the client of genai-qa lsp --stdio', () => {
   it.skipIf(nvim.skip)(`shows the heading-format errors; the code action makes the buffer what lint --fix makes of the file${nvim.reason}`, () => {
-    const broken = CONTENT.replace('# 3. What is a GAN?', '# 3.What is a GAN?').replace('# 18. What is the difference', '# 18.What is the difference');
+    // Questions 3 and 18 of the corpus as it is, each with the space after its number taken out.
+    const lines = CONTENT.split('\n');
+    const question = (n: number) => {
+      const index = lines.findIndex((l) => l.startsWith(`# ${n}. `));
+      expect(index, `question ${n} in content/`).toBeGreaterThanOrEqual(0);
+      return { line: index + 1, text: lines[index]!.slice(`# ${n}. `.length) };
+    };
+    const [q3, q18] = [question(3), question(18)];
+    const broken = CONTENT.replace(`# 3. ${q3.text}`, `# 3.${q3.text}`).replace(`# 18. ${q18.text}`, `# 18.${q18.text}`);
     expect(broken).not.toBe(CONTENT);
     const dir = tempTree({ 'content/generative-ai.md': broken });
     fs.cpSync(new URL('../../../content/images', import.meta.url), path.join(dir, 'content/images'), { recursive: true });
@@ -32,14 +40,8 @@ describe('Neovim as the client of genai-qa lsp --stdio', () => {
     expect(result.status).toBe(0);
 
     expect(read('diagnostics.json')).toEqual([
-      { line: 26, col: 5, code: 'heading-format', severity: 1, message: 'Missing space after "3." in the question heading; write "3. What is a GAN?"' },
-      {
-        line: 177,
-        col: 6,
-        code: 'heading-format',
-        severity: 1,
-        message: 'Missing space after "18." in the question heading; write "18. What is the difference between an autoencoder and a VAE?"',
-      },
+      { line: q3.line, col: 5, code: 'heading-format', severity: 1, message: `Missing space after "3." in the question heading; write "3. ${q3.text}"` },
+      { line: q18.line, col: 6, code: 'heading-format', severity: 1, message: `Missing space after "18." in the question heading; write "18. ${q18.text}"` },
     ]);
     expect(String(read('hover.json')).split('\n')[0]).toBe(`**heading-format** (error): ${rules.find((r) => r.meta.id === 'heading-format')!.meta.description}`);
     expect(read('actions.json')).toContain('Fix all genai-qa problems (as genai-qa lint --fix)');
