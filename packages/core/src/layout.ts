@@ -13,7 +13,7 @@ import { toString } from 'mdast-util-to-string';
 export type QuestionStyle = 'heading' | 'bold' | 'details';
 
 /** How questions are numbered; `N` stands for the number. */
-export const NUMBERINGS = ['N.', 'N)', 'QN:', 'QN.', 'QN)', 'Q N:', 'Q N.', 'none'] as const;
+export const NUMBERINGS = ['N.', 'N)', 'QN:', 'QN.', 'QN)', 'QN-', 'Q N:', 'Q N.', 'Q N-', 'QN', 'none'] as const;
 export type Numbering = (typeof NUMBERINGS)[number];
 
 export interface Layout {
@@ -87,7 +87,9 @@ export function splitMarkedText(raw: string, urls: readonly string[] = []): Mark
 const NUMBERED: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Numbering]> = [
   [/^(\d+)\.(?!\d)\s*(\S[\s\S]*)$/, () => 'N.'],
   [/^(\d+)\)\s*(\S[\s\S]*)$/, () => 'N)'],
-  [/^Q( ?)(\d+)\s*([:.)])\s*(\S[\s\S]*)$/i, (m) => `Q${m[1]}N${m[3]}` as Numbering],
+  [/^Q( ?)(\d+)\s*([:.)-])\s*(\S[\s\S]*)$/i, (m) => `Q${m[1]}N${m[3]}` as Numbering],
+  // "Q2 How is …": the number, a space, and a capital (not "Q4 2025 results").
+  [/^Q()(\d+) +(?=\p{Lu})(\S[\s\S]*)$/iu, () => 'QN'],
 ];
 
 /** The numbering, number and text of a numbered question (`1. …`, `1) …`, `Q1: …`). */
@@ -98,7 +100,7 @@ export function readNumbered(text: string): { numbering: Exclude<Numbering, 'non
     // `N.` and `N)` capture the number first; `QN:` captures the optional space first.
     const plain = /^\d+$/.test(m[1]!);
     const number = Number(plain ? m[1] : m[2]);
-    const rest = (plain ? m[2] : m[4])!;
+    const rest = (plain ? m[2] : (m[4] ?? m[3]))!;
     return { numbering: numbering(m) as Exclude<Numbering, 'none'>, number, text: rest };
   }
   return undefined;
@@ -136,6 +138,11 @@ export interface Candidate {
   /** True when the text reads as a question (see isQuestionText), numbered or not. */
   questionLike: boolean;
   node: Heading | Paragraph | Html;
+  /**
+   * The start of the answer when it shares the question's paragraph: `**Q8- What …?**` with
+   * the answer on the next line, no blank line between (a paragraph of its own, positions kept).
+   */
+  rest?: Paragraph;
 }
 
 /** The candidate a top-level block is, if any. */
@@ -143,7 +150,10 @@ export function candidateOf(node: RootContent): Candidate | undefined {
   if (node.type === 'heading') return fromMarked('heading', node.depth, splitMarkers(node.children), node);
   if (node.type === 'paragraph') {
     const inline = boldQuestion(node);
-    return inline && fromMarked('bold', 0, splitMarkers(inline), node);
+    if (inline) return fromMarked('bold', 0, splitMarkers(inline), node);
+    const leading = boldThenLine(node);
+    const candidate = leading && fromMarked('bold', 0, splitMarkers(leading.question), node);
+    return candidate && { ...candidate, rest: leading!.rest };
   }
   if (node.type === 'html') {
     const summary = summaryText(node.value);
@@ -182,6 +192,29 @@ function boldQuestion(node: Paragraph): PhrasingContent[] | undefined {
   const after = splitMarkers([{ type: 'text', value: 'x' }, ...rest]);
   if (after.text !== 'x') return undefined;
   return [...strong.children, ...rest];
+}
+
+/**
+ * A paragraph whose first line is one bold run and the rest its answer: `**Q8- What …?**`, a
+ * line break, then text. Returns the bold run's content and the rest as a paragraph.
+ */
+function boldThenLine(node: Paragraph): { question: PhrasingContent[]; rest: Paragraph } | undefined {
+  const [strong, next, ...more] = node.children;
+  if (strong?.type !== 'strong' || next === undefined) return undefined;
+  let first: PhrasingContent | undefined;
+  if (next.type === 'text' && next.value.startsWith('\n') && next.value.length > 1 && next.position) {
+    const start = next.position.start;
+    const moved = { line: start.line + 1, column: 1, offset: start.offset === undefined ? undefined : start.offset + 1 };
+    first = { type: 'text', value: next.value.slice(1), position: { start: moved as typeof start, end: next.position.end } };
+  } else if (next.type === 'break' && more.length > 0) {
+    first = undefined;
+  } else {
+    return undefined;
+  }
+  const children = first ? [first, ...more] : more;
+  const head = children[0]!;
+  if (!head.position || !node.position) return undefined;
+  return { question: strong.children, rest: { type: 'paragraph', children, position: { start: head.position.start, end: node.position.end } } };
 }
 
 /** The text of `<summary>…</summary>` in an HTML block that opens a `<details>`, if any. */
@@ -285,11 +318,15 @@ export function numberPrefix(numbering: Numbering, n: number): string {
   return numbering === 'none' ? '' : `${numbering.replace('N', String(n))} `;
 }
 
-/** A tag from a section path: each heading slugged to ASCII, joined by "::" (`machine-learning::linear-regression`). */
+/**
+ * A tag from a section path: each heading slugged to ASCII, joined by "::"
+ * (`machine-learning::linear-regression`); a topic's own number ("1. Algorithms") is left out.
+ */
 export function sectionTag(section: readonly string[]): string | undefined {
   const parts = section
     .map((s) =>
       s
+        .replace(/^\s*(?:\d+[.)]|[IVXLC]+\.)\s+/, '')
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()

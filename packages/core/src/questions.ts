@@ -42,9 +42,36 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
 
   const questions: QuestionSpan[] = [];
   const stack: Array<{ depth: number; text: string }> = [];
+  // A heading that the next question follows before any other heading: a topic, not a
+  // sub-heading of the answer above it.
+  const introduces: boolean[] = new Array<boolean>(blocks.length).fill(false);
+  let ahead = false;
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    if (isQuestion[k]) ahead = true;
+    else if (blocks[k]!.type === 'heading') {
+      introduces[k] = ahead;
+      ahead = false;
+    }
+  }
+  // Levels that sub-headings of answers use: a heading after a question that some answer text
+  // (not a question) follows.
+  const subLevels = new Set<number>();
+  let afterQuestion = false;
+  blocks.forEach((node, k) => {
+    if (isQuestion[k]) afterQuestion = true;
+    else if (node.type === 'heading' && afterQuestion) {
+      const next = blocks[k + 1];
+      if (next && !isQuestion[k + 1] && next.type !== 'heading') subLevels.add(node.depth);
+    }
+  });
+  // In a heading layout an answer ends at a heading at the question's level or above. In the
+  // others, at a heading no deeper than the question's topic, or one that opens new questions
+  // at a level that is not the answers' sub-headings ("##### Details" under "## Topic").
+  let topicDepth = 0;
   const endsAnswer = (node: RootContent, i: number): boolean =>
     isQuestion[i] !== undefined ||
-    (node.type === 'heading' && (layout?.style !== 'heading' || node.depth <= layout.depth));
+    (node.type === 'heading' &&
+      (layout?.style === 'heading' ? node.depth <= layout.depth : node.depth <= topicDepth || (introduces[i]! && !subLevels.has(node.depth))));
   let i = 0;
   while (i < blocks.length) {
     const node = blocks[i]!;
@@ -57,6 +84,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
       i++;
       continue;
     }
+    topicDepth = stack.at(-1)?.depth ?? 0;
     let j = i + 1;
     let answer: RootContent[];
     let end: number;
@@ -69,7 +97,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
       if (closed) j++;
     } else {
       while (j < blocks.length && !endsAnswer(blocks[j]!, j)) j++;
-      answer = blocks.slice(i + 1, j);
+      answer = candidate.rest ? [candidate.rest, ...blocks.slice(i + 1, j)] : blocks.slice(i + 1, j);
       end = j < blocks.length ? blocks[j]!.position!.start.offset! : textLength;
     }
     questions.push({ candidate, position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });

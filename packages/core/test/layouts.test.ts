@@ -165,3 +165,22 @@ describe('questions in genai-qa.config.json', () => {
     expect(parse(md, { style: 'bold' }).questions.map((q) => q.question)).toEqual(['Why does it work?']);
   });
 });
+
+describe('a README of bold "Q1-" questions, as a real bank writes them', () => {
+  // The shape of a public notes README that genai-qa once read as 2 questions of 9: numbered
+  // "Q1-", "Q2 " and "Q4." in one file, questions without "?", "#####" sub-headings inside
+  // answers, answers on the line right after the question, topics numbered "1." and "II.".
+  it('finds every numbered question, keeps sub-headings in their answers, and tags by topic without its number', () => {
+    const { files, corpus } = corpusOf('bold-q-dash');
+    expect(files[0]!.layout).toEqual({ style: 'bold', depth: 0, numbering: 'QN-' });
+    expect(corpus.title).toBe('Notes for data-science interviews');
+    expect(corpus.questions.map((q) => [q.number, q.question, q.tags, q.answer.markdown])).toEqual([
+      [1, 'What does a validation set measure?', ['foundations'], 'How well the model does on data it was not trained on, while it is still being tuned.'],
+      [2, 'How is a validation set different from a test set?', ['foundations'], '##### Validation set\nUsed many times, to pick hyperparameters.\n\n##### Test set\nUsed once, at the end, for the number you report.'],
+      [3, 'Explain what a learning curve shows.', ['foundations'], 'Training and validation error as the training set grows.'],
+      [4, 'What is early stopping', ['foundations'], 'Training ends when the validation error stops falling.\nThe weights of the best epoch are kept.'],
+      [5, 'When is a linear model enough?', ['models'], 'When the features already separate the classes, or the data is small.\n\n**Is that ever true for images?**\nRarely, without learned features.'],
+    ]);
+    expect(corpus.questions.map((q) => q.section)).toEqual([['1. Foundations'], ['1. Foundations'], ['1. Foundations'], ['1. Foundations'], ['II. Models']]);
+  });
+});
