@@ -153,7 +153,7 @@ export function candidateOf(node: RootContent): Candidate | undefined {
     if (inline) return fromMarked('bold', 0, splitMarkers(inline), node);
     const leading = boldThenLine(node);
     const candidate = leading && fromMarked('bold', 0, splitMarkers(leading.question), node);
-    return candidate && { ...candidate, rest: leading!.rest };
+    return candidate && { ...candidate, rest: leading.rest };
   }
   if (node.type === 'html') {
     const summary = summaryText(node.value);
@@ -205,7 +205,7 @@ function boldThenLine(node: Paragraph): { question: PhrasingContent[]; rest: Par
   if (next.type === 'text' && next.value.startsWith('\n') && next.value.length > 1 && next.position) {
     const start = next.position.start;
     const moved = { line: start.line + 1, column: 1, offset: start.offset === undefined ? undefined : start.offset + 1 };
-    first = { type: 'text', value: next.value.slice(1), position: { start: moved as typeof start, end: next.position.end } };
+    first = { type: 'text', value: next.value.slice(1), position: { start: moved, end: next.position.end } };
   } else if (next.type === 'break' && more.length > 0) {
     first = undefined;
   } else {
