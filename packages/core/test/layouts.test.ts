@@ -167,7 +167,7 @@ describe('questions in genai-qa.config.json', () => {
 });
 
 describe('a README of bold "Q1-" questions, as a real bank writes them', () => {
-  // The shape of a public notes README that genai-qa once read as 2 questions of 9: numbered
+  // The shape of a public notes README that genai-qa once read as 2 questions of 8: numbered
   // "Q1-", "Q2 " and "Q4." in one file, questions without "?", "#####" sub-headings inside
   // answers, answers on the line right after the question, topics numbered "1." and "II.".
   it('finds every numbered question, keeps sub-headings in their answers, and tags by topic without its number', () => {
