@@ -1,4 +1,5 @@
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import type * as Katex from 'katex';
 import type { Code } from 'mdast';
 import type { InlineMath, Math as MathBlock } from 'mdast-util-math';
 import { nodesOfType } from '../nodes.js';
@@ -7,6 +8,13 @@ import { pointAt } from '../source.js';
 
 /** Macros that MathJax (Anki's renderer, and the PDF's) knows and KaTeX, the checker here, does not. */
 const MATHJAX_ONLY = ['\\label', '\\eqref', '\\ref', '\\require', '\\bbox', '\\class', '\\cssId', '\\style', '\\mmlToken', '\\nonumber'];
+
+const require = createRequire(import.meta.url);
+let katex: typeof Katex | undefined;
+/** KaTeX, loaded on the first formula: a corpus without math does not pay its start-up (~65 ms). */
+function checker(): typeof Katex {
+  return (katex ??= require('katex') as typeof Katex);
+}
 
 // A dollar that opens math which never closes: not escaped, not a price ("$5"), followed by
 // TeX ("$\alpha", "$x_1") before the end of the paragraph's text.
@@ -47,6 +55,7 @@ export default defineRule<{ macros: string[] }>({
       // Where the TeX starts in the file: after the opening dollars, or the fence's line.
       const first = node.type === 'inlineMath' ? source.search(/[^$]/) : source.indexOf('\n') + 1;
       const at = start + Math.max(0, source.indexOf(node.value, first));
+      const katex = checker();
       try {
         katex.renderToString(node.value, { throwOnError: true, displayMode: display, strict: 'ignore', trust: false, macros: { ...macros } });
       } catch (error) {
