@@ -40,6 +40,17 @@ export type Difficulty = 'easy' | 'medium' | 'hard';
 /** Trailing difficulty markers and what they mean (the emoji public banks put after a question). */
 export const DIFFICULTY_MARKERS: Readonly<Record<string, Difficulty>> = { '👶': 'easy', '⭐': 'medium', '🚀': 'hard', '🟢': 'easy', '🟡': 'medium', '🔴': 'hard' };
 
+// "**Difficulty:** 🟡 Medium | **Tags:** …" as the first line of an answer; "难度：中等".
+const DIFFICULTY_LINE = /^\s*(?:difficulty|level|难度)\s*[:：]\s*(?:🟢|🟡|🔴|\s)*(easy|medium|hard|简单|中等|困难)/i;
+const LEVELS: Readonly<Record<string, Difficulty>> = { easy: 'easy', medium: 'medium', hard: 'hard', 简单: 'easy', 中等: 'medium', 困难: 'hard' };
+
+/** The difficulty an answer's first block states ("Difficulty: Medium"), if it is a paragraph that does. */
+export function statedDifficulty(first: RootContent | undefined): Difficulty | undefined {
+  if (first?.type !== 'paragraph') return undefined;
+  const m = DIFFICULTY_LINE.exec(toString(first));
+  return m ? LEVELS[m[1]!.toLowerCase()] : undefined;
+}
+
 /** One line naming every layout genai-qa looks for (the message of a corpus without questions). */
 export const LAYOUTS_LOOKED_FOR =
   'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';

@@ -1,6 +1,6 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { candidateOf, isQuestionOf, layoutOf, type Candidate, type Layout, type LayoutSetting } from './layout.js';
+import { candidateOf, isQuestionOf, layoutOf, statedDifficulty, type Candidate, type Layout, type LayoutSetting } from './layout.js';
 import { listCandidates } from './layout-list.js';
 
 /** Where one question is in a file's top-level blocks. */
@@ -26,6 +26,16 @@ export interface FoundQuestions {
 }
 
 const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
+// "## Question 12" above "**What is …?**": the question's label, not a topic.
+const LABEL = /^(?:q|question|pregunta|frage|问题|問題|题目)\s*\d+\s*[.:：]?$/i;
+
+/** Pushes a heading onto the section path, unless it only labels the question below it. */
+function enter(stack: Array<{ depth: number; text: string }>, heading: Heading): void {
+  const text = toString(heading).replace(/\s+/g, ' ').trim();
+  if (LABEL.test(text)) return;
+  while (stack.length && stack.at(-1)!.depth >= heading.depth) stack.pop();
+  stack.push({ depth: heading.depth, text });
+}
 
 /**
  * Finds the questions of a file in the layout given in `setting` or detected (see layout.ts).
@@ -82,10 +92,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
     const node = blocks[i]!;
     const candidate = isQuestion[i];
     if (!candidate) {
-      if (node.type === 'heading' && node !== title && (layout?.style !== 'heading' || node.depth < layout.depth)) {
-        while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
-        stack.push({ depth: node.depth, text: toString(node).replace(/\s+/g, ' ').trim() });
-      }
+      if (node.type === 'heading' && node !== title && (layout?.style !== 'heading' || node.depth < layout.depth)) enter(stack, node);
       i++;
       continue;
     }
@@ -105,7 +112,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
       answer = candidate.rest ? [candidate.rest, ...blocks.slice(i + 1, j)] : blocks.slice(i + 1, j);
       end = j < blocks.length ? blocks[j]!.position!.start.offset! : textLength;
     }
-    questions.push({ candidate, position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
+    questions.push({ candidate: withStated(candidate, answer), position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
     i = j;
   }
   return { layout, titleHeading: title, questions };
@@ -121,17 +128,14 @@ function findListQuestions(blocks: readonly RootContent[], items: readonly Candi
   const questions: QuestionSpan[] = [];
   const stack: Array<{ depth: number; text: string }> = [];
   for (const node of blocks) {
-    if (node.type === 'heading' && node !== title) {
-      while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
-      stack.push({ depth: node.depth, text: toString(node).replace(/\s+/g, ' ').trim() });
-    }
+    if (node.type === 'heading' && node !== title) enter(stack, node);
     if (node.type !== 'list') continue;
     for (const item of node.children) {
       const candidate = questionItems.get(item);
       if (!candidate) continue;
       const answer = item.children.slice(1);
       questions.push({
-        candidate,
+        candidate: withStated(candidate, answer),
         position: questions.length + 1,
         blocks: answer,
         end: item.position!.end.offset!,
@@ -141,4 +145,11 @@ function findListQuestions(blocks: readonly RootContent[], items: readonly Candi
     }
   }
   return { layout, titleHeading: title, questions };
+}
+
+/** A trailing marker wins; else the difficulty the answer states on its first line. */
+function withStated(candidate: Candidate, answer: readonly RootContent[]): Candidate {
+  if (candidate.difficulty) return candidate;
+  const difficulty = statedDifficulty(answer[0]);
+  return difficulty ? { ...candidate, difficulty } : candidate;
 }
