@@ -89,6 +89,71 @@ const CASES = [
       ['How does GPT differ from BERT?', 'models'],
     ],
   },
+  // The layouts below come from real public banks (read by hand, then rewritten in our words).
+  {
+    name: 'list-bold',
+    layout: 'list items (1 file, 3 questions)',
+    title: 'Machine learning in one list',
+    file: 'machine-learning-in-one-list',
+    notes: [
+      ['What is overfitting?', 'basics'],
+      ['Why split data into training and test sets?', 'basics'],
+      ['What does a decision tree split on?', 'trees'],
+    ],
+  },
+  {
+    name: 'list-zh',
+    layout: 'list items (1 file, 3 questions)',
+    title: '机器学习面试题',
+    file: '机器学习面试题',
+    notes: [
+      ['卷积为什么适合图像？', 'cnn'],
+      ['池化层的作用', 'cnn'],
+      ['如何判断模型过拟合？', 'overfitting'],
+    ],
+  },
+  {
+    name: 'q-mark',
+    layout: 'level-3 headings, unnumbered (1 file, 3 questions)',
+    title: 'Common ML questions',
+    file: 'common-ml-questions',
+    notes: [
+      ['What is regularization?', 'fundamentals'],
+      ['Explain early stopping.', 'fundamentals'],
+      ['When is a linear model enough?', 'models'],
+    ],
+  },
+  {
+    name: 'zh-q-colon',
+    layout: 'level-3 headings, numbered "QN：" (1 file, 2 questions)',
+    title: '强化学习常见问题',
+    file: '强化学习常见问题',
+    // "基础" has no ASCII slug, and tags are ASCII (the corpus schema): no topic tag.
+    notes: [
+      ['什么是策略？', ''],
+      ['奖励和回报的区别', ''],
+    ],
+  },
+  {
+    name: 'asked-by',
+    layout: 'level-3 headings, unnumbered (1 file, 2 questions)',
+    title: 'A/B testing interview questions',
+    file: 'ab-testing-interview-questions',
+    notes: [
+      ['What is a p-value?', 'premium-questions difficulty::easy'],
+      ['How to choose the sample size?', 'premium-questions difficulty::hard'],
+    ],
+  },
+  {
+    name: 'question-label',
+    layout: 'bold paragraphs, unnumbered (1 file, 2 questions)',
+    title: 'Deep learning theory questions',
+    file: 'deep-learning-theory-questions',
+    notes: [
+      ['What is an activation function?', ''],
+      ['Explain dropout.', ''],
+    ],
+  },
 ];
 
 describe.each(CASES)('a corpus in the layout of $name', (c) => {

@@ -112,6 +112,8 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
       answer = candidate.rest ? [candidate.rest, ...blocks.slice(i + 1, j)] : blocks.slice(i + 1, j);
       end = j < blocks.length ? blocks[j]!.position!.start.offset! : textLength;
     }
+    // A rule (`---`) after an answer separates it from the next question; it is no part of it.
+    while (answer.at(-1)?.type === 'thematicBreak') answer.pop();
     questions.push({ candidate: withStated(candidate, answer), position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
     i = j;
   }
