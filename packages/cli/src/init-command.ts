@@ -59,14 +59,18 @@ export function initCommand(argv: string[], io: Io): number {
     const file = path.join(io.cwd, name);
     io.stdout.write(writeNew(file, text) ? `wrote ${name}\n` : `kept ${name} (it exists; init never overwrites a file)\n`);
   }
+  // The command is `genai-qa`, the package @genai-qa/cli: a bare `npx genai-qa` would look
+  // for an npm package named genai-qa. Pinned to this version, as the workflow is.
   io.stdout.write(
     [
       '',
       'Next steps:',
-      '  npx genai-qa lint --verbose   lint the questions (add --fix for the safe fixes)',
-      '  npx genai-qa build            the Anki deck, the PDF guide and JSON, into dist/',
+      `  ${NPX} lint --verbose   lint the questions (add --fix for the safe fixes)`,
+      `  ${NPX} build            the Anki deck, the PDF guide and JSON, into dist/`,
       `  commit ${CONFIG_FILE} and ${WORKFLOW_FILE}: pull requests then get`,
       '  lint annotations, and code scanning the SARIF report',
+      `  (in a repository with a package.json, "npm install --save-dev @genai-qa/cli@${version}"`,
+      '  makes it "npx genai-qa lint")',
       '',
     ].join('\n'),
   );
@@ -95,8 +99,11 @@ function configText(content: string, layout: Layout): string {
   return `${JSON.stringify({ $schema: CONFIG_SCHEMA_URL, content, questions }, null, 2)}\n`;
 }
 
+/** How a repository without genai-qa installed runs it: the CLI package, at init's own version. */
+const NPX = `npx --yes --package=@genai-qa/cli@${version} genai-qa`;
+
 function workflowText(): string {
-  const npx = `npx --yes --package=@genai-qa/cli@${version} genai-qa`;
+  const npx = NPX;
   return `# Written by \`genai-qa init\`: lints the questions on every pull request and push.
 name: genai-qa
 

@@ -199,7 +199,7 @@ describe('the PDF guide follows the H1 too', () => {
 describe('a corpus without questions', () => {
   const TOPICS = '# Notes\n\n## Linear regression\n\nTo be written.\n';
   const LOOKED_FOR =
-    'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+    'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
 
   it('does not build, even with --force, and keeps the artifacts of the last build', async () => {
     const dir = tempTree({ 'content/notes.md': TOPICS, 'dist/old.apkg': 'previous deck' });
@@ -238,10 +238,12 @@ describe('genai-qa init', () => {
         'wrote .github/workflows/genai-qa.yml',
         '',
         'Next steps:',
-        '  npx genai-qa lint --verbose   lint the questions (add --fix for the safe fixes)',
-        '  npx genai-qa build            the Anki deck, the PDF guide and JSON, into dist/',
+        '  npx --yes --package=@genai-qa/cli@0.1.0 genai-qa lint --verbose   lint the questions (add --fix for the safe fixes)',
+        '  npx --yes --package=@genai-qa/cli@0.1.0 genai-qa build            the Anki deck, the PDF guide and JSON, into dist/',
         '  commit genai-qa.config.json and .github/workflows/genai-qa.yml: pull requests then get',
         '  lint annotations, and code scanning the SARIF report',
+        '  (in a repository with a package.json, "npm install --save-dev @genai-qa/cli@0.1.0"',
+        '  makes it "npx genai-qa lint")',
         '',
       ].join('\n'),
     );

@@ -53,7 +53,7 @@ export function statedDifficulty(first: RootContent | undefined): Difficulty | u
 
 /** One line naming every layout genai-qa looks for (the message of a corpus without questions). */
 export const LAYOUTS_LOOKED_FOR =
-  'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+  'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
 
 /** A question's text with its trailing markers taken out. */
 export interface Marked {
