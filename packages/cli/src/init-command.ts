@@ -49,10 +49,13 @@ export function initCommand(argv: string[], io: Io): number {
     io.stderr.write(`genai-qa: no questions in ${shownRoot}; looked for ${LAYOUTS_LOOKED_FOR} (nothing written; use --content DIR)\n`);
     return 1;
   }
-  io.stdout.write(`found ${found.questions} question${found.questions === 1 ? '' : 's'} in ${shownRoot}: ${describeLayout(found.layout)}\n`);
+  // Files in different layouts keep their own: a `questions` setting would apply one to all.
+  const layouts = found.layouts.map((l) => (found.layouts.length === 1 ? describeLayout(l.layout) : `${describeLayout(l.layout)} (${l.questions})`));
+  io.stdout.write(`found ${found.questions} question${found.questions === 1 ? '' : 's'} in ${shownRoot}: ${layouts.join('; ')}\n`);
+  if (found.layouts.length > 1) io.stdout.write(`the files differ in layout: ${CONFIG_FILE} leaves "questions" out, so that each file's is detected\n`);
 
   const files: Array<[string, string]> = [
-    [CONFIG_FILE, configText(content, found.layout)],
+    [CONFIG_FILE, configText(content, found.layouts.length === 1 ? found.layouts[0]!.layout : undefined)],
     [WORKFLOW_FILE, workflowText()],
   ];
   for (const [name, text] of files) {
@@ -77,8 +80,8 @@ export function initCommand(argv: string[], io: Io): number {
   return 0;
 }
 
-/** The layout of most questions under `content`, and how many questions there are in all. */
-function detect(content: string, io: Io): { layout: Layout; questions: number } | undefined {
+/** The layouts of the files under `content` (most questions first), and how many questions there are in all. */
+function detect(content: string, io: Io): { layouts: Array<{ layout: Layout; questions: number }>; questions: number } | undefined {
   const byLayout = new Map<string, { layout: Layout; questions: number }>();
   let total = 0;
   for (const input of collectFiles([content], io.cwd)) {
@@ -90,11 +93,12 @@ function detect(content: string, io: Io): { layout: Layout; questions: number } 
     entry.questions += file.questions.length;
     byLayout.set(key, entry);
   }
-  const best = [...byLayout.values()].sort((a, b) => b.questions - a.questions)[0];
-  return best && { layout: best.layout, questions: total };
+  const layouts = [...byLayout.values()].sort((a, b) => b.questions - a.questions);
+  return layouts.length > 0 ? { layouts, questions: total } : undefined;
 }
 
-function configText(content: string, layout: Layout): string {
+function configText(content: string, layout: Layout | undefined): string {
+  if (!layout) return `${JSON.stringify({ $schema: CONFIG_SCHEMA_URL, content }, null, 2)}\n`;
   const questions: LayoutSetting = { style: layout.style, ...(layout.style === 'heading' ? { depth: layout.depth } : {}), numbering: layout.numbering };
   return `${JSON.stringify({ $schema: CONFIG_SCHEMA_URL, content, questions }, null, 2)}\n`;
 }

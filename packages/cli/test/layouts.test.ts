@@ -276,6 +276,22 @@ describe('genai-qa init', () => {
     expect(again.stdout).toContain('kept .github/workflows/genai-qa.yml (it exists; init never overwrites a file)');
   });
 
+  it('leaves "questions" out of the config when the files differ in layout, so that lint finds them all', async () => {
+    const dir = tempTree({
+      'README.md': fs.readFileSync(new URL('list-bold/README.md', FIXTURES)),
+      'faq.md': fs.readFileSync(new URL('zh-q-colon/faq.md', FIXTURES)),
+    });
+    const result = await cli(['init'], dir);
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      'found 5 questions in ./: list items (3); level-3 headings, numbered "QN：" (2)',
+      'the files differ in layout: genai-qa.config.json leaves "questions" out, so that each file\'s is detected',
+      'wrote genai-qa.config.json',
+    ]);
+    expect(config(dir)).toEqual({ $schema: 'https://raw.githubusercontent.com/genai-qa/genai-qa/main/schemas/config.schema.json', content: '.' });
+    const lint = await cli(['lint', '--verbose', '--format', 'json'], dir);
+    expect([lint.code, lint.stderr]).toEqual([0, 'genai-qa: questions: list items (1 file, 3 questions); level-3 headings, numbered "QN：" (1 file, 2 questions) [detected]\n']);
+  });
+
   it('writes nothing where it finds no question', async () => {
     const dir = tempTree({ 'docs/notes.md': '# Notes\n\nNothing yet.\n' });
     const result = await cli(['init', '--content', 'docs'], dir);
