@@ -145,6 +145,17 @@ const CASES = [
     ],
   },
   {
+    name: 'q-label',
+    layout: 'bold paragraphs, unnumbered (1 file, 3 questions)',
+    title: 'Deep learning, asked two ways',
+    file: 'deep-learning-asked-two-ways',
+    notes: [
+      ['Why does a learning rate that is too high make the loss diverge?', ''],
+      ['What does weight decay do?', ''],
+      ['¿Qué es el aprendizaje por transferencia?', ''],
+    ],
+  },
+  {
     name: 'question-label',
     layout: 'bold paragraphs, unnumbered (1 file, 2 questions)',
     title: 'Deep learning theory questions',

@@ -181,6 +181,11 @@ export function candidateOf(node: RootContent): Candidate | undefined {
   if (node.type === 'paragraph') {
     const inline = boldQuestion(node);
     if (inline) return fromMarked('bold', 0, splitMarkers(inline), node);
+    const labelled = labelledQuestion(node);
+    if (labelled) {
+      const candidate = fromMarked('bold', 0, splitMarkers(labelled.question), node);
+      return candidate && { ...candidate, numbering: 'none', number: undefined, questionLike: true, reads: true, ...(labelled.rest ? { rest: labelled.rest } : {}) };
+    }
     const leading = boldThenLine(node);
     const candidate = leading && fromMarked('bold', 0, splitMarkers(leading.question), node);
     return candidate && { ...candidate, rest: leading.rest };
@@ -226,6 +231,53 @@ export function boldQuestion(node: Paragraph): PhrasingContent[] | undefined {
   const after = splitMarkers([{ type: 'text', value: 'x' }, ...rest]);
   if (after.text !== 'x') return undefined;
   return [...strong.children, ...rest];
+}
+
+// The bold label of a question paragraph: "**Q:** How …?", "**Pregunta:** ¿…?", "**问：**".
+const LABEL = /^(?:q|question|pregunta|frage|问|问题|題)\s*\d*\s*[:：.]?$/i;
+
+/**
+ * A paragraph that starts with a bold question label, the question after it on the same line:
+ * `**Q:** How can you …?`. A next line in the same paragraph (`**A:** …`) starts the answer.
+ */
+function labelledQuestion(node: Paragraph): { question: PhrasingContent[]; rest?: Paragraph } | undefined {
+  const [strong, ...after] = node.children;
+  if (strong?.type !== 'strong' || !LABEL.test(toString(strong).trim())) return undefined;
+  const first = after[0];
+  const colonOutside = !/[:：.]\s*$/.test(toString(strong)) && first?.type === 'text' && /^\s*[:：]/.test(first.value);
+  if (!colonOutside && !/[:：.]\s*$/.test(toString(strong))) return undefined;
+  const question: PhrasingContent[] = [];
+  let k = 0;
+  for (; k < after.length; k++) {
+    const child = after[k]!;
+    if (child.type === 'break') break;
+    if (child.type === 'text' && child.value.includes('\n')) {
+      const cut = child.value.indexOf('\n');
+      question.push({ ...child, value: child.value.slice(0, cut) });
+      const tail = child.value.slice(cut + 1);
+      const start = child.position?.start;
+      // The answer's first line starts on the line after the question (one newline, column 1).
+      const moved = start && { line: start.line + 1, column: 1, offset: start.offset === undefined ? undefined : start.offset + cut + 1 };
+      const tailNode: PhrasingContent = { type: 'text', value: tail, ...(moved && child.position ? { position: { start: moved, end: child.position.end } } : {}) };
+      const restChildren = tail ? [tailNode, ...after.slice(k + 1)] : after.slice(k + 1);
+      return { question: stripColon(question, colonOutside), ...restOf(node, restChildren) };
+    }
+    question.push(child);
+  }
+  return { question: stripColon(question, colonOutside), ...restOf(node, after.slice(k + 1)) };
+}
+
+function stripColon(nodes: PhrasingContent[], colonOutside: boolean): PhrasingContent[] {
+  if (!colonOutside || nodes[0]?.type !== 'text') return nodes;
+  return [{ ...nodes[0], value: nodes[0].value.replace(/^\s*[:：]/, '') }, ...nodes.slice(1)];
+}
+
+// The rest of the paragraph as a paragraph of its own, if it holds anything (positions kept).
+function restOf(node: Paragraph, children: PhrasingContent[]): { rest?: Paragraph } {
+  const kept = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const head = kept[0];
+  if (!head?.position || !node.position) return {};
+  return { rest: { type: 'paragraph', children: kept, position: { start: head.position.start, end: node.position.end } } };
 }
 
 /**

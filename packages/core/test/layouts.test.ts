@@ -262,6 +262,19 @@ describe('layouts of real public banks', () => {
   });
 });
 
+describe('questions that a bold label introduces', () => {
+  it('"**Q:** How …?", "**Q**: …" with "**A:**" on the next line, "**Pregunta:** ¿…?"', () => {
+    const { files, corpus } = corpusOf('q-label');
+    expect(files[0]!.layout).toEqual({ style: 'bold', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('Deep learning, asked two ways');
+    expect(corpus.questions.map((q) => [q.number, q.question, q.source.line, q.answer.markdown])).toEqual([
+      [1, 'Why does a learning rate that is too high make the loss diverge?', 5, '**Simple:** Each step overshoots the valley it was meant to go down into.\n\n**Detailed:** The update jumps past the minimum by more than it was away from it, so the error grows at every step.'],
+      [2, 'What does weight decay do?', 13, '**A:** It shrinks every weight a little at each step, which keeps the weights small.'],
+      [3, '¿Qué es el aprendizaje por transferencia?', 16, '**Respuesta:** Partir de un modelo entrenado en otra tarea y ajustarlo con pocos datos.'],
+    ]);
+  });
+});
+
 describe('questions in other languages and list shapes', () => {
   it('"### 1、什么是…？" numbering, written without a space, and Spanish "¿…?" headings', () => {
     const zh = parse('# Spring 面试题\n\n### 1、什么是依赖注入？\n\n把对象的依赖从外部传入。\n\n### 2、Bean 的作用域有哪些？\n\nsingleton、prototype 等。\n');
