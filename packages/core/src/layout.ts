@@ -362,7 +362,13 @@ export function layoutOf(candidates: ReadonlyArray<Candidate | undefined>, setti
   const rank = (g: Group) =>
     PREFERENCE.indexOf(`${g.layout.style}:${g.forms.has('none') ? 'none' : 'num'}`);
   // Numbered topics ("## 1. CNN" above "- **Why …？**" questions) weigh what their questions do.
-  const weight = (g: Group) => (g.forms.has('none') || setting.every || g.reads * 2 >= g.count ? g.count : g.reads);
+  // List items are questions only in a file whose other blocks hold none that reads as one:
+  // elsewhere a list of "Why …?" is the follow-ups inside an answer.
+  const othersRead = [...groups.values()].some((g) => g.layout.style !== 'list' && g.reads > 0);
+  const weight = (g: Group) => {
+    if (g.layout.style === 'list' && othersRead) return 0;
+    return g.forms.has('none') || setting.every || g.reads * 2 >= g.count ? g.count : g.reads;
+  };
   for (const group of groups.values()) {
     if (
       !best ||

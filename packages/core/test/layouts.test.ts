@@ -297,6 +297,14 @@ describe('questions in other languages and list shapes', () => {
     ]);
   });
 
+  it('follow-up questions listed in an answer stay in it, however many they are', () => {
+    const md = '## 1. What prevents overfitting?\n\nFollow-ups:\n\n1. Why does dropout help?\n2. How much data is enough?\n3. What is early stopping?\n\n## 2. What is dropout?\n\nZeroing units at random.\n';
+    const file = parse(md);
+    expect(file.layout).toEqual({ style: 'heading', depth: 2, numbering: 'N.' });
+    expect(file.questions.map((q) => q.question)).toEqual(['What prevents overfitting?', 'What is dropout?']);
+    expect(parse(md, { style: 'list' }).questions.map((q) => q.question)).toEqual(['Why does dropout help?', 'How much data is enough?', 'What is early stopping?']);
+  });
+
   it('a list in an answer stays in the answer of a heading layout', () => {
     const file = parse('## 1. What prevents overfitting?\n\n1. **More data**\n2. **Regularization**\n\n## 2. What is dropout?\n\nZeroing units at random.\n');
     expect(file.layout).toEqual({ style: 'heading', depth: 2, numbering: 'N.' });
