@@ -131,8 +131,11 @@ export const QUESTION_WORDS = [
 ];
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS.join('|')})\\b`, 'i');
 // Chinese questions ask anywhere in the sentence ("Overfitting如何解决", "X和Y的区别"), and
-// often without "？": the words that make a sentence a question or a prompt to answer.
-const CJK_QUESTION = /为什么|什么|如何|怎么|怎样|哪些|哪个|哪种|是否|何为|吗|简述|介绍|描述|说明|解释|列举|比较|区别/;
+// often without "？": the words that make a sentence a question, and the requests that make
+// it a prompt ("介绍一下GAN") — but not a short heading that ends with one ("项目介绍", "使用说明").
+const CJK_QUESTION = /为什么|什么|如何|怎么|怎样|哪些|哪个|哪种|是否|何为|吗|区别/;
+const CJK_REQUEST = /简述|介绍|描述|说明|解释|列举|比较/;
+const CJK_TOPIC = /^.{0,6}(?:简述|介绍|描述|说明|解释|列举|比较)$/u;
 
 /**
  * Whether unnumbered text reads as a question: it ends with "?" or "？", starts with "¿", holds
@@ -142,7 +145,7 @@ const CJK_QUESTION = /为什么|什么|如何|怎么|怎样|哪些|哪个|哪种
  */
 export function isQuestionText(text: string): boolean {
   if (/[?？]$/.test(text) || text.startsWith('¿')) return true;
-  if (CJK_QUESTION.test(text)) return true;
+  if (CJK_QUESTION.test(text) || (CJK_REQUEST.test(text) && !CJK_TOPIC.test(text))) return true;
   return QUESTION_START.test(text) && !/^how to\b/i.test(text);
 }
 

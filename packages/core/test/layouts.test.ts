@@ -286,6 +286,11 @@ describe('questions in other languages and list shapes', () => {
     expect(es.questions.map((q) => [q.question, q.tags])).toEqual([['¿Qué es un árbol de decisión?', ['arboles']]]);
   });
 
+  it('Chinese section headings such as "项目介绍" or "使用说明" are no questions; "介绍一下GAN" is one', () => {
+    expect(parse('# 笔记\n\n## 项目介绍\n\n内容。\n\n## 使用说明\n\n内容。\n').questions).toEqual([]);
+    expect(parse('# 笔记\n\n## 介绍一下GAN\n\n生成器和判别器。\n').questions.map((q) => q.question)).toEqual(['介绍一下GAN']);
+  });
+
   it('plain items of an ordered list are questions when most of them read as ones; link-only items never', () => {
     const md = '## Contents\n\n1. [What is a GAN?](#gan)\n\n## Questions\n\n1. 什么是生成对抗网络\n\n   两个网络相互博弈。\n\n1. 判别器的作用\n\n   区分真假样本。\n\n1. 如何训练生成器？\n\n   让判别器出错。\n';
     const file = parse(md);
