@@ -5,6 +5,8 @@
  * pdfkit is a deliberate change: run that test, then the byte-identity checks.
  */
 
+import { flushPageContent } from './pdfkit-text.js';
+
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
 
@@ -96,6 +98,7 @@ export function structType(element: StructElement): string {
 export function closeContentStream(doc: Doc, page: PDFKit.PDFPage): void {
   const dictionary = page.dictionary.data as { Contents?: unknown };
   const written: unknown[] = Array.isArray(dictionary.Contents) ? dictionary.Contents : [dictionary.Contents];
+  flushPageContent(page);
   page.content.end(undefined);
   const rest = doc.ref({});
   // A stream, even if nothing more is drawn on the page (an empty object is not a stream).
