@@ -5,7 +5,7 @@
  * pdfkit is a deliberate change: run that test, then the byte-identity checks.
  */
 
-import { flushPageContent } from './pdfkit-text.js';
+import { ENCODED, flushPageContent } from './pdfkit-text.js';
 
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
@@ -158,6 +158,8 @@ export function clearLayoutCaches(doc: Doc, maxEntries = 0): void {
     if (font.layoutCache && Object.keys(font.layoutCache).length > maxEntries) font.layoutCache = Object.create(null);
     const widths = (font as WidthCached)[WIDTHS];
     if (widths && widths.size > maxEntries) widths.clear();
+    const encoded = (font as { [ENCODED]?: Map<string, unknown> })[ENCODED];
+    if (encoded && encoded.size > maxEntries) encoded.clear();
   }
 }
 

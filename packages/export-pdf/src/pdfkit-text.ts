@@ -230,8 +230,8 @@ export function compactContent(doc: Doc): void {
     }
     const font = target._font;
     const size = target._fontSize;
-    const [encoded, positions] = font.encode(string, undefined);
-    if (positions.some((p) => p.xOffset || p.yOffset)) {
+    const glyphs = encodeText(font, string);
+    if (!glyphs) {
       samePage();
       settle();
       return fragment(raw, x, y, options);
@@ -265,21 +265,77 @@ export function compactContent(doc: Doc): void {
         text.penX = text.lineX;
       }
     }
-    // The glyphs as pdfkit writes them: hex glyph ids, split where a kerning adjustment applies.
-    const commands: string[] = [];
-    let last = 0;
-    let advance = 0;
-    for (let i = 0; i < positions.length; i++) {
-      const p = positions[i]!;
-      advance += p.xAdvance;
-      if (p.xAdvance - p.advanceWidth !== 0 || i === positions.length - 1) {
-        commands.push(`<${encoded.slice(last, i + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
-        last = i + 1;
+    text.penX += glyphs.advance * scale;
+    page!.write(`${out}[${glyphs.commands}] TJ`);
+  };
+}
+
+/** One word's glyphs as pdfkit encodes them: hex runs, each but the last closed by its kerning. */
+interface WordCode {
+  runs: Array<[hex: string, kerning: number]>;
+  /** The advance in font units (× size / 1000). */
+  advance: number;
+}
+
+/** Each face's encoded words (`font.encode` of one word), emptied with its layout cache. */
+export const ENCODED = Symbol('encoded words');
+
+/**
+ * The `TJ` operand of a string and its advance, or undefined when a glyph is offset (pdfkit
+ * then moves the text matrix; left to pdfkit). pdfkit lays a string out word by word (split
+ * after each space or tab) and encodes the glyphs of all the words; encoding each word once
+ * and joining the results gives the same glyphs, kerning and subset (a word's glyphs enter
+ * the subset the first time it is encoded, in the same order as pdfkit's).
+ */
+function encodeText(font: Font, text: string): { commands: string; advance: number } | undefined {
+  const fontWithCache = font as Font & { [ENCODED]?: Map<string, WordCode | null> };
+  const cache = (fontWithCache[ENCODED] ??= new Map());
+  const commands: string[] = [];
+  let open = '';
+  let advance = 0;
+  let last = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const ch = text.charCodeAt(index);
+    if (!(index === text.length ? last < index : ch === 32 || ch === 9)) continue;
+    const word = text.slice(last, index + 1);
+    last = index + 1;
+    let code = cache.get(word);
+    if (code === undefined) {
+      code = encodeWord(font, word);
+      cache.set(word, code);
+    }
+    if (code === null) return undefined;
+    advance += code.advance;
+    for (const [hex, kerning] of code.runs) {
+      open += hex;
+      if (kerning !== 0) {
+        commands.push(`<${open}> ${num(-kerning)}`);
+        open = '';
       }
     }
-    text.penX += advance * scale;
-    page!.write(`${out}[${commands.join(' ')}] TJ`);
-  };
+  }
+  if (open !== '') commands.push(`<${open}> 0`);
+  return { commands: commands.join(' '), advance };
+}
+
+function encodeWord(font: Font, word: string): WordCode | null {
+  const [encoded, positions] = font.encode(word, undefined);
+  const runs: WordCode['runs'] = [];
+  let advance = 0;
+  let hex = '';
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p.xOffset || p.yOffset) return null;
+    advance += p.xAdvance;
+    hex += encoded[i];
+    const kerning = p.xAdvance - p.advanceWidth;
+    if (kerning !== 0) {
+      runs.push([hex, kerning]);
+      hex = '';
+    }
+  }
+  if (hex !== '') runs.push([hex, 0]);
+  return { runs, advance };
 }
 
 /** Links, named destinations, underline and strike-through of a fragment, as pdfkit draws them. */
