@@ -188,7 +188,8 @@ export function cacheTextWidths(doc: Doc): void {
     const widths = new Map<string, number>();
     face[WIDTHS] = widths;
     face.widthOfString = (text, size, features) => {
-      if (features !== undefined) return measure(text, size, features);
+      // Long strings (a paragraph's opening, a heading) rarely come back: their words are cached.
+      if (features !== undefined || text.length > 100) return measure(text, size, features);
       let width = widths.get(text);
       if (width === undefined) {
         width = measure(text, 1000); // the advance in font units: × 1000/1000 = × 1, exact

@@ -89,8 +89,14 @@ function num(n: number): string {
 
 /** A colour operator's numbers with four decimals at most (`0.12156862745098039` → `0.1216`). */
 function shortColour(op: string): string {
-  return op.replace(/\d*\.\d{5,}/g, (n) => String(Math.round(Number(n) * 1e4) / 1e4));
+  let short = shortColours.get(op);
+  if (short === undefined) {
+    short = op.replace(/\d*\.\d{5,}/g, (n) => String(Math.round(Number(n) * 1e4) / 1e4));
+    if (shortColours.size < 1000) shortColours.set(op, short);
+  }
+  return short;
 }
+const shortColours = new Map<string, string>();
 
 /** Page contents gathered into one string per stream: flush before the stream ends. */
 const flushes = new WeakMap<object, () => void>();
