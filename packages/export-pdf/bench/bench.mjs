@@ -12,7 +12,7 @@
  *
  * `--profile DIR` also writes a CPU profile of each measured call (the layout alone, not the
  * set-up) to DIR, one .cpuprofile per run, for Chrome DevTools or `node bench/top.mjs FILE`.
- * `--check 1.5` exits 1 when a ratio is over the given limit.
+ * `--check 1.5` exits 1 when the CPU-time or the size ratio is over the given limit.
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -97,7 +97,8 @@ if (process.argv[2] === '--child') {
       `| ${n.toLocaleString('en')} | ${load} | ${s(g.ms)} | ${s(g.cpuMs)} | ${g.maxRssMB} MB | ${g.pages.toLocaleString('en')} | ${mb(g.bytes)} |` +
         ` ${s(p.ms)} | ${s(p.cpuMs)} | ${p.pages.toLocaleString('en')} | ${mb(p.bytes)} | ${wall.toFixed(2)}× / ${cpu.toFixed(2)}× | ${size.toFixed(2)}× |`,
     );
-    if (limit !== undefined && (Math.min(wall, cpu) > Number(limit) || size > Number(limit))) over = true;
+    // The time is checked on CPU time: on a shared machine the wall time mostly measures the load.
+    if (limit !== undefined && (cpu > Number(limit) || size > Number(limit))) over = true;
   }
   if (over) {
     console.error(`a ratio is over ${limit}×`);
