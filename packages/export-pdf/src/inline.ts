@@ -101,7 +101,7 @@ export function isFigureParagraph(children: readonly PhrasingContent[]): boolean
 /** True when a paragraph draws as text alone: no image in it, inline or as a figure. */
 export function isTextParagraph(children: readonly PhrasingContent[]): boolean {
   const walk = (nodes: readonly PhrasingContent[]): boolean =>
-    nodes.every((n) => n.type !== 'image' && n.type !== 'imageReference' && (!('children' in n) || walk(n.children as PhrasingContent[])));
+    nodes.every((n) => n.type !== 'image' && n.type !== 'imageReference' && (!('children' in n) || walk(n.children)));
   return walk(children);
 }
 

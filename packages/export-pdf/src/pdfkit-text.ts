@@ -58,7 +58,7 @@ interface FragmentOptions {
   stroke?: unknown;
   features?: unknown;
   baseline?: unknown;
-  link?: unknown;
+  link?: string | number | null;
   goTo?: unknown;
   destination?: unknown;
   underline?: unknown;
@@ -295,7 +295,7 @@ export const ENCODED = Symbol('encoded words');
  */
 function encodeText(font: Font, text: string): { commands: string; advance: number } | undefined {
   const fontWithCache = font as Font & { [ENCODED]?: Map<string, WordCode | null> };
-  const cache = (fontWithCache[ENCODED] ??= new Map());
+  const cache = (fontWithCache[ENCODED] ??= new Map<string, WordCode | null>());
   const commands: string[] = [];
   let open = '';
   let advance = 0;
@@ -353,7 +353,7 @@ function annotations(doc: Doc, x: number, y: number, width: number, options: Fra
     const structParent = current && current.dictionary.data.S === 'Link' ? current : undefined;
     // The action written inside the annotation (pdfkit makes it an object of its own).
     const url = options.link;
-    const action = typeof url === 'number' ? undefined : { S: 'URI', URI: new String(String(url)) };
+    const action = typeof url === 'string' ? { S: 'URI', URI: new String(url) } : undefined;
     if (action) {
       doc.annotate(x, y, width, height, {
         Subtype: 'Link',
