@@ -278,7 +278,8 @@ export function compactContent(doc: Doc): void {
 
 /** One word's glyphs as pdfkit encodes them: hex runs, each but the last closed by its kerning. */
 interface WordCode {
-  runs: Array<[hex: string, kerning: number]>;
+  /** The kerning as written (`num(-kerning)`), or '' for none. */
+  runs: Array<[hex: string, kerning: string]>;
   /** The advance in font units (× size / 1000). */
   advance: number;
 }
@@ -300,11 +301,17 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
   let open = '';
   let advance = 0;
   let last = 0;
-  for (let index = 0; index <= text.length; index++) {
-    const ch = text.charCodeAt(index);
-    if (!(index === text.length ? last < index : ch === 32 || ch === 9)) continue;
-    const word = text.slice(last, index + 1);
-    last = index + 1;
+  // pdfkit's split: after each space or tab, and the rest (found with indexOf, not char by char).
+  const tabs = text.includes('\t');
+  while (last < text.length) {
+    let index = text.indexOf(' ', last);
+    if (tabs) {
+      const tab = text.indexOf('\t', last);
+      if (tab >= 0 && (index < 0 || tab < index)) index = tab;
+    }
+    const end = index < 0 ? text.length : index + 1;
+    const word = text.slice(last, end);
+    last = end;
     let code = cache.get(word);
     if (code === undefined) {
       code = encodeWord(font, word);
@@ -314,8 +321,8 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
     advance += code.advance;
     for (const [hex, kerning] of code.runs) {
       open += hex;
-      if (kerning !== 0) {
-        commands.push(`<${open}> ${num(-kerning)}`);
+      if (kerning !== '') {
+        commands.push(`<${open}> ${kerning}`);
         open = '';
       }
     }
@@ -336,11 +343,11 @@ function encodeWord(font: Font, word: string): WordCode | null {
     hex += encoded[i];
     const kerning = p.xAdvance - p.advanceWidth;
     if (kerning !== 0) {
-      runs.push([hex, kerning]);
+      runs.push([hex, num(-kerning)]);
       hex = '';
     }
   }
-  if (hex !== '') runs.push([hex, 0]);
+  if (hex !== '') runs.push([hex, '']);
   return { runs, advance };
 }
 
