@@ -43,11 +43,52 @@ interface Line {
   number: number;
 }
 
-// Characters that make inline content more than text and code spans (`$` is math). An
-// underscore between two ASCII letters or digits (snake_case) is not one: such a run can
-// neither open nor close emphasis (CommonMark's rule for intraword `_`), so it stays text.
-// (`!` is not special on its own: an image starts with `![`, and `[` is.)
-const INLINE_SPECIAL = /[\\&*~[\]<|$]|https?:|www\.|@|[ \t]$|[ \t]\n|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/im;
+// Characters that make inline content more than text and code spans (`$` is math).
+// (`!` is not special on its own: an image starts with `![`, and `[` is. Underscores are
+// looked at by `underscoresMayPair`.)
+const INLINE_SPECIAL = /[\\&*~[\]<|$]|https?:|www\.|@|[ \t]$|[ \t]\n/im;
+
+/** Whether inline content is more than text and code spans. */
+function special(content: string): boolean {
+  return INLINE_SPECIAL.test(content) || underscoresMayPair(content);
+}
+
+/**
+ * Whether runs of `_` in `content` could make emphasis: a run that can open it followed
+ * later by one that can close it, by CommonMark's flanking rules as micromark applies them
+ * (its attention construct; each character classed as white space, punctuation or other,
+ * the start and end of the content as white space). Without such a pair every underscore
+ * is text: `snake_case`, `_private` or `x_1_` alone in a paragraph. Underscores inside code
+ * spans are counted too, which can only send content to micromark that did not need it.
+ * (Only called on content without `*`, `~` or escapes, the other markers that could pair.)
+ */
+export function underscoresMayPair(content: string): boolean {
+  let opener = false;
+  for (let i = content.indexOf('_'); i !== -1; ) {
+    let end = i;
+    while (content.charCodeAt(end) === 0x5f) end++;
+    const before = classOf(content, i - 1);
+    const after = classOf(content, end);
+    const open = after === OTHER || (after === PUNCTUATION && before !== OTHER);
+    const close = before === OTHER || (before === PUNCTUATION && after !== OTHER);
+    if (opener && close && (after !== OTHER || !open)) return true;
+    if (open && (before !== OTHER || !close)) opener = true;
+    i = content.indexOf('_', end);
+  }
+  return false;
+}
+
+const OTHER = 0;
+const WHITE_SPACE = 1;
+const PUNCTUATION = 2;
+
+/** micromark's class of the UTF-16 code unit at `i` (outside the content: white space). */
+function classOf(content: string, i: number): number {
+  if (i < 0 || i >= content.length) return WHITE_SPACE;
+  const ch = content[i]!;
+  if (/\s/.test(ch)) return WHITE_SPACE;
+  return /\p{P}|\p{S}/u.test(ch) ? PUNCTUATION : OTHER;
+}
 // What may start a block (or end a paragraph) once leading spaces are removed: an ATX
 // heading, a block quote, HTML, a list item, a fence.
 const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3}|\${2})/;
@@ -153,7 +194,7 @@ function heading(text: string, line: Line): Heading | Deferred | undefined {
   if (last === 0x23 || last === 0x20) return undefined;
   const depth = m[1]!.length as Heading['depth'];
   const content = text.slice(contentStart, line.end);
-  if (INLINE_SPECIAL.test(content)) {
+  if (special(content)) {
     return { type: 'deferred', kind: 'heading', line: line.number, offset: line.start, source: raw };
   }
   const children = inline(text, [line], contentStart, line.end);
@@ -305,7 +346,7 @@ function paragraph(
   const first = lines[i]!;
   const last = lines[j - 1]!;
   const raw = text.slice(contentStart, last.end);
-  const children = INLINE_SPECIAL.test(raw) ? undefined : inline(text, lines.slice(i, j), contentStart, last.end);
+  const children = special(raw) ? undefined : inline(text, lines.slice(i, j), contentStart, last.end);
   if (!children) {
     const from = indent > 0 ? first.start : contentStart;
     return {
