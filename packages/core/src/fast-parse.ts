@@ -137,7 +137,7 @@ export function scanSection(text: string, start: number, end: number, firstLine:
       i++;
       continue;
     }
-    if (first === 0x60 /* ` */) {
+    if (first === 0x60 /* ` */ && startsBlock(text, line.start, line.end)) {
       const result = fenced(text, lines, i);
       if (!result) return undefined;
       blocks.push(result.node);
@@ -168,6 +168,13 @@ export function scanSection(text: string, start: number, end: number, firstLine:
 }
 
 function startsBlock(text: string, from: number, to: number): boolean {
+  // Three backticks or more open a fence only when no backtick follows them on the line
+  // (an info string has none): "``` a `b`" continues a paragraph, its runs code spans.
+  if (text.startsWith('```', from)) {
+    let end = from + 3;
+    while (text.charCodeAt(end) === 0x60) end++;
+    return !text.slice(end, to).includes('`');
+  }
   return BLOCK_START.test(text.slice(from, Math.min(to, from + 16))) || RULE_LINE.test(text.slice(from, to));
 }
 
@@ -346,7 +353,7 @@ function paragraph(
   const first = lines[i]!;
   const last = lines[j - 1]!;
   const raw = text.slice(contentStart, last.end);
-  const children = special(raw) ? undefined : inline(text, lines.slice(i, j), contentStart, last.end);
+  const children = special(raw) ? undefined : inline(text, lines.slice(i, j), contentStart, last.end, indent === 0);
   if (!children) {
     const from = indent > 0 ? first.start : contentStart;
     return {
@@ -362,10 +369,11 @@ function paragraph(
 
 /**
  * Text and code spans of `text.slice(from, to)` spread over `lines` (no other inline syntax:
- * the caller checked). Undefined when a code span crosses a line or a run of backticks is
- * ambiguous in a way this scanner does not decide.
+ * the caller checked). Undefined when a run of backticks is ambiguous in a way this scanner
+ * does not decide, or when a code span crosses a line and `crossLines` is false (in a list
+ * item, where the item's indentation on the next line is not the code's).
  */
-function inline(text: string, lines: Line[], from: number, to: number): PhrasingContent[] | undefined {
+function inline(text: string, lines: Line[], from: number, to: number, crossLines = false): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
   // Every run of backticks in the range, found once; then, for each size, where its runs
   // are, so that finding a closing run never rescans the text (a paragraph of many
@@ -393,7 +401,8 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
     const closing = entry.at[entry.next]!;
     const close = runs[closing]![0];
     const at = lineOf(lines, tick);
-    if (lineOf(lines, close) !== at) return undefined; // spans lines
+    const closeLine = lineOf(lines, close);
+    if (closeLine !== at && !crossLines) return undefined; // spans lines
     if (tick > textStart) {
       // Text that ends with a line ending and the next line's indentation: where that end
       // lies depends on who owns the indentation (paragraph or list item). Let micromark say.
@@ -402,17 +411,24 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
       if (b < tick && text.charCodeAt(b - 1) === 0x0a) return undefined;
       out.push(textNode(text, lines, textStart, tick));
     }
+    // The code as written, line endings and the next lines' indentation included (as
+    // mdast has it); one space or line ending is padding at each end when both ends have one
+    // and something else is between.
     let value = text.slice(runEnd, close);
-    if (value.length >= 2 && value.charCodeAt(0) === 0x20 && value.charCodeAt(value.length - 1) === 0x20 && /[^ ]/.test(value)) {
+    if (value.length >= 2 && isPad(value.charCodeAt(0)) && isPad(value.charCodeAt(value.length - 1)) && /[^ \n]/.test(value)) {
       value = value.slice(1, -1);
     }
-    const code: InlineCode = { type: 'inlineCode', value, position: position(point(at, tick), point(at, close + size)) };
+    const code: InlineCode = { type: 'inlineCode', value, position: position(point(at, tick), point(closeLine, close + size)) };
     out.push(code);
     textStart = close + size;
     k = closing + 1;
   }
   if (to > textStart) out.push(textNode(text, lines, textStart, to));
   return out;
+}
+
+function isPad(code: number): boolean {
+  return code === 0x20 || code === 0x0a;
 }
 
 /** The runs of backticks in text[from … to): the start and end of each. */

@@ -101,6 +101,22 @@ describe('the fast scanner', () => {
     expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
 
+  it('reads code spans across the lines of a paragraph, and a line of three backticks with one after them as text', () => {
+    const text = 'Use `` a\n  b `` and\n``` c ` d\n';
+    expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'Use ', position: '1:1-1:5' },
+          { type: 'inlineCode', value: 'a\n  b', position: '1:5-2:7' },
+          { type: 'text', value: ' and\n``` c ` d', position: '2:7-3:10' },
+        ],
+        position: '1:1-3:10',
+      },
+    ]);
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
   it.each([
     ['a table', '| a | b |\n| - | - |\n| 1 | 2 |\n'],
     ['a block quote', '> quoted\n'],
@@ -223,7 +239,7 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   );
   const word = fc.oneof(
     { weight: 1, arbitrary: reference },
-    { weight: 4, arbitrary: fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '(_a', 'b_)', '_😀', '😀_', '\u00a0_x', '.__', 'ü_', '_\u3000', '*', '**', '`', '``', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|') },
+    { weight: 4, arbitrary: fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '(_a', 'b_)', '_😀', '😀_', '\u00a0_x', '.__', 'ü_', '_\u3000', '*', '**', '`', '``', '```', '```a`', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|') },
   );
   const lineText = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
   const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ');
@@ -233,8 +249,14 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     .map((lines) => lines.map(([i, t, e], n) => (n === 0 ? t : i + t) + e).join('\n'));
   const marker = fc.constantFrom('-', '*', '+', '1.', '2)', '10.');
   const item = fc.tuple(marker, fc.constantFrom(' ', '  ', '   ', '     '), paragraph).map(([m, s, p]) => `${m}${s}${p}`);
+  // A code span that crosses lines (padding, indentation and backticks inside, at a line's start).
+  const plainText = fc.array(fc.constantFrom('model', 'the', 'café', 'x2', '😀', 'a_b', '_a', '`', '``'), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+  const codeAcross = fc
+    .tuple(plainText, fc.constantFrom('`', '``', '```'), fc.constantFrom('', ' ', 'x', '\u00a0'), indent, fc.constantFrom('', ' ', 'y'), plainText)
+    .map(([a, ticks, inner, ind, end, b]) => `${a} ${ticks}${inner}\n${ind}${end}${ticks} ${b}`);
   const block = fc.oneof(
     paragraph,
+    codeAcross,
     definition,
     // A question of its own holding definitions: the section cut before it.
     fc.tuple(lineText, definition).map(([t, d]) => `# 2. ${t}\n\n${d}`),
@@ -254,7 +276,16 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   it('on generated Markdown (a fresh seed every run)', () => {
     const seed = process.env.GENAI_QA_SEED ? Number(process.env.GENAI_QA_SEED) : Math.floor(Math.random() * 2 ** 31);
     console.log(`fast-parse differential: seed ${seed} (replay: GENAI_QA_SEED=${seed} npx vitest run packages/core/test/fast-parse.test.ts)`);
-    const same = (text: string): boolean => JSON.stringify(parseMarkdown(text)) === JSON.stringify(parseWhole(text));
+    // (The development build of mdast-util-gfm-task-list-item, which vitest loads, asserts on
+    // some input such as "- *\n[x]\n[y]": the same error from both parsers is the same result.)
+    const result = (parse: (text: string) => unknown, text: string): string => {
+      try {
+        return JSON.stringify(parse(text));
+      } catch (error) {
+        return `throws ${String(error)}`;
+      }
+    };
+    const same = (text: string): boolean => result(parseMarkdown, text) === result(parseWhole, text);
     const details = fc.check(fc.property(document, same), { numRuns: 1500, seed });
     if (details.failed) {
       const text = details.counterexample?.[0] ?? '';
