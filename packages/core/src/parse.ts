@@ -137,11 +137,25 @@ interface Context {
  * without them, in the piece's own coordinates.
  */
 function parseWith(source: string, context: Context, after = false): Root {
-  const keys: DefinitionKey[] = [];
+  const wanted: DefinitionKey[] = [];
   for (const key of referencedKeys(source)) {
     context.referenced.add(key);
-    if (context.definitions.has(key)) keys.push(key);
+    if (context.definitions.has(key)) wanted.push(key);
   }
+  if (wanted.length === 0) return parser.parse(source);
+  // The definitions the piece seems to hold itself need not be written again (most files
+  // define a link next to its use); if micromark does not find one of them there, the
+  // piece is parsed again with it written.
+  const own = source.includes(']:') ? guessDefinitions(source) : undefined;
+  const keys = own ? wanted.filter((k) => !own.has(k)) : wanted;
+  const root = parseWithKeys(source, keys, after);
+  if (keys.length === wanted.length) return root;
+  const found = new Set<DefinitionKey>();
+  collectDefinitions(root.children, found);
+  return wanted.every((k) => !own!.has(k) || found.has(k)) ? root : parseWithKeys(source, wanted, after);
+}
+
+function parseWithKeys(source: string, keys: DefinitionKey[], after: boolean): Root {
   if (keys.length === 0) return parser.parse(source);
   const written = definitionsSource(keys);
   if (after) {

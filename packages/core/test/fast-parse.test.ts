@@ -209,6 +209,8 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     '# 1. q\n\n`[a]: /u`\n\n# 2. r\n\n[a] and [b]\n\n# 3. s\n\n[b]: /v\n',
     '# 1. q\n\n[ẞ]: /u\n\n# 2. r\n\n[ss] [SS] [ß]\n',
     '# 1. q\n\n- [a]\n- [b] `c`\n\n# 2. r\n\n[a]: /u\n',
+    '# 1. q\n\n`[a]: /x` and [a]\n\n# 2. r\n\n[a]: /u\n',
+    '# 1. q\n\n[a] and\n\n    [a]: /x\n\n# 2. r\n\n[a]: /u\n',
   ])('%j', (text) => {
     expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
