@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FAMILIES, writeFamily } from './families.mjs';
+import { FAMILIES, writeFamily, writeMixed } from './families.mjs';
 import { CLI, CORPORA, MARKDOWNLINT, MARKDOWNLINT_CONFIG, ROOT, loadAverage, machineFacts, sha256 } from './lib.mjs';
 
 const USAGE = `Usage: node bench/run.mjs --families [options]   (or: npm run bench -- --families [options])
@@ -25,6 +25,12 @@ Options:
   --seed <n>           generator seed (default 17; printed)
   --max-ratio <x>      the growth ratio allowed (default 4.5)
   --no-markdownlint    skip markdownlint-cli2
+  --mixed              instead: the mixed corpus of all families (10,000 questions in one
+                       file and in ten, with markdownlint-cli2; 100,000 in one file, lint
+                       only): wall time, CPU time and peak memory, and the targets (lint at
+                       most 0.33× markdownlint-cli2's wall time and peak memory; 100,000
+                       questions at most 12× the time of 10,000)
+  --mixed-sizes <l>    the two question counts of --mixed (default 10000,100000)
   --results <file>     JSON results (default bench/results-families.json)`;
 
 const TIME = '/usr/bin/time';
@@ -90,6 +96,8 @@ export function runFamilies(argv) {
         seed: { type: 'string', default: '17' },
         'max-ratio': { type: 'string', default: '4.5' },
         'no-markdownlint': { type: 'boolean', default: false },
+        mixed: { type: 'boolean', default: false },
+        'mixed-sizes': { type: 'string', default: '10000,100000' },
         results: { type: 'string', default: path.join(ROOT, 'bench/results-families.json') },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -122,6 +130,7 @@ export function runFamilies(argv) {
     return 2;
   }
   const withMarkdownlint = !values['no-markdownlint'];
+  if (values.mixed) return runMixed(values, { runs, seed, withMarkdownlint });
   const machine = machineFacts();
   console.log(`families: ${names.length}, sizes ${sizes.join(' and ')} bytes, seed ${seed}, runs ${runs}, load ${loadAverage().join(' ')}`);
   const label = (b) => (b % 1_000_000 === 0 ? `${b / 1_000_000} MB` : `${b} B`);
@@ -179,4 +188,76 @@ export function runFamilies(argv) {
   fs.writeFileSync(values.results, `${JSON.stringify({ date: new Date().toISOString(), machine, seed, sizes, runs, maxRatio, rows }, null, 2)}\n`);
   console.log(`results: ${path.relative(process.cwd(), values.results)}`);
   return over.length === 0 ? 0 : 1;
+}
+
+/** The mixed corpus at `questions` questions in `files` files, generated once. */
+function ensureMixed(questions, files, seed) {
+  const dir = path.join(CORPORA, 'families', `mixed-${questions}x${files}-seed${seed}`);
+  const stamp = JSON.stringify({ questions, files, seed, generator: sha256(fs.readFileSync(new URL('./families.mjs', import.meta.url))) });
+  const stampFile = path.join(dir, '.stamp');
+  if (!(fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    writeMixed(questions, seed, files, dir);
+    // As for the families, the parser is measured rather than the block limits; a file of
+    // 100,000 questions is over the default limits.maxFileBytes (10 MB) too.
+    const limits = { maxBlockBytes: 100_000_000, maxBlockDelimiters: 100_000_000, maxFileBytes: 2_000_000_000 };
+    fs.writeFileSync(path.join(dir, 'genai-qa.config.json'), `${JSON.stringify({ limits }, null, 2)}\n`);
+    fs.writeFileSync(stampFile, stamp);
+  }
+  return dir;
+}
+
+function runMixed(values, { runs, seed, withMarkdownlint }) {
+  const [small, large] = values['mixed-sizes'].split(',').map(Number);
+  if (!(small > 0) || !(large > 0)) {
+    console.error(`bench: bad --mixed-sizes\n\n${USAGE}`);
+    return 2;
+  }
+  console.log(`mixed corpus of all families: ${small} questions in 1 and 10 files, ${large} in 1 file; seed ${seed}, runs ${runs}, load ${loadAverage().join(' ')}`);
+  fs.mkdirSync(CORPORA, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(CORPORA, 'families-out-'));
+  const cases = [
+    { name: `${small} questions, 1 file`, questions: small, files: 1, markdownlint: withMarkdownlint },
+    { name: `${small} questions, 10 files`, questions: small, files: 10, markdownlint: withMarkdownlint },
+    { name: `${large} questions, 1 file`, questions: large, files: 1, markdownlint: false },
+  ];
+  const rows = [];
+  for (const c of cases) {
+    const dir = ensureMixed(c.questions, c.files, seed);
+    const bytes = fs.readdirSync(path.join(dir, 'content')).reduce((a, f) => a + fs.statSync(path.join(dir, 'content', f)).size, 0);
+    const lint = [];
+    const mdl = [];
+    for (let i = 0; i < runs; i++) {
+      lint.push(measure([CLI, 'lint', 'content', '--format', 'json'], dir, path.join(tmp, 'lint.json')));
+      if (c.markdownlint) mdl.push(measure([MARKDOWNLINT, '--config', MARKDOWNLINT_CONFIG, 'content/*.md'], dir, path.join(tmp, 'mdl.txt')));
+    }
+    const summary = (list) => ({ wall: median(list.map((r) => r.wall)), cpu: median(list.map((r) => r.cpu)), peakMB: median(list.map((r) => r.peakMB)) });
+    const row = { ...c, bytes, lint: { ...summary(lint), exit: lint[0].exit }, ...(c.markdownlint ? { markdownlint: summary(mdl) } : {}) };
+    const bad = lint.find((r) => r.exit !== 0 && r.exit !== 1);
+    if (bad) row.error = bad.stderr;
+    process.stderr.write(`bench: mixed ${c.name}: lint ${row.lint.wall} s wall, ${row.lint.cpu} s CPU, ${row.lint.peakMB} MB${c.markdownlint ? `; markdownlint-cli2 ${row.markdownlint.wall} s wall, ${row.markdownlint.cpu} s CPU, ${row.markdownlint.peakMB} MB` : ''}\n`);
+    rows.push(row);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const ratio = (a, b) => (a !== null && b ? +(a / b).toFixed(2) : null);
+  console.log('');
+  console.log('| corpus | MB | lint wall (s) | lint CPU (s) | lint peak MB | mdl-cli2 wall | mdl-cli2 CPU | mdl-cli2 peak MB | wall ratio | CPU ratio | peak ratio |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  let met = true;
+  for (const r of rows) {
+    const m = r.markdownlint;
+    const wall = m ? ratio(r.lint.wall, m.wall) : null;
+    const peak = m ? ratio(r.lint.peakMB, m.peakMB) : null;
+    if (r.error || (m && (wall > 0.33 || peak > 0.33))) met = false;
+    r.wallRatio = wall;
+    r.peakRatio = peak;
+    console.log(`| ${r.name}${r.error ? ` (ERROR ${r.error.trim().split('\n').at(-1)})` : ''} | ${(r.bytes / 1e6).toFixed(1)} | ${r.lint.wall} | ${r.lint.cpu} | ${r.lint.peakMB} | ${m ? m.wall : '—'} | ${m ? m.cpu : '—'} | ${m ? m.peakMB : '—'} | ${wall ?? '—'}${wall === null ? '' : '×'} | ${m ? `${ratio(r.lint.cpu, m.cpu)}×` : '—'} | ${peak ?? '—'}${peak === null ? '' : '×'} |`);
+  }
+  const growth = ratio(rows[2].lint.wall, rows[0].lint.wall);
+  const growthCpu = ratio(rows[2].lint.cpu, rows[0].lint.cpu);
+  console.log(`\n${large} ÷ ${small} questions (one file): ${growth}× wall, ${growthCpu}× CPU (target at most 12×): ${growth !== null && growth <= 12 ? 'met' : 'NOT met'}`);
+  if (withMarkdownlint) console.log(`lint at most 0.33× markdownlint-cli2's wall time and peak memory at ${small} questions: ${met ? 'met' : 'NOT met'}`);
+  fs.writeFileSync(values.results, `${JSON.stringify({ date: new Date().toISOString(), machine: machineFacts(), seed, mode: 'mixed', runs, rows, growth, growthCpu }, null, 2)}\n`);
+  console.log(`results: ${path.relative(process.cwd(), values.results)}`);
+  return met && growth !== null && growth <= 12 ? 0 : 1;
 }

@@ -7,6 +7,10 @@
 //
 // writes <out-dir>/<family>/content/<family>.md of at least <bytes> bytes (UTF-8), and
 // prints the seed.
+//
+//   node bench/families.mjs mixed <questions> <out-dir> [seed] [files]
+//
+// writes a corpus of questions from every family, in <files> files under <out-dir>/content/.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -280,6 +284,45 @@ export function generateFamily(name, bytes, seed) {
   return family.crlf ? text.replace(/\n/g, '\r\n') : text;
 }
 
+// The mixed corpus (issue 17's targets): questions drawn from every family in turn's
+// share, in one file or cut into several. A family that fills a file with one question
+// gives one question of about this size here; a CRLF question keeps its line endings in a
+// file of LF ones.
+const MIXED_SINGLE_BYTES = 1500;
+
+/** `questions` questions of all families, cut into `files` files (texts). */
+export function generateMixed(questions, seed, files = 1) {
+  const names = Object.keys(FAMILIES);
+  const r = prng((seed ^ 0x6d697864) >>> 0);
+  const texts = [];
+  const perFile = Math.ceil(questions / files);
+  let parts = [];
+  for (let n = 1; n <= questions; n++) {
+    const family = FAMILIES[r.pick(names)];
+    const answer = family.single ? family.single(r, MIXED_SINGLE_BYTES) : family.question(r, n);
+    const q = `# ${n}. ${title(r)}\n\n${answer}\n`;
+    parts.push(family.crlf ? q.replace(/\n/g, '\r\n') : q);
+    if (parts.length === perFile || n === questions) {
+      texts.push(parts.join('\n'));
+      parts = [];
+    }
+  }
+  return texts;
+}
+
+/** Writes <dir>/content/mixed-<k>.md for each file of the mixed corpus; returns the paths. */
+export function writeMixed(questions, seed, files, dir) {
+  const content = path.join(dir, 'content');
+  fs.mkdirSync(content, { recursive: true });
+  const texts = generateMixed(questions, seed, files);
+  const width = String(texts.length).length;
+  return texts.map((text, k) => {
+    const file = path.join(content, `mixed-${String(k + 1).padStart(width, '0')}.md`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+}
+
 /** Writes <dir>/<family>/content/<family>.md; returns its path. */
 export function writeFamily(name, bytes, seed, dir) {
   const file = path.join(dir, name, 'content', `${name}.md`);
@@ -289,13 +332,18 @@ export function writeFamily(name, bytes, seed, dir) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [which, bytes, dir, seedArg] = process.argv.slice(2);
+  const [which, bytes, dir, seedArg, filesArg] = process.argv.slice(2);
   if (!which || !bytes || !dir) {
-    console.error(`usage: node bench/families.mjs <family|all> <bytes> <out-dir> [seed]\nfamilies: ${Object.keys(FAMILIES).join(', ')}`);
+    console.error(`usage: node bench/families.mjs <family|all> <bytes> <out-dir> [seed]\n       node bench/families.mjs mixed <questions> <out-dir> [seed] [files]\nfamilies: ${Object.keys(FAMILIES).join(', ')}`);
     process.exit(2);
   }
   const seed = seedArg === undefined ? 17 : Number(seedArg);
   console.log(`seed ${seed}`);
+  if (which === 'mixed') {
+    const files = writeMixed(Number(bytes), seed, Number(filesArg ?? 1), dir);
+    console.log(`mixed: ${bytes} questions, ${files.reduce((a, f) => a + fs.statSync(f).size, 0)} bytes in ${files.length} file(s) in ${path.dirname(files[0])}`);
+    process.exit(0);
+  }
   for (const name of which === 'all' ? Object.keys(FAMILIES) : which.split(',')) {
     const file = writeFamily(name, Number(bytes), seed, dir);
     console.log(`${name}: ${fs.statSync(file).size} bytes in ${file}`);

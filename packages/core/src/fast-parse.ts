@@ -43,11 +43,52 @@ interface Line {
   number: number;
 }
 
-// Characters that make inline content more than text and code spans (`$` is math). An
-// underscore between two ASCII letters or digits (snake_case) is not one: such a run can
-// neither open nor close emphasis (CommonMark's rule for intraword `_`), so it stays text.
-// (`!` is not special on its own: an image starts with `![`, and `[` is.)
-const INLINE_SPECIAL = /[\\&*~[\]<|$]|https?:|www\.|@|[ \t]$|[ \t]\n|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/im;
+// Characters that make inline content more than text and code spans (`$` is math).
+// (`!` is not special on its own: an image starts with `![`, and `[` is. Underscores are
+// looked at by `underscoresMayPair`.)
+const INLINE_SPECIAL = /[\\&*~[\]<|$]|https?:|www\.|@|[ \t]$|[ \t]\n/im;
+
+/** Whether inline content is more than text and code spans. */
+function special(content: string): boolean {
+  return INLINE_SPECIAL.test(content) || underscoresMayPair(content);
+}
+
+/**
+ * Whether runs of `_` in `content` could make emphasis: a run that can open it followed
+ * later by one that can close it, by CommonMark's flanking rules as micromark applies them
+ * (its attention construct; each character classed as white space, punctuation or other,
+ * the start and end of the content as white space). Without such a pair every underscore
+ * is text: `snake_case`, `_private` or `x_1_` alone in a paragraph. Underscores inside code
+ * spans are counted too, which can only send content to micromark that did not need it.
+ * (Only called on content without `*`, `~` or escapes, the other markers that could pair.)
+ */
+export function underscoresMayPair(content: string): boolean {
+  let opener = false;
+  for (let i = content.indexOf('_'); i !== -1; ) {
+    let end = i;
+    while (content.charCodeAt(end) === 0x5f) end++;
+    const before = classOf(content, i - 1);
+    const after = classOf(content, end);
+    const open = after === OTHER || (after === PUNCTUATION && before !== OTHER);
+    const close = before === OTHER || (before === PUNCTUATION && after !== OTHER);
+    if (opener && close && (after !== OTHER || !open)) return true;
+    if (open && (before !== OTHER || !close)) opener = true;
+    i = content.indexOf('_', end);
+  }
+  return false;
+}
+
+const OTHER = 0;
+const WHITE_SPACE = 1;
+const PUNCTUATION = 2;
+
+/** micromark's class of the UTF-16 code unit at `i` (outside the content: white space). */
+function classOf(content: string, i: number): number {
+  if (i < 0 || i >= content.length) return WHITE_SPACE;
+  const ch = content[i]!;
+  if (/\s/.test(ch)) return WHITE_SPACE;
+  return /\p{P}|\p{S}/u.test(ch) ? PUNCTUATION : OTHER;
+}
 // What may start a block (or end a paragraph) once leading spaces are removed: an ATX
 // heading, a block quote, HTML, a list item, a fence.
 const BLOCK_START = /^(?:#{1,6}(?: |$)|[>|<]|[-*+](?: |$)|\d{1,9}[.)](?: |$)|`{3}|~{3}|\${2})/;
@@ -96,7 +137,7 @@ export function scanSection(text: string, start: number, end: number, firstLine:
       i++;
       continue;
     }
-    if (first === 0x60 /* ` */) {
+    if (first === 0x60 /* ` */ && startsBlock(text, line.start, line.end)) {
       const result = fenced(text, lines, i);
       if (!result) return undefined;
       blocks.push(result.node);
@@ -127,6 +168,13 @@ export function scanSection(text: string, start: number, end: number, firstLine:
 }
 
 function startsBlock(text: string, from: number, to: number): boolean {
+  // Three backticks or more open a fence only when no backtick follows them on the line
+  // (an info string has none): "``` a `b`" continues a paragraph, its runs code spans.
+  if (text.startsWith('```', from)) {
+    let end = from + 3;
+    while (text.charCodeAt(end) === 0x60) end++;
+    return !text.slice(end, to).includes('`');
+  }
   return BLOCK_START.test(text.slice(from, Math.min(to, from + 16))) || RULE_LINE.test(text.slice(from, to));
 }
 
@@ -153,7 +201,7 @@ function heading(text: string, line: Line): Heading | Deferred | undefined {
   if (last === 0x23 || last === 0x20) return undefined;
   const depth = m[1]!.length as Heading['depth'];
   const content = text.slice(contentStart, line.end);
-  if (INLINE_SPECIAL.test(content)) {
+  if (special(content)) {
     return { type: 'deferred', kind: 'heading', line: line.number, offset: line.start, source: raw };
   }
   const children = inline(text, [line], contentStart, line.end);
@@ -305,7 +353,7 @@ function paragraph(
   const first = lines[i]!;
   const last = lines[j - 1]!;
   const raw = text.slice(contentStart, last.end);
-  const children = INLINE_SPECIAL.test(raw) ? undefined : inline(text, lines.slice(i, j), contentStart, last.end);
+  const children = special(raw) ? undefined : inline(text, lines.slice(i, j), contentStart, last.end, indent === 0);
   if (!children) {
     const from = indent > 0 ? first.start : contentStart;
     return {
@@ -321,10 +369,11 @@ function paragraph(
 
 /**
  * Text and code spans of `text.slice(from, to)` spread over `lines` (no other inline syntax:
- * the caller checked). Undefined when a code span crosses a line or a run of backticks is
- * ambiguous in a way this scanner does not decide.
+ * the caller checked). Undefined when a run of backticks is ambiguous in a way this scanner
+ * does not decide, or when a code span crosses a line and `crossLines` is false (in a list
+ * item, where the item's indentation on the next line is not the code's).
  */
-function inline(text: string, lines: Line[], from: number, to: number): PhrasingContent[] | undefined {
+function inline(text: string, lines: Line[], from: number, to: number, crossLines = false): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
   // Every run of backticks in the range, found once; then, for each size, where its runs
   // are, so that finding a closing run never rescans the text (a paragraph of many
@@ -352,7 +401,8 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
     const closing = entry.at[entry.next]!;
     const close = runs[closing]![0];
     const at = lineOf(lines, tick);
-    if (lineOf(lines, close) !== at) return undefined; // spans lines
+    const closeLine = lineOf(lines, close);
+    if (closeLine !== at && !crossLines) return undefined; // spans lines
     if (tick > textStart) {
       // Text that ends with a line ending and the next line's indentation: where that end
       // lies depends on who owns the indentation (paragraph or list item). Let micromark say.
@@ -361,17 +411,24 @@ function inline(text: string, lines: Line[], from: number, to: number): Phrasing
       if (b < tick && text.charCodeAt(b - 1) === 0x0a) return undefined;
       out.push(textNode(text, lines, textStart, tick));
     }
+    // The code as written, line endings and the next lines' indentation included (as
+    // mdast has it); one space or line ending is padding at each end when both ends have one
+    // and something else is between.
     let value = text.slice(runEnd, close);
-    if (value.length >= 2 && value.charCodeAt(0) === 0x20 && value.charCodeAt(value.length - 1) === 0x20 && /[^ ]/.test(value)) {
+    if (value.length >= 2 && isPad(value.charCodeAt(0)) && isPad(value.charCodeAt(value.length - 1)) && /[^ \n]/.test(value)) {
       value = value.slice(1, -1);
     }
-    const code: InlineCode = { type: 'inlineCode', value, position: position(point(at, tick), point(at, close + size)) };
+    const code: InlineCode = { type: 'inlineCode', value, position: position(point(at, tick), point(closeLine, close + size)) };
     out.push(code);
     textStart = close + size;
     k = closing + 1;
   }
   if (to > textStart) out.push(textNode(text, lines, textStart, to));
   return out;
+}
+
+function isPad(code: number): boolean {
+  return code === 0x20 || code === 0x0a;
 }
 
 /** The runs of backticks in text[from … to): the start and end of each. */

@@ -8,6 +8,7 @@ import type { Node } from 'unist';
 import { scanSection, type Deferred, type ScannedBlock } from './fast-parse.js';
 import { ankiMathDelimiters } from './anki-math.js';
 import { stepFence } from './fence.js';
+import { collectDefinitions, definitionsSource, guessDefinitions, isDefinitionOf, referencedKeys, type DefinitionKey } from './definitions.js';
 
 // GFM as GitHub reads it, YAML front matter, and math (`$…$`, `$$…$$`) as GitHub and Anki show it.
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkFrontmatter, ['yaml']).freeze();
@@ -37,6 +38,43 @@ function parseSections(text: string, options: { sectionMinBytes?: number; fast?:
   if (text.includes('\ufeff') || text.includes('\r')) return parser.parse(text);
   const cuts = fast || text.length >= (options.sectionMinBytes ?? 64 * 1024) ? sectionStarts(text) : undefined;
   if (cuts === undefined || (!fast && cuts.length === 0)) return parser.parse(text);
+  try {
+    // Definitions reach across the file: each piece is parsed with the ones it may use
+    // written next to it. First with the definitions the text seems to have; when micromark
+    // found others that some piece may refer to, once more with those (definitions are
+    // blocks: which ones there are does not depend on the ones known).
+    const guessed = guessDefinitions(text);
+    const first = parseCut(text, cuts, fast, guessed);
+    if (first.referenced.size === 0 || sameFor(first.referenced, guessed, first.found)) return first.root;
+    return parseCut(text, cuts, fast, first.found).root;
+  } catch (error) {
+    if (error instanceof WholeParse) return parser.parse(text);
+    throw error;
+  }
+}
+
+/** Thrown when a piece cannot be read on its own after all: the file is parsed whole. */
+class WholeParse extends Error {}
+
+/** Whether two sets of definitions agree on every key in `keys`. */
+function sameFor(keys: Set<DefinitionKey>, a: Set<DefinitionKey>, b: Set<DefinitionKey>): boolean {
+  for (const key of keys) if (a.has(key) !== b.has(key)) return false;
+  return true;
+}
+
+interface Cut {
+  root: Root;
+  /** The definitions micromark found in the file. */
+  found: Set<DefinitionKey>;
+  /** Every definition some piece may refer to (the pieces parsed with definitions known). */
+  referenced: Set<DefinitionKey>;
+}
+
+function parseCut(text: string, cuts: number[], fast: boolean, definitions: Set<DefinitionKey>): Cut {
+  const found = new Set<DefinitionKey>();
+  const referenced = new Set<DefinitionKey>();
+  const hasDefinitions = text.includes(']:');
+  const context: Context = { definitions, referenced };
   const bounds = [0, ...cuts, text.length];
   // Lines at which each section starts.
   const firstLines = [1];
@@ -45,7 +83,7 @@ function parseSections(text: string, options: { sectionMinBytes?: number; fast?:
   for (let i = 0; i + 1 < bounds.length; i++) {
     scanned.push(fast ? scanSection(text, bounds[i]!, bounds[i + 1]!, firstLines[i]!) : undefined);
   }
-  if (fast) resolveDeferred(scanned);
+  if (fast) resolveDeferred(scanned, context);
   // Parse each question's section on its own: the same tree (ATX headings always end the
   // block before them), but many small trees instead of one huge one, which is faster and
   // keeps memory flat on large files. Each micromark call has a fixed cost, so runs of
@@ -64,18 +102,75 @@ function parseSections(text: string, options: { sectionMinBytes?: number; fast?:
     let j = i + 1;
     while (j < scanned.length && !scanned[j] && bounds[j]! - start < CHUNK_BYTES) j++;
     const end = bounds[j]!;
-    const part = parser.parse(text.slice(start, end));
+    const source = text.slice(start, end);
+    // The first piece may begin with front matter, so its definitions go after it, behind a
+    // heading line that ends its blocks as the next question's heading does in the file.
+    const part = start === 0 && end === text.length ? parser.parse(source) : parseWith(source, context, start === 0);
     // remark-gfm can put a task's `checked` on the root of odd input: only a whole parse keeps it.
-    if (Object.keys(part).length > 3) return parser.parse(text);
+    if (Object.keys(part).length > 3) throw new WholeParse();
+    if (hasDefinitions && source.includes(']:')) collectDefinitions(part.children, found);
     if (start > 0) for (const child of part.children) shift(child, firstLines[i]! - 1, start);
     for (const child of part.children) children.push(child); // (a spread could overflow the stack)
     i = j;
   }
   return {
-    type: 'root',
-    children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: lastPoint(text) },
+    root: {
+      type: 'root',
+      children,
+      position: { start: { line: 1, column: 1, offset: 0 }, end: lastPoint(text) },
+    },
+    found,
+    referenced,
   };
+}
+
+interface Context {
+  /** The file's definitions (as far as known). */
+  definitions: Set<DefinitionKey>;
+  /** Filled in: the definitions that the pieces parsed may refer to. */
+  referenced: Set<DefinitionKey>;
+}
+
+/**
+ * Parses `source`, a piece of the file, with the file's definitions that it may refer to
+ * written before it (or after it, behind a line `#`, when `after`), and returns its tree
+ * without them, in the piece's own coordinates.
+ */
+function parseWith(source: string, context: Context, after = false): Root {
+  const wanted: DefinitionKey[] = [];
+  for (const key of referencedKeys(source)) {
+    context.referenced.add(key);
+    if (context.definitions.has(key)) wanted.push(key);
+  }
+  if (wanted.length === 0) return parser.parse(source);
+  // The definitions the piece seems to hold itself need not be written again (most files
+  // define a link next to its use); if micromark does not find one of them there, the
+  // piece is parsed again with it written.
+  const own = source.includes(']:') ? guessDefinitions(source) : undefined;
+  const keys = own ? wanted.filter((k) => !own.has(k)) : wanted;
+  const root = parseWithKeys(source, keys, after);
+  if (keys.length === wanted.length) return root;
+  const found = new Set<DefinitionKey>();
+  collectDefinitions(root.children, found);
+  return wanted.every((k) => !own!.has(k) || found.has(k)) ? root : parseWithKeys(source, wanted, after);
+}
+
+function parseWithKeys(source: string, keys: DefinitionKey[], after: boolean): Root {
+  if (keys.length === 0) return parser.parse(source);
+  const written = definitionsSource(keys);
+  if (after) {
+    const root = parser.parse(`${source}#\n\n${written}`);
+    const tail = root.children.splice(root.children.length - keys.length - 1);
+    const heading = tail[0];
+    if (!heading || heading.type !== 'heading' || heading.depth !== 1 || heading.children.length !== 0 || !keys.every((k, n) => isDefinitionOf(tail[n + 1]!, k))) throw new WholeParse();
+    return root;
+  }
+  const root = parser.parse(written + source);
+  const head = root.children.splice(0, keys.length);
+  if (!keys.every((k, n) => head[n] && isDefinitionOf(head[n], k))) throw new WholeParse();
+  const lines = 2 * keys.length;
+  for (const child of root.children) shift(child, -lines, -written.length);
+  return root;
 }
 
 /** The deferred blocks of a scanned section: at the top, or as the paragraph of a list item. */
@@ -106,13 +201,13 @@ function unitsOf(nodes: RootContent[]): Array<{ node: RootContent; item: boolean
  * lines between them keep them apart), and maps the positions back. A section whose
  * deferred block does not come back as the one block expected goes to micromark whole.
  */
-function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
+function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>, context: Context): void {
   let batch: Array<{ block: Deferred; section: number }> = [];
   let size = 0;
   const flush = (): void => {
     if (batch.length === 0) return;
     const joined = batch.map((b) => b.block.source).join('\n\n');
-    const units = unitsOf(parser.parse(joined).children);
+    const units = unitsOf(parseWith(joined, context).children);
     const together = units.length === batch.length;
     let offset = 0;
     let line = 1;
@@ -121,7 +216,7 @@ function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
       let unit = together ? units[k] : undefined;
       if (!together) {
         // Something read differently in company: parse this one alone.
-        const alone = unitsOf(parser.parse(block.source).children);
+        const alone = unitsOf(parseWith(block.source, context).children);
         unit = alone.length === 1 ? alone[0] : undefined;
         if (unit) shift(unit.node, block.line - 1, block.offset);
       } else {
@@ -150,9 +245,9 @@ function resolveDeferred(scanned: Array<ScannedBlock[] | undefined>): void {
 const CHUNK_BYTES = 32 * 1024;
 // Only headings at the margin: an indented one may belong to a list item.
 const ATX = /^(#{1,6})[ \t]+\d+\.(?!\d)/;
-// Constructs whose meaning reaches across the whole file or that a heading line does not
-// end: link/footnote definitions (used anywhere), and HTML blocks that run to an end tag
-// or to the end of a comment. Files with them are parsed in one piece.
+// Constructs that a heading line does not end: HTML blocks that run to an end tag or to the
+// end of a comment. Files with them are parsed in one piece. (Link and footnote definitions,
+// used anywhere in the file, are carried to every piece that may refer to them.)
 const GLOBAL = /^ {0,3}(?:<(?:pre|script|style|textarea)(?:[\s>]|$)|<!--(?![\s\S]*?-->)|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
 
 // List markers, quote markers and indentation at the start of a line.
@@ -161,7 +256,7 @@ const CONTAINER = /^(?:[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t
 const TABLE_DELIMITER = /^[ \t]*:-*:?[ \t]*$|^[ \t]*-+:[ \t]*$/;
 
 /** Offsets of the question-heading lines a file can safely be cut at (undefined: parse it whole). */
-function sectionStarts(text: string): number[] | undefined {
+export function sectionStarts(text: string): number[] | undefined {
   const cuts: number[] = [];
   let depth = 0;
   let fence: string | undefined;
@@ -200,7 +295,7 @@ function sectionStarts(text: string): number[] | undefined {
     fence = step.open;
     if (step.fenced) {
       // Code: nothing in it is a heading or HTML.
-    } else if (GLOBAL.test(line) || GLOBAL.test(inner) || line.includes(']:') || TABLE_DELIMITER.test(line)) {
+    } else if (GLOBAL.test(line) || GLOBAL.test(inner) || TABLE_DELIMITER.test(line)) {
       return undefined;
     } else if (/^ {0,3}<[A-Za-z/!?]/.test(line)) {
       html = true;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanSection } from '../src/fast-parse.js';
-import { parseMarkdown, parseWhole } from '../src/parse.js';
+import { parseMarkdown, parseWhole, sectionStarts } from '../src/parse.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 
@@ -84,6 +84,37 @@ describe('the fast scanner', () => {
         ],
       }),
     ]);
+  });
+
+  it.each([
+    ['a name with a leading underscore', 'Call _private on it.\n', true],
+    ['names with inner and trailing underscores', 'Set snake_case and x_1_ now.\n', true],
+    ['underscores that only close', 'Ends with this_ and that__.\n', true],
+    ['an underscore after a closing one', 'It ends_ and _starts.\n', true],
+    ['underscores that open and then close', 'A _word_ here.\n', false],
+    ['a dunder name (strong to CommonMark)', 'Before __init__ runs.\n', false],
+    ['an opener on one line and a closer on the next', 'Start _here\nand end_ there.\n', false],
+    ['underscores by punctuation', 'See (_this_) one.\n', false],
+  ])('reads a paragraph with %s (%j) as plain text: %s', (_name, text, plain) => {
+    const [block] = scanSection(text, 0, text.length, 1)!;
+    expect(block!.type).toBe(plain ? 'paragraph' : 'deferred');
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  it('reads code spans across the lines of a paragraph, and a line of three backticks with one after them as text', () => {
+    const text = 'Use `` a\n  b `` and\n``` c ` d\n';
+    expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'Use ', position: '1:1-1:5' },
+          { type: 'inlineCode', value: 'a\n  b', position: '1:5-2:7' },
+          { type: 'text', value: ' and\n``` c ` d', position: '2:7-3:10' },
+        ],
+        position: '1:1-3:10',
+      },
+    ]);
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
 
   it.each([
@@ -168,6 +199,18 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     '# 1. x\n\nText $$x$$ inline and $a$b$ c.\n\n- item $x_1$\n- $$\n',
     '# 1. x\n\n$$ meta\nx^2\n$$$\n# 2. y\n',
     '- $$\n# 1. $\n- $\n',
+    // Definitions are global: a question is parsed with the ones it uses known, wherever they
+    // are (before or after it; in a quote, wrapped; matched once normalised; in front matter's
+    // section), and text that only looks like a definition defines nothing.
+    '# 1. See [r] and [^1].\n\n# 2. Notes\n\n[r]: /u\n\n[^1]: The note.\n',
+    '[R]: /u\n\n# 1. x\n\nSee [r] and ![i][R].\n',
+    '---\ntitle: t\n---\n[x] and [^n]\n\n# 1. q\n\n[x]: /u\n[^n]: note\n',
+    '# 1. q\n\n> [a\n> b]: /u\n\n# 2. r\n\n[a b] and [a\nb]\n',
+    '# 1. q\n\n`[a]: /u`\n\n# 2. r\n\n[a] and [b]\n\n# 3. s\n\n[b]: /v\n',
+    '# 1. q\n\n[ẞ]: /u\n\n# 2. r\n\n[ss] [SS] [ß]\n',
+    '# 1. q\n\n- [a]\n- [b] `c`\n\n# 2. r\n\n[a]: /u\n',
+    '# 1. q\n\n`[a]: /x` and [a]\n\n# 2. r\n\n[a]: /u\n',
+    '# 1. q\n\n[a] and\n\n    [a]: /x\n\n# 2. r\n\n[a]: /u\n',
   ])('%j', (text) => {
     expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
@@ -175,7 +218,31 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   // Random documents made of what the scanner handles and what sits at its edges: lists with
   // wrapped and lazy lines, code spans with odd backtick runs, indentation, inline syntax it
   // defers, and blocks it must refuse.
-  const word = fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '*', '**', '`', '``', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|');
+  // References and the definitions they need, which the blocks below put in other sections
+  // (before and after their use), in containers, wrapped, and with labels that only match
+  // once normalised ("ẞ" is "ss", case and white space do not count).
+  const reference = fc.constantFrom('[r1]', '[R1][]', '[x][r2]', '![i][r1]', '![r2]', '[^n1]', '[^n2]', '[^n3]', '[ss]', '[a b]', '[a\n b]', '[a\\]]', '[r3]', '[x]\n[r2]', '[^N1]', '[ r1 ]');
+  const definition = fc.constantFrom(
+    '[r1]: /u',
+    '[R2]: </v> "t"',
+    '[r3]:\n/w\n\'title\'',
+    '[^n1]: note',
+    '[^n2]: a\n\n    more [r1]',
+    '> [r2]: /q',
+    '- [ẞ]: /s',
+    '> [a\n> b]: /q',
+    '[a\\]]: /e',
+    '`[r1]: x`',
+    '[n1]:',
+    '    [r3]: /code',
+    '[^n3]:\n    lazy',
+    '- [^n3]: in a list',
+    '```\n[r2]: /fenced\n```',
+  );
+  const word = fc.oneof(
+    { weight: 1, arbitrary: reference },
+    { weight: 4, arbitrary: fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '(_a', 'b_)', '_😀', '😀_', '\u00a0_x', '.__', 'ü_', '_\u3000', '*', '**', '`', '``', '```', '```a`', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|') },
+  );
   const lineText = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
   const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ');
   const trailing = fc.constantFrom('', '', '', ' ', '  ', '\\');
@@ -184,8 +251,17 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     .map((lines) => lines.map(([i, t, e], n) => (n === 0 ? t : i + t) + e).join('\n'));
   const marker = fc.constantFrom('-', '*', '+', '1.', '2)', '10.');
   const item = fc.tuple(marker, fc.constantFrom(' ', '  ', '   ', '     '), paragraph).map(([m, s, p]) => `${m}${s}${p}`);
+  // A code span that crosses lines (padding, indentation and backticks inside, at a line's start).
+  const plainText = fc.array(fc.constantFrom('model', 'the', 'café', 'x2', '😀', 'a_b', '_a', '`', '``'), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+  const codeAcross = fc
+    .tuple(plainText, fc.constantFrom('`', '``', '```'), fc.constantFrom('', ' ', 'x', '\u00a0'), indent, fc.constantFrom('', ' ', 'y'), plainText)
+    .map(([a, ticks, inner, ind, end, b]) => `${a} ${ticks}${inner}\n${ind}${end}${ticks} ${b}`);
   const block = fc.oneof(
     paragraph,
+    codeAcross,
+    definition,
+    // A question of its own holding definitions: the section cut before it.
+    fc.tuple(lineText, definition).map(([t, d]) => `# 2. ${t}\n\n${d}`),
     fc.array(item, { minLength: 1, maxLength: 4 }).chain((items) => fc.constantFrom(items.join('\n'), items.join('\n\n'))),
     lineText.map((t) => `# 1. ${t}`),
     lineText.map((t) => `## ${t}`),
@@ -202,7 +278,16 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   it('on generated Markdown (a fresh seed every run)', () => {
     const seed = process.env.GENAI_QA_SEED ? Number(process.env.GENAI_QA_SEED) : Math.floor(Math.random() * 2 ** 31);
     console.log(`fast-parse differential: seed ${seed} (replay: GENAI_QA_SEED=${seed} npx vitest run packages/core/test/fast-parse.test.ts)`);
-    const same = (text: string): boolean => JSON.stringify(parseMarkdown(text)) === JSON.stringify(parseWhole(text));
+    // (The development build of mdast-util-gfm-task-list-item, which vitest loads, asserts on
+    // some input such as "- *\n[x]\n[y]": the same error from both parsers is the same result.)
+    const result = (parse: (text: string) => unknown, text: string): string => {
+      try {
+        return JSON.stringify(parse(text));
+      } catch (error) {
+        return `throws ${String(error)}`;
+      }
+    };
+    const same = (text: string): boolean => result(parseMarkdown, text) === result(parseWhole, text);
     const details = fc.check(fc.property(document, same), { numRuns: 1500, seed });
     if (details.failed) {
       const text = details.counterexample?.[0] ?? '';
@@ -215,6 +300,22 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
       throw new Error(`seed ${seed}: ${String(details.errorInstance)} (document in ${file})`);
     }
   }, 180_000);
+});
+
+describe('files with link and footnote definitions', () => {
+  const text = '# 1. One?\n\nSee [the guide] and [^n].\n\n# 2. Two?\n\n[the guide]: https://example.com/guide\n[^n]: A note.\n';
+
+  it('are still cut at their questions (each question parsed on its own)', () => {
+    expect(sectionStarts(text)).toEqual([text.indexOf('# 2.')]);
+  });
+
+  it('have their references resolved from another question, as one whole parse does', () => {
+    const tree = parseMarkdown(text);
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(parseWhole(text)));
+    const first = tree.children[1]!;
+    expect(first.type === 'paragraph' && first.children.map((c) => c.type)).toEqual(['text', 'linkReference', 'text', 'footnoteReference', 'text']);
+    expect(tree.children.slice(2).map((c) => `${c.type} ${c.position!.start.line}`)).toEqual(['heading 5', 'definition 7', 'footnoteDefinition 8']);
+  });
 });
 
 describe('parseMarkdown on CR line endings', () => {
