@@ -2,25 +2,26 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Diagnostic } from '@genai-qa/core';
+import { corpusKey, isStoredDiagnostics, isStoredFile, type Diagnostic, type LintStore, type StoredFile } from '@genai-qa/core/store';
 import { writeFileAtomic } from './atomic.js';
 import type { InputFile } from './paths.js';
 import { version } from './version.js';
 
-// The file of `genai-qa lint --cache` (see lint-cache.ts): its format, key, reading and
-// writing. No @genai-qa/core at run time here: the warm path (lint-warm.ts) uses it before
-// the engine is loaded.
+export { corpusKey };
+
+// The file of `genai-qa lint --cache` and of the language server: a LintStore (core's
+// store.ts) kept on disk, its key, reading and writing. Only @genai-qa/core/store at run
+// time here (the schemas that check a cache file): the warm path (lint-warm.ts) uses it
+// before the engine is loaded.
 
 export const DEFAULT_CACHE_LOCATION = '.genai-qa-cache/lint.json';
 const CACHE_FILE_NAME = 'lint.json';
-const FORMAT = 2;
+// 3: entries keep the file's summary (the corpus rules rerun without parsing unchanged files).
+const FORMAT = 3;
 
-export interface FileEntry {
+/** A file's entry (see core's StoredFile), with its path. */
+export interface FileEntry extends StoredFile {
   path: string;
-  hash: string;
-  /** Every path the file rules resolved on disk, with the real path it had (null: missing). */
-  realpaths: Array<[string, string | null]>;
-  diagnostics: Diagnostic[];
 }
 
 /** What the whole cache is valid for. */
@@ -37,7 +38,8 @@ export interface CacheData extends CacheKey {
   /** Rule ids in the engine's order (the order of diagnostics on one position). */
   rules: string[];
   files: FileEntry[];
-  corpus: { hash: string; diagnostics: Diagnostic[] };
+  /** The corpus rules' diagnostics and their key (null: not kept, e.g. a file was not hashed). */
+  corpus: { hash: string; diagnostics: Diagnostic[] } | null;
 }
 
 /**
@@ -74,11 +76,6 @@ export function fileHash(
   return crypto.createHash('sha256').update(head).update('\0').update(bytes).digest('hex');
 }
 
-/** The hash the corpus rules' results are kept under: every file's path and hash, in order. */
-export function corpusHash(files: ReadonlyArray<{ path: string; hash: string }>): string {
-  return sha256(files.map((f) => `${f.path}\0${f.hash}\n`).join(''));
-}
-
 /** The real path of a file or directory, symlinks resolved; null when it does not exist. */
 export function realpathOrNull(absolutePath: string): string | null {
   try {
@@ -86,29 +83,6 @@ export function realpathOrNull(absolutePath: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The entry, when it was made for this content and the link targets it resolved are unchanged. */
-export function freshEntry(entry: FileEntry | undefined, hash: string): FileEntry | undefined {
-  if (!entry || entry.hash !== hash) return undefined;
-  for (const [target, real] of entry.realpaths) if (realpathOrNull(target) !== real) return undefined;
-  return entry;
-}
-
-/**
- * Sorts diagnostics as lintFiles does: by file (in `paths` order), line, column, then rule (in
- * `rules` order); stable, so ties keep their order. Sorts in place and returns the array.
- */
-export function sortDiagnostics(diagnostics: Diagnostic[], paths: readonly string[], rules: readonly string[]): Diagnostic[] {
-  const fileOrder = new Map(paths.map((p, i) => [p, i]));
-  const ruleOrder = new Map(rules.map((r, i) => [r, i]));
-  return diagnostics.sort(
-    (a, b) =>
-      fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
-      a.line - b.line ||
-      a.column - b.column ||
-      ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!,
-  );
 }
 
 let engine: string | undefined;
@@ -158,10 +132,18 @@ export function readCacheFile(file: string, key: CacheKey): { data?: CacheData; 
   if (data.engine !== key.engine) return { ignored: 'another build of the lint engine' };
   if (data.config !== key.config) return { ignored: 'another configuration' };
   if (!Array.isArray(data.rules) || !data.rules.every((r) => typeof r === 'string')) return { ignored: 'malformed' };
+  // The schemas check the shapes (core's store.ts); the rest, what no schema can say.
   const ruleIds = new Set(data.rules);
-  if (!Array.isArray(data.files) || !data.files.every((e) => isFileEntry(e, ruleIds))) return { ignored: 'malformed' };
+  if (!Array.isArray(data.files)) return { ignored: 'malformed' };
+  for (const e of data.files) {
+    if (typeof e?.path !== 'string') return { ignored: 'malformed' };
+    const { path: shown, ...entry } = e;
+    if (!isStoredFile(entry) || !entry.diagnostics.every((d) => d.file === shown && ruleIds.has(d.ruleId))) return { ignored: 'malformed' };
+  }
   const paths = new Set(data.files.map((e) => e.path));
-  if (!(typeof data.corpus?.hash === 'string' && isDiagnostics(data.corpus.diagnostics, paths, ruleIds))) return { ignored: 'malformed' };
+  const corpus = data.corpus as unknown;
+  if (corpus !== null && !(typeof data.corpus?.hash === 'string' && isStoredDiagnostics(data.corpus.diagnostics))) return { ignored: 'malformed' };
+  if (corpus !== null && !data.corpus!.diagnostics.every((d) => paths.has(d.file) && ruleIds.has(d.ruleId))) return { ignored: 'malformed' };
   return { data };
 }
 
@@ -171,34 +153,71 @@ export function writeCacheFile(file: string, data: CacheData): void {
   writeFileAtomic(file, `${JSON.stringify(data)}\n`);
 }
 
-function isFileEntry(value: unknown, ruleIds: ReadonlySet<string>): value is FileEntry {
-  const e = value as FileEntry;
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof e.path === 'string' &&
-    typeof e.hash === 'string' &&
-    Array.isArray(e.realpaths) &&
-    e.realpaths.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && (p[1] === null || typeof p[1] === 'string')) &&
-    isDiagnostics(e.diagnostics, e.path, ruleIds)
-  );
-}
 
-/** Enough of a Diagnostic's shape that no reporter can trip over a tampered cache. */
-function isDiagnostics(value: unknown, files: string | ReadonlySet<string>, ruleIds: ReadonlySet<string>): value is Diagnostic[] {
-  const int = (n: unknown) => Number.isInteger(n);
-  const optInt = (n: unknown) => n === undefined || Number.isInteger(n);
-  return (
-    Array.isArray(value) &&
-    value.every((d: Diagnostic) => {
-      if (typeof d !== 'object' || d === null) return false;
-      if (typeof d.file !== 'string' || (typeof files === 'string' ? d.file !== files : !files.has(d.file))) return false;
-      if (!int(d.line) || !int(d.column) || !optInt(d.endLine) || !optInt(d.endColumn)) return false;
-      if (!ruleIds.has(d.ruleId) || (d.severity !== 'error' && d.severity !== 'warning')) return false;
-      if (typeof d.message !== 'string' || typeof d.fixable !== 'boolean') return false;
-      if (d.fix !== undefined && !(Array.isArray(d.fix.range) && d.fix.range.length === 2 && d.fix.range.every(int) && typeof d.fix.text === 'string')) return false;
-      if (d.related !== undefined && !(Array.isArray(d.related) && d.related.every((r) => typeof r?.file === 'string' && int(r.line) && optInt(r.column)))) return false;
-      return true;
-    })
-  );
+/**
+ * The cache file as a LintStore: read once (ignored when foreign or malformed), entries put
+ * during the run kept beside the old ones, and written back (`save`) with an entry for each
+ * file of the run, in the run's order.
+ */
+export class CacheFileStore implements LintStore {
+  private readonly old: Map<string, StoredFile>;
+  private readonly put = new Map<string, StoredFile>();
+  private readonly oldCorpus: CacheData['corpus'];
+  private newCorpus: CacheData['corpus'] | undefined;
+  /** Why the cache file was not used ('missing', 'another configuration', …); undefined when it was. */
+  readonly ignored: string | undefined;
+  private readonly oldPaths: string[];
+
+  constructor(
+    readonly file: string,
+    private readonly key: CacheKey,
+    private readonly rules: string[],
+  ) {
+    const { data, ignored } = readCacheFile(file, key);
+    this.ignored = ignored;
+    this.old = new Map((data?.files ?? []).map(({ path: shown, ...entry }) => [shown, entry]));
+    this.oldPaths = (data?.files ?? []).map((e) => e.path);
+    this.oldCorpus = data?.corpus ?? null;
+  }
+
+  getFile(shown: string): StoredFile | undefined {
+    return this.put.get(shown) ?? this.old.get(shown);
+  }
+
+  putFile(shown: string, entry: StoredFile): void {
+    this.put.set(shown, entry);
+  }
+
+  getCorpus(hash: string): Diagnostic[] | undefined {
+    const corpus = this.newCorpus ?? this.oldCorpus;
+    return corpus?.hash === hash ? corpus.diagnostics : undefined;
+  }
+
+  putCorpus(hash: string, diagnostics: Diagnostic[]): void {
+    this.newCorpus = { hash, diagnostics };
+  }
+
+  /**
+   * Writes the entries of `paths` (the files of the run, in order) and the corpus results,
+   * unless the file holds exactly that already. Returns the problem when it could not be written.
+   */
+  save(paths: readonly string[]): string | undefined {
+    const unchanged =
+      this.ignored === undefined && this.put.size === 0 && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
+    if (unchanged) return undefined;
+    const files: FileEntry[] = [];
+    for (const shown of paths) {
+      const entry = this.getFile(shown);
+      if (entry) files.push({ path: shown, ...entry });
+    }
+    const shownSet = new Set(paths);
+    const corpus = this.newCorpus ?? this.oldCorpus;
+    const kept = files.length === paths.length && corpus && corpus.diagnostics.every((d) => shownSet.has(d.file)) ? corpus : null;
+    try {
+      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept });
+      return undefined;
+    } catch (error) {
+      return `could not write the lint cache ${this.file}: ${(error as Error).message}`;
+    }
+  }
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { Diagnostic } from '@genai-qa/core';
+import { sortDiagnosticsBy, type Diagnostic } from '@genai-qa/core/store';
 import { readConfigText } from './config-text.js';
 import type { Io } from './io.js';
-import { cacheKey, corpusHash, fileHash, freshEntry, readCacheFile, resolveCacheLocation, sortDiagnostics } from './lint-cache-file.js';
+import { cacheKey, corpusKey, fileHash, readCacheFile, realpathOrNull, resolveCacheLocation } from './lint-cache-file.js';
 import { parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { displayPath, listInputFiles } from './paths.js';
 
@@ -58,15 +58,17 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
     const real = fs.realpathSync(input.absolutePath);
     const rootReal = fs.realpathSync(input.root);
     const hash = fileHash({ ...input, path: shown, real, rootReal, refused: undefined }, fs.readFileSync(real));
-    if (!freshEntry(entry, hash)) return undefined;
+    if (entry.hash !== hash) return undefined;
+    for (const [target, was] of entry.host) if (realpathOrNull(target) !== was) return undefined;
     files.push({ path: shown, hash });
     for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
   }
-  if (corpusHash(files) !== data.corpus.hash) return undefined;
+  if (!data.corpus || corpusKey(files) !== data.corpus.hash) return undefined;
   for (const d of data.corpus.diagnostics) diagnostics.push(d);
-  return sortDiagnostics(
+  return sortDiagnosticsBy(
     diagnostics,
     files.map((f) => f.path),
     data.rules,
   );
 }
+
