@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { corpusKey, isStoredDiagnostics, isStoredFile, type Diagnostic, type LintStore, type StoredFile } from '@genai-qa/core/store';
+import { corpusKey, isStoredDiagnostics, isStoredFile, isStoredQuestion, type Diagnostic, type LintStore, type StoredFile, type StoredQuestion } from '@genai-qa/core/store';
 import { writeFileAtomic } from './atomic.js';
 import type { InputFile } from './paths.js';
 import { version } from './version.js';
@@ -16,7 +16,8 @@ export { corpusKey };
 
 export const DEFAULT_CACHE_LOCATION = '.genai-qa-cache/lint.json';
 const CACHE_FILE_NAME = 'lint.json';
-// 3: entries keep the file's summary (the corpus rules rerun without parsing unchanged files).
+// 3: entries keep the file's summary (the corpus rules rerun without parsing unchanged files),
+// and large files keep their question rules' findings per question.
 const FORMAT = 3;
 
 /** A file's entry (see core's StoredFile), with its path. */
@@ -40,6 +41,8 @@ export interface CacheData extends CacheKey {
   files: FileEntry[];
   /** The corpus rules' diagnostics and their key (null: not kept, e.g. a file was not hashed). */
   corpus: { hash: string; diagnostics: Diagnostic[] } | null;
+  /** The question rules' findings per segment of a large file, by key (core's question-cache.ts). */
+  questions: Array<[string, StoredQuestion]>;
 }
 
 /**
@@ -109,42 +112,81 @@ export function sha256(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
+/** The last cache file parsed, by path, size and modification time (the warm path and the run read it once). */
+let lastRead: { file: string; size: number; mtimeMs: number; parsed: { data?: unknown; ignored?: string } } | undefined;
+
+/** The cache file parsed as JSON (not checked): `ignored` when missing, unreadable or not JSON. */
+function parseCacheFile(file: string): { data?: unknown; ignored?: string } {
+  let text: string;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+    if (lastRead && lastRead.file === file && lastRead.size === stat.size && lastRead.mtimeMs === stat.mtimeMs) return lastRead.parsed;
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ignored: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
+  }
+  let parsed: { data?: unknown; ignored?: string };
+  try {
+    parsed = { data: JSON.parse(text) };
+  } catch {
+    parsed = { ignored: 'not JSON' };
+  }
+  lastRead = { file, size: stat.size, mtimeMs: stat.mtimeMs, parsed };
+  return parsed;
+}
+
+/**
+ * The cache in `file` when it was made with `key`, its shape not checked yet (see
+ * readCacheFile): for the warm path, which compares the files' hashes first and checks the
+ * whole only when they all match.
+ */
+export function peekCacheFile(file: string, key: CacheKey): { data?: CacheData; ignored?: string } {
+  const { data: value, ignored } = parseCacheFile(file);
+  if (ignored) return { ignored };
+  const data = value as CacheData;
+  if (typeof data !== 'object' || data === null) return { ignored: 'not a lint cache' };
+  if (data.format !== key.format || data.genaiQa !== key.genaiQa) return { ignored: 'another genai-qa version' };
+  if (data.engine !== key.engine) return { ignored: 'another build of the lint engine' };
+  if (data.config !== key.config) return { ignored: 'another configuration' };
+  return { data };
+}
+
+const checked = new WeakMap<object, string | undefined>();
+
 /**
  * The cache in `file` when it was made with `key`. A missing, unreadable, malformed or
  * foreign (other version, engine or config) file gives `ignored` and no data: it is ignored,
  * never an error, and overwritten at the end of the run.
  */
 export function readCacheFile(file: string, key: CacheKey): { data?: CacheData; ignored?: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ignored: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
-  }
-  let data: CacheData;
-  try {
-    data = JSON.parse(text) as CacheData;
-  } catch {
-    return { ignored: 'not JSON' };
-  }
-  if (typeof data !== 'object' || data === null) return { ignored: 'not a lint cache' };
-  if (data.format !== key.format || data.genaiQa !== key.genaiQa) return { ignored: 'another genai-qa version' };
-  if (data.engine !== key.engine) return { ignored: 'another build of the lint engine' };
-  if (data.config !== key.config) return { ignored: 'another configuration' };
-  if (!Array.isArray(data.rules) || !data.rules.every((r) => typeof r === 'string')) return { ignored: 'malformed' };
+  const peeked = peekCacheFile(file, key);
+  if (!peeked.data) return peeked;
+  const { data } = peeked;
+  if (!checked.has(data)) checked.set(data, malformed(data));
+  const problem = checked.get(data);
+  return problem ? { ignored: problem } : { data };
+}
+
+/** What is wrong with a cache's shape ('malformed'), or undefined. */
+function malformed(data: CacheData): string | undefined {
+  if (!Array.isArray(data.rules) || !data.rules.every((r) => typeof r === 'string')) return 'malformed';
   // The schemas check the shapes (core's store.ts); the rest, what no schema can say.
   const ruleIds = new Set(data.rules);
-  if (!Array.isArray(data.files)) return { ignored: 'malformed' };
+  if (!Array.isArray(data.files)) return 'malformed';
   for (const e of data.files) {
-    if (typeof e?.path !== 'string') return { ignored: 'malformed' };
+    if (typeof e?.path !== 'string') return 'malformed';
     const { path: shown, ...entry } = e;
-    if (!isStoredFile(entry) || !entry.diagnostics.every((d) => d.file === shown && ruleIds.has(d.ruleId))) return { ignored: 'malformed' };
+    if (!isStoredFile(entry) || !entry.diagnostics.every((d) => d.file === shown && ruleIds.has(d.ruleId))) return 'malformed';
   }
   const paths = new Set(data.files.map((e) => e.path));
   const corpus = data.corpus as unknown;
-  if (corpus !== null && !(typeof data.corpus?.hash === 'string' && isStoredDiagnostics(data.corpus.diagnostics))) return { ignored: 'malformed' };
-  if (corpus !== null && !data.corpus!.diagnostics.every((d) => paths.has(d.file) && ruleIds.has(d.ruleId))) return { ignored: 'malformed' };
-  return { data };
+  if (corpus !== null && !(typeof data.corpus?.hash === 'string' && isStoredDiagnostics(data.corpus.diagnostics))) return 'malformed';
+  if (corpus !== null && !data.corpus!.diagnostics.every((d) => paths.has(d.file) && ruleIds.has(d.ruleId))) return 'malformed';
+  if (!Array.isArray(data.questions) || !data.questions.every((q) => Array.isArray(q) && q.length === 2 && typeof q[0] === 'string' && isStoredQuestion(q[1]))) {
+    return 'malformed';
+  }
+  return undefined;
 }
 
 /** Writes the cache atomically (temp file, then rename); the same data gives the same bytes. */
@@ -167,6 +209,10 @@ export class CacheFileStore implements LintStore {
   /** Why the cache file was not used ('missing', 'another configuration', …); undefined when it was. */
   readonly ignored: string | undefined;
   private readonly oldPaths: string[];
+  private readonly oldQuestions: Map<string, StoredQuestion>;
+  /** The segment entries put in this run. */
+  private readonly usedQuestions = new Map<string, StoredQuestion>();
+  private questionsPut = false;
 
   constructor(
     readonly file: string,
@@ -178,6 +224,16 @@ export class CacheFileStore implements LintStore {
     this.old = new Map((data?.files ?? []).map(({ path: shown, ...entry }) => [shown, entry]));
     this.oldPaths = (data?.files ?? []).map((e) => e.path);
     this.oldCorpus = data?.corpus ?? null;
+    this.oldQuestions = new Map(data?.questions ?? []);
+  }
+
+  getQuestion(key: string): StoredQuestion | undefined {
+    return this.usedQuestions.get(key) ?? this.oldQuestions.get(key);
+  }
+
+  putQuestion(key: string, entry: StoredQuestion): void {
+    this.usedQuestions.set(key, entry);
+    this.questionsPut = true;
   }
 
   getFile(shown: string): StoredFile | undefined {
@@ -203,18 +259,25 @@ export class CacheFileStore implements LintStore {
    */
   save(paths: readonly string[]): string | undefined {
     const unchanged =
-      this.ignored === undefined && this.put.size === 0 && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
+      this.ignored === undefined && this.put.size === 0 && !this.questionsPut && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
     if (unchanged) return undefined;
     const files: FileEntry[] = [];
+    // The segment entries of the files written (no others: an edited question's old entry goes).
+    const questions: Array<[string, StoredQuestion]> = [];
     for (const shown of paths) {
       const entry = this.getFile(shown);
-      if (entry) files.push({ path: shown, ...entry });
+      if (!entry) continue;
+      files.push({ path: shown, ...entry });
+      for (const key of entry.segments ?? []) {
+        const question = this.getQuestion(key);
+        if (question) questions.push([key, question]);
+      }
     }
     const shownSet = new Set(paths);
     const corpus = this.newCorpus ?? this.oldCorpus;
     const kept = files.length === paths.length && corpus && corpus.diagnostics.every((d) => shownSet.has(d.file)) ? corpus : null;
     try {
-      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept });
+      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept, questions });
       return undefined;
     } catch (error) {
       return `could not write the lint cache ${this.file}: ${(error as Error).message}`;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { sortDiagnosticsBy, type Diagnostic } from '@genai-qa/core/store';
 import { readConfigText } from './config-text.js';
 import type { Io } from './io.js';
-import { cacheKey, corpusKey, fileHash, readCacheFile, realpathOrNull, resolveCacheLocation } from './lint-cache-file.js';
+import { cacheKey, corpusKey, fileHash, peekCacheFile, readCacheFile, realpathOrNull, resolveCacheLocation } from './lint-cache-file.js';
 import { parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { displayPath, listInputFiles } from './paths.js';
 
@@ -45,8 +45,11 @@ export function warmLint(argv: string[], io: Io): number | undefined {
 
 /** The cached findings, sorted, when every input is unchanged; else undefined. */
 function cachedFindings(paths: readonly string[], cwd: string, config: string | undefined, cacheFile: string): Diagnostic[] | undefined {
-  const { data } = readCacheFile(cacheFile, cacheKey(readConfigText(config, cwd)));
-  if (!data) return undefined;
+  const key = cacheKey(readConfigText(config, cwd));
+  // The hashes first, on the file as parsed (a mismatch is the common case, and cheap to see);
+  // its shape is checked (readCacheFile) only when every file is unchanged.
+  const { data } = peekCacheFile(cacheFile, key);
+  if (!data || !Array.isArray(data.files)) return undefined;
   const inputs = listInputFiles(paths, cwd, () => new Error('not found'));
   if (inputs.length !== data.files.length) return undefined;
   const files: Array<{ path: string; hash: string }> = [];
@@ -59,11 +62,14 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
     const rootReal = fs.realpathSync(input.root);
     const hash = fileHash({ ...input, path: shown, real, rootReal, refused: undefined }, fs.readFileSync(real));
     if (entry.hash !== hash) return undefined;
-    for (const [target, was] of entry.host) if (realpathOrNull(target) !== was) return undefined;
     files.push({ path: shown, hash });
-    for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
   }
   if (!data.corpus || corpusKey(files) !== data.corpus.hash) return undefined;
+  if (!readCacheFile(cacheFile, key).data) return undefined;
+  for (const entry of data.files) {
+    for (const [target, was] of entry.host) if (realpathOrNull(target) !== was) return undefined;
+    for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
+  }
   for (const d of data.corpus.diagnostics) diagnostics.push(d);
   return sortDiagnosticsBy(
     diagnostics,

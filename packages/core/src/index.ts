@@ -11,7 +11,7 @@ export { renderableAnswer, referencedImages, type RenderableAnswer } from './ren
 export { isInside as isInsideRoot, classifyUrl, resolveLocal } from './links.js';
 export { lintFiles, lintCorpus, fixSource, NO_FILE_SYSTEM, sortDiagnostics, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
 export { LintSession, ruleOrder, type LintInput, type SessionOptions, type FileResult, type SessionResult } from './session.js';
-export { corpusKey, sortDiagnosticsBy, isLintReport, isStoredFile, isStoredDiagnostics, storedDiagnosticSchema, storedFileSchema, type LintStore, type StoredFile, type StoredSummary, type StoredDiagnostic } from './store.js';
+export { corpusKey, sortDiagnosticsBy, isLintReport, isStoredFile, isStoredQuestion, isStoredDiagnostics, storedDiagnosticSchema, storedFileSchema, type LintStore, type StoredFile, type StoredQuestion, type StoredSummary, type StoredDiagnostic } from './store.js';
 export { applyFixes, composeEdits } from './edits.js';
 export { configSchema, validateConfig, resolveConfig, ConfigError, LINK_CHECK_DEFAULTS, type Config, type LinkCheckConfig, type RuleSetting, type ResolvedRule, type SeveritySetting } from './config.js';
 export { rules, ruleIds } from './rules/index.js';

@@ -23,6 +23,8 @@ export interface LintOptions {
   scopes?: ReadonlyArray<Rule['scope']>;
   /** The `questions` layout of the config, for the files fixSource parses. */
   layout?: LayoutSetting;
+  /** Apply the suppression comments (default true); question-cache.ts applies them itself. */
+  suppress?: boolean;
   /** Called before each rule that runs: its id, its index among the rules that run, and their number (progress display). */
   onRule?(ruleId: string, index: number, total: number): void;
 }
@@ -54,7 +56,7 @@ function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (
   const settings = resolved(options);
   const host = options.host ?? NO_FILE_SYSTEM;
   const out: Diagnostic[] = [];
-  const suppressions = new Map<FileSummary, (ruleId: string, line: number) => boolean>(files.map((f) => [f, suppressionsOf(f)]));
+  const suppressions = new Map<FileSummary, (ruleId: string, line: number) => boolean>(options.suppress === false ? [] : files.map((f) => [f, suppressionsOf(f)]));
   const active = rules.filter(
     (rule) =>
       settings.get(rule.meta.id)!.severity !== 'off' && inScope(rule.scope) && (rule.scope !== 'external' || options.external !== undefined),
@@ -64,7 +66,7 @@ function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (
     const setting = settings.get(rule.meta.id)!;
     const severity = setting.severity as Severity;
     const emit = (file: FileSummary, report: Report): void => {
-      if (!rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
+      if (options.suppress !== false && !rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
       const chosen: Severity = setting.severityFromConfig ? severity : (report.severity ?? severity);
       const diagnostic: Diagnostic = {
         file: file.source.path,

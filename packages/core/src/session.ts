@@ -1,6 +1,7 @@
 import { resolveConfig, type Config, type ResolvedRule } from './config.js';
 import { parseFile, summarizeFile, type FileSummary, type ParsedFile } from './extract.js';
 import type { LayoutSetting } from './layout.js';
+import { lintBySegment, SEGMENTED_FROM } from './question-cache.js';
 import { lintCorpus, lintFiles, NO_FILE_SYSTEM, sortDiagnostics } from './lint.js';
 import { rules } from './rules/index.js';
 import type { Diagnostic, ExternalLinks, Host } from './rule.js';
@@ -111,10 +112,14 @@ export class LintSession {
     if (entry) return { diagnostics: entry.diagnostics, summary: withSource(entry.summary, input.source), reused: true };
     const file = this.parse(input);
     const host = recording(this.host);
-    const diagnostics = lintFiles([file], { config: this.config, host: host.host, external: this.options.external, scopes: ['file', 'external'] });
+    // A large file with a store: the question rules per question (question-cache.ts).
+    const { diagnostics, segments } =
+      this.store && input.hash !== undefined && !file.skipped && file.questions.length >= SEGMENTED_FROM
+        ? lintBySegment(file, this.config, host.host, this.store)
+        : { diagnostics: lintFiles([file], { config: this.config, host: host.host, external: this.options.external, scopes: ['file', 'external'] }), segments: undefined };
     const summary = summarizeFile(file);
     if (this.store && input.hash !== undefined) {
-      this.store.putFile(input.source.path, { hash: input.hash, host: host.seen(), diagnostics, summary: withoutSource(summary) });
+      this.store.putFile(input.source.path, { hash: input.hash, host: host.seen(), diagnostics, summary: withoutSource(summary), ...(segments ? { segments } : {}) });
     }
     return { diagnostics, summary, reused: false, file };
   }

@@ -102,10 +102,27 @@ export const storedFileSchema = {
     host: { type: 'array', items: { type: 'array', minItems: 2, maxItems: 2, items: [{ type: 'string' }, { type: ['string', 'null'] }] } },
     diagnostics: { type: 'array', items: storedDiagnosticSchema },
     summary: storedSummarySchema,
+    /** The keys of the file's per-question entries (large files only). */
+    segments: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+/** The question rules' findings on one segment of a file (question-cache.ts), relative to it. */
+export const storedQuestionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['diagnostics'],
+  properties: {
+    diagnostics: { type: 'array', items: storedDiagnosticSchema },
   },
 } as const;
 
 export type StoredDiagnostic = FromSchema<typeof storedDiagnosticSchema>;
+
+/** A segment's entry: lines relative to the segment's first line, offsets to its start. */
+export interface StoredQuestion {
+  diagnostics: Diagnostic[];
+}
 
 /**
  * A file's entry. The summary is typed by extract.ts's FileSummary (less its source), which
@@ -116,6 +133,8 @@ export interface StoredFile {
   host: Array<[string, string | null]>;
   diagnostics: Diagnostic[];
   summary: StoredSummary;
+  /** The keys of the file's per-question entries (large files only: question-cache.ts). */
+  segments?: string[];
 }
 
 export type StoredSummary = Omit<FileSummary, 'source'>;
@@ -132,14 +151,20 @@ export interface LintStore {
   /** The corpus rules' diagnostics last put under this key (a hash of every file's path and hash). */
   getCorpus(key: string): Diagnostic[] | undefined;
   putCorpus(key: string, diagnostics: Diagnostic[]): void;
+  /** A segment's entry (question-cache.ts), by a hash of its text and of the file around it. */
+  getQuestion(key: string): StoredQuestion | undefined;
+  putQuestion(key: string, entry: StoredQuestion): void;
 }
 
 const validators = new Map<object, ValidateFunction>();
+let ajv: Ajv | undefined;
 
+/** Validates with a schema compiled once (one Ajv for all; the schemas are ours, not checked against the meta-schema). */
 function check(schema: object, value: unknown): boolean {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = new Ajv({ strict: true, strictTuples: false, allowUnionTypes: true }).compile(schema);
+    ajv ??= new Ajv({ strict: true, strictTuples: false, allowUnionTypes: true, validateSchema: false, addUsedSchema: false });
+    validate = ajv.compile(schema);
     validators.set(schema, validate);
   }
   return validate(value);
@@ -148,6 +173,11 @@ function check(schema: object, value: unknown): boolean {
 /** Whether a value is a stored file entry (see storedFileSchema). */
 export function isStoredFile(value: unknown): value is StoredFile {
   return check(storedFileSchema, value);
+}
+
+/** Whether a value is a segment's entry (see storedQuestionSchema). */
+export function isStoredQuestion(value: unknown): value is StoredQuestion {
+  return check(storedQuestionSchema, value);
 }
 
 /** Whether a value is a list of stored diagnostics. */
