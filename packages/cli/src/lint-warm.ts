@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { sortDiagnosticsBy, type Diagnostic } from '@genai-qa/core/store';
+import { isStoredDiagnostics, sortDiagnosticsBy, type Diagnostic } from '@genai-qa/core/store';
 import { readConfigText } from './config-text.js';
 import type { Io } from './io.js';
-import { cacheKey, corpusKey, fileHash, peekCacheFile, readCacheFile, realpathOrNull, resolveCacheLocation } from './lint-cache-file.js';
+import { cacheKey, corpusKey, fileHash, peekCacheFile, realpathOrNull, resolveCacheLocation } from './lint-cache-file.js';
 import { parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { displayPath, listInputFiles } from './paths.js';
 
@@ -47,7 +47,7 @@ export function warmLint(argv: string[], io: Io): number | undefined {
 function cachedFindings(paths: readonly string[], cwd: string, config: string | undefined, cacheFile: string): Diagnostic[] | undefined {
   const key = cacheKey(readConfigText(config, cwd));
   // The hashes first, on the file as parsed (a mismatch is the common case, and cheap to see);
-  // its shape is checked (readCacheFile) only when every file is unchanged.
+  // the diagnostics' shape is checked (core's store schemas) only when every file is unchanged.
   const { data } = peekCacheFile(cacheFile, key);
   if (!data || !Array.isArray(data.files)) return undefined;
   const inputs = listInputFiles(paths, cwd, () => new Error('not found'));
@@ -65,8 +65,13 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
     files.push({ path: shown, hash });
   }
   if (!data.corpus || corpusKey(files) !== data.corpus.hash) return undefined;
-  if (!readCacheFile(cacheFile, key).data) return undefined;
+  // Only what is printed is checked here (the diagnostics): the summaries serve the engine.
+  if (!Array.isArray(data.rules) || !isStoredDiagnostics(data.corpus.diagnostics)) return undefined;
+  const ruleIds = new Set(data.rules);
+  const shown = new Set(files.map((f) => f.path));
+  if (!data.corpus.diagnostics.every((d) => shown.has(d.file) && ruleIds.has(d.ruleId))) return undefined;
   for (const entry of data.files) {
+    if (!isStoredDiagnostics(entry.diagnostics) || !Array.isArray(entry.host) || !entry.diagnostics.every((d) => d.file === entry.path && ruleIds.has(d.ruleId))) return undefined;
     for (const [target, was] of entry.host) if (realpathOrNull(target) !== was) return undefined;
     for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
   }
