@@ -216,7 +216,7 @@ export class Workspace {
     const hashes: Array<string | undefined> = [];
     for (const file of files) {
       const open = this.open.get(file);
-      const { summary, hash } = open ? { summary: open.parsed, hash: open.hash } : this.fromDisk(file);
+      const { summary, hash } = open ? { summary: open.parsed, hash: this.savedHash(file, open) } : this.fromDisk(file);
       summaries.push(summary);
       hashes.push(hash);
     }
@@ -273,6 +273,19 @@ export class Workspace {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The store key of an open document whose text is the file's on disk (saved since it was
+   * linted: its entry is stored now), else undefined.
+   */
+  private savedHash(absolutePath: string, open: OpenFile): string | undefined {
+    if (open.hash !== undefined || !this.store || open.provisional) return open.hash;
+    const onDisk = this.asOnDisk(absolutePath, open.source);
+    if (!onDisk) return undefined;
+    this.session.lintFile(onDisk);
+    open.hash = onDisk.hash!;
+    return open.hash;
   }
 
   /** A closed file's summary (and store key), as on disk; with a store, its entry is used and kept. */
