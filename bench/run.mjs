@@ -17,7 +17,6 @@ import {
   loadAverage,
   machineFacts,
   questionLocator,
-  sha256,
   sizeLabel,
 } from './lib.mjs';
 import { analyse } from './recall.mjs';

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { ResolvedRule } from './config.js';
 import type { ParsedFile } from './extract.js';
+import { finderByLine } from './line-index.js';
 import { lintFiles, sortDiagnostics, suppressionsOf } from './lint.js';
 import { rules } from './rules/index.js';
 import type { Diagnostic, Host } from './rule.js';
-import type { LintStore, StoredQuestion } from './store.js';
+import type { LintStore } from './store.js';
 
 /*
  * Per-question entries of the lint store: in a large file, an edit to one question re-runs
@@ -70,8 +71,8 @@ export function lintBySegment(file: ParsedFile, config: Map<string, ResolvedRule
   const fresh = new Map<number, Diagnostic[]>(missing.map((i) => [i, []]));
   if (missing.length > ONE_BY_ONE) {
     // Most segments are new (a first run): the rules once on the whole file, their findings sorted into segments.
-    const segmentAt = segmentFinder(segments);
-    for (const d of questionLint(file)) fresh.get(segmentAt(d.line))?.push(d);
+    const segmentAt = finderByLine(segments.map((segment, i) => ({ line: segment.fromLine, endLine: segment.toLine, i })));
+    for (const d of questionLint(file)) fresh.get(segmentAt(d.line)?.i ?? -1)?.push(d);
   } else {
     for (const i of missing) {
       const segment = segments[i]!;
@@ -81,7 +82,7 @@ export function lintBySegment(file: ParsedFile, config: Map<string, ResolvedRule
   for (const [i, found] of fresh) {
     const segment = segments[i]!;
     entries[i] = { diagnostics: found.map((d) => moved(d, file.source.path, 1 - segment.fromLine, -segment.start)) };
-    store.putQuestion(keys[i]!, entries[i]!);
+    store.putQuestion(keys[i]!, entries[i]);
   }
   for (const [i, segment] of segments.entries()) {
     for (const stored of entries[i]!.diagnostics) {
@@ -90,20 +91,6 @@ export function lintBySegment(file: ParsedFile, config: Map<string, ResolvedRule
     }
   }
   return { diagnostics: sortDiagnostics(out, [file.source.path]), segments: keys };
-}
-
-/** The index of the segment holding a line (segments cover every line, in order). */
-function segmentFinder(segments: readonly Segment[]): (line: number) => number {
-  return (line) => {
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segments[mid]!.fromLine <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
 }
 
 /** The config split in two: the question rules alone, and every other rule. */
@@ -148,7 +135,7 @@ function viewOf(file: ParsedFile, segment: Segment): ParsedFile {
 }
 
 /** A diagnostic moved by `lines` and `chars` (its fix and its related places in the same file too). */
-function moved<T extends Diagnostic | StoredQuestion['diagnostics'][number]>(d: T, file: string, lines: number, chars: number): Diagnostic {
+function moved(d: Diagnostic, file: string, lines: number, chars: number): Diagnostic {
   return {
     ...d,
     line: d.line + lines,

@@ -48,7 +48,7 @@ export interface SessionOptions {
   /** Results kept between runs (see store.ts). */
   store?: LintStore | undefined;
   /** Called before each corpus rule that runs (progress display). */
-  onRule?(ruleId: string, index: number, total: number): void;
+  onRule?: ((ruleId: string, index: number, total: number) => void) | undefined;
 }
 
 /** One file, linted with its own rules. */
@@ -132,7 +132,8 @@ export class LintSession {
     const key = this.store && hashes && hashes.every((h) => h !== undefined) ? corpusKey(summaries.map((s, i) => ({ path: s.source.path, hash: hashes[i]! }))) : undefined;
     const stored = key === undefined ? undefined : this.store!.getCorpus(key);
     if (stored) return { diagnostics: stored, reused: true };
-    const diagnostics = lintCorpus(summaries, { config: this.config, ...(this.options.onRule ? { onRule: this.options.onRule } : {}) });
+    const { onRule } = this.options;
+    const diagnostics = lintCorpus(summaries, { config: this.config, ...(onRule ? { onRule } : {}) });
     if (key !== undefined) this.store!.putCorpus(key, diagnostics);
     return { diagnostics, reused: false };
   }

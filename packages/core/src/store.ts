@@ -14,16 +14,17 @@ export type { Diagnostic };
  * `lint --cache` checks a cache file with it before the engine is loaded.
  */
 
-const position = {
-  type: 'object',
-  required: ['start', 'end'],
-  properties: {
-    start: { type: 'object', required: ['line', 'column'], properties: { line: { type: 'integer' }, column: { type: 'integer' }, offset: { type: 'integer' } } },
-    end: { type: 'object', required: ['line', 'column'], properties: { line: { type: 'integer' }, column: { type: 'integer' }, offset: { type: 'integer' } } },
-  },
-} as const;
+const point = { type: 'object', required: ['line', 'column'], properties: integers('line', 'column', 'offset') } as const;
+const position = { type: 'object', required: ['start', 'end'], properties: { start: point, end: point } } as const;
 
 const located = { type: 'object', properties: { position } } as const;
+
+const strings = { type: 'array', items: { type: 'string' } } as const;
+
+/** `{ name: { type: 'integer' } }` for each name. */
+function integers(...names: string[]): Record<string, { type: 'integer' }> {
+  return Object.fromEntries(names.map((name) => [name, { type: 'integer' }]));
+}
 
 /** A diagnostic as stored: the report's item, with the safe fix. */
 export const storedDiagnosticSchema = {
@@ -36,6 +37,19 @@ export const storedDiagnosticSchema = {
       required: ['range', 'text'],
       properties: { range: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'integer', minimum: 0 } }, text: { type: 'string' } },
     },
+  },
+} as const;
+
+/** A genai-qa comment of a summary (directives.ts Directive), its node left unchecked. */
+const directive = {
+  type: 'object',
+  required: ['kind', 'rules', 'attributes', 'problems', 'line', 'column', 'endLine', 'startOffset', 'endOffset'],
+  properties: {
+    kind: { type: 'string', enum: ['metadata', 'disable', 'enable', 'disable-next-line', 'disable-question'] },
+    rules: strings,
+    attributes: { type: 'object', additionalProperties: { type: 'string' } },
+    problems: strings,
+    ...integers('line', 'column', 'endLine', 'startOffset', 'endOffset'),
   },
 } as const;
 
@@ -52,37 +66,17 @@ export const storedSummarySchema = {
     lineStarts: { type: 'array', items: { type: 'integer', minimum: 0 } },
     bodyLine: { type: 'integer', minimum: 1 },
     skipped: { type: 'boolean' },
-    directives: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['kind', 'rules', 'attributes', 'problems', 'line', 'column', 'endLine', 'startOffset', 'endOffset'],
-        properties: {
-          kind: { type: 'string', enum: ['metadata', 'disable', 'enable', 'disable-next-line', 'disable-question'] },
-          rules: { type: 'array', items: { type: 'string' } },
-          attributes: { type: 'object', additionalProperties: { type: 'string' } },
-          problems: { type: 'array', items: { type: 'string' } },
-          line: { type: 'integer' },
-          column: { type: 'integer' },
-          endLine: { type: 'integer' },
-          startOffset: { type: 'integer' },
-          endOffset: { type: 'integer' },
-        },
-      },
-    },
+    directives: { type: 'array', items: directive },
     questions: {
       type: 'array',
       items: {
         type: 'object',
         required: ['id', 'idExplicit', 'number', 'question', 'line', 'endLine', 'text', 'heading', 'nodes'],
         properties: {
-          id: { type: 'string' },
+          ...Object.fromEntries(['id', 'question', 'text'].map((key) => [key, { type: 'string' }])),
           idExplicit: { type: 'boolean' },
           number: { type: 'number' },
-          question: { type: 'string' },
-          line: { type: 'integer' },
-          endLine: { type: 'integer' },
-          text: { type: 'string' },
+          ...integers('line', 'endLine'),
           heading: located,
           nodes: { type: 'array', items: located },
         },
