@@ -37,9 +37,10 @@ Options:
                       .genai-qa-cache/links.json, 1 day), settings under "linkCheck"
                       in the config file. Off by default: lint never needs a network.
   --cache             reuse the results of the last run for what did not change: a
-                      file's own findings while the file is unchanged, the findings
-                      across files while no file changed. Kept in the --cache-location
-                      file, valid for one genai-qa version and one configuration.
+                      file's own findings while the file is unchanged (in a large file,
+                      per question), the findings across files while no file changed.
+                      Kept in the --cache-location file (the language server shares it),
+                      valid for one genai-qa version and one configuration.
                       Output is the same as without --cache. Ignored with
                       --check-external; with --fix, files are fixed as without it.
   --cache-location <path>
