@@ -163,7 +163,7 @@ export function readCacheFile(file: string, key: CacheKey): { data?: CacheData; 
   const peeked = peekCacheFile(file, key);
   if (!peeked.data) return peeked;
   const { data } = peeked;
-  if (!checked.has(data)) checked.set(data, malformed(data));
+  if (!checked.has(data)) checked.set(data, withParts(file, data) ?? malformed(data));
   const problem = checked.get(data);
   return problem ? { ignored: problem } : { data };
 }
@@ -189,10 +189,62 @@ function malformed(data: CacheData): string | undefined {
   return undefined;
 }
 
-/** Writes the cache atomically (temp file, then rename); the same data gives the same bytes. */
+/*
+ * On disk the cache is two files: `lint.json` holds what the warm path prints (each file's
+ * hash, link targets and diagnostics, the corpus rules' diagnostics), small enough to read
+ * in a blink; `lint.summaries.json` beside it holds what only the engine reads (each file's
+ * summary, the per-question entries), and `lint.json` names its hash, so that a pair that
+ * does not belong together is ignored.
+ */
+
+interface Parts {
+  summaries: Array<FileEntry['summary']>;
+  /** Each file's segment keys (null: not cut into segments). */
+  segments: Array<string[] | null>;
+  questions: CacheData['questions'];
+}
+
+/** The file beside the cache file that holds the summaries and per-question entries. */
+export function partsFile(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file).replace(/\.json$/, '')}.summaries.json`);
+}
+
+/** Puts the summaries and per-question entries of the parts file into `data`; or says why it cannot. */
+function withParts(file: string, data: CacheData): string | undefined {
+  const recorded = (data as { parts?: unknown }).parts;
+  let text: string;
+  try {
+    text = fs.readFileSync(partsFile(file), 'utf8');
+  } catch {
+    return 'summaries missing';
+  }
+  if (recorded !== sha256(text)) return 'summaries of another run';
+  let parts: Parts;
+  try {
+    parts = JSON.parse(text) as Parts;
+  } catch {
+    return 'malformed';
+  }
+  const n = Array.isArray(data.files) ? data.files.length : -1;
+  if (!Array.isArray(parts?.summaries) || !Array.isArray(parts.segments) || parts.summaries.length !== n || parts.segments.length !== n) return 'malformed';
+  data.files.forEach((entry, i) => {
+    entry.summary = parts.summaries[i]!;
+    const segments = parts.segments[i];
+    if (segments !== null) entry.segments = segments!;
+  });
+  data.questions = parts.questions;
+  return undefined;
+}
+
+/** Writes the cache atomically (temp files, then rename: the parts first); the same data gives the same bytes. */
 export function writeCacheFile(file: string, data: CacheData): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic(file, `${JSON.stringify(data)}\n`);
+  const { questions, files, ...rest } = data;
+  const split: Parts = { summaries: files.map((f) => f.summary), segments: files.map((f) => f.segments ?? null), questions };
+  const parts = `${JSON.stringify(split)}\n`;
+  writeFileAtomic(partsFile(file), parts);
+  const entries = files.map(({ summary: _summary, segments: _segments, ...entry }) => entry);
+  writeFileAtomic(file, `${JSON.stringify({ ...rest, files: entries, parts: sha256(parts) })}\n`);
 }
 
 

@@ -226,10 +226,15 @@ describe('genai-qa lint --cache: the cache file', () => {
     const one = tempTree(corpus());
     await cli(['lint', '--cache'], one);
     const first = fs.readFileSync(cacheFile(one), 'utf8');
+    // Beside it, the summaries and per-question entries that only the engine reads.
+    const summaries = path.join(one, '.genai-qa-cache/lint.summaries.json');
+    const parts = fs.readFileSync(summaries, 'utf8');
     fs.rmSync(cacheFile(one));
+    fs.rmSync(summaries);
     await cli(['lint', '--cache'], one);
     expect(fs.readFileSync(cacheFile(one), 'utf8')).toBe(first);
-    expect(fs.readdirSync(path.join(one, '.genai-qa-cache'))).toEqual(['lint.json']);
+    expect(fs.readFileSync(summaries, 'utf8')).toBe(parts);
+    expect(fs.readdirSync(path.join(one, '.genai-qa-cache'))).toEqual(['lint.json', 'lint.summaries.json']);
     // A run that reuses everything leaves the file untouched.
     const stat = fs.statSync(cacheFile(one));
     fs.utimesSync(cacheFile(one), new Date(0), new Date(0));
