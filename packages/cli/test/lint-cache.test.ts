@@ -222,6 +222,22 @@ describe('genai-qa lint --cache: the cache file', () => {
     expect(result.stderr).toMatch(/^genai-qa: could not write the lint cache .*content\/q\.md\/lint\.json: .*\n$/);
   });
 
+  it('a summaries file that is not the one lint.json names is ignored with it: everything is linted again', () => {
+    const dir = tempTree(corpus());
+    const { io: fake } = io(dir);
+    const file = resolveCacheLocation(undefined, dir);
+    const plain = lintPaths(['content'], fake, {}).diagnostics;
+    lintPaths(['content'], fake, { cacheFile: file });
+    for (const [parts, reason] of [['{"summaries":[],"segments":[],"questions":[]}\n', 'summaries of another run'], [null, 'summaries missing']] as const) {
+      const summaries = path.join(dir, '.genai-qa-cache/lint.summaries.json');
+      if (parts === null) fs.rmSync(summaries);
+      else fs.writeFileSync(summaries, parts);
+      const run = lintPaths(['content'], fake, { cacheFile: file });
+      expect(run.stats).toMatchObject({ ignored: reason, reused: [], corpusReused: false });
+      expect(run.diagnostics).toStrictEqual(plain);
+    }
+  });
+
   it('is written atomically, and deterministically', async () => {
     const one = tempTree(corpus());
     await cli(['lint', '--cache'], one);
