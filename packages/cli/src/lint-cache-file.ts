@@ -256,11 +256,11 @@ export function writeCacheFile(file: string, data: CacheData): void {
 export class CacheFileStore implements LintStore {
   private readonly old: Map<string, StoredFile>;
   private readonly put = new Map<string, StoredFile>();
-  private readonly oldCorpus: CacheData['corpus'];
+  private oldCorpus: CacheData['corpus'];
   private newCorpus: CacheData['corpus'] | undefined;
   /** Why the cache file was not used ('missing', 'another configuration', …); undefined when it was. */
-  readonly ignored: string | undefined;
-  private readonly oldPaths: string[];
+  ignored: string | undefined;
+  private oldPaths: string[];
   private readonly oldQuestions: Map<string, StoredQuestion>;
   /** The segment entries put in this run. */
   private readonly usedQuestions = new Map<string, StoredQuestion>();
@@ -330,6 +330,16 @@ export class CacheFileStore implements LintStore {
     const kept = files.length === paths.length && corpus && corpus.diagnostics.every((d) => shownSet.has(d.file)) ? corpus : null;
     try {
       writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept, questions });
+      // What was written is now what the file holds (the language server saves again and again).
+      for (const [shown, entry] of this.put) this.old.set(shown, entry);
+      for (const [key, entry] of this.usedQuestions) this.oldQuestions.set(key, entry);
+      this.put.clear();
+      this.usedQuestions.clear();
+      this.questionsPut = false;
+      this.oldCorpus = kept;
+      this.newCorpus = undefined;
+      this.oldPaths = [...paths];
+      this.ignored = undefined;
       return undefined;
     } catch (error) {
       return `could not write the lint cache ${this.file}: ${(error as Error).message}`;

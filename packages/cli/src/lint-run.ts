@@ -79,6 +79,7 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
   const layout = raw.questions;
   const useCache = options.cacheFile !== undefined && !options.keepTrees && options.external === undefined;
   const store = useCache ? new CacheFileStore(options.cacheFile!, cacheKey(configText), ruleOrder()) : undefined;
+  const ignored = store?.ignored;
   const session = new LintSession({ config, limits, layout, host: nodeHost, external: options.external, store, onRule: ruleProgress(progress) });
   // A corpus rule with fixes would fix a file on its own in fixSource; none has fixes today.
   const corpusFixes = rules.some((r) => r.scope === 'corpus' && r.meta.fixable && config.get(r.meta.id)!.severity !== 'off');
@@ -118,7 +119,7 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
     linted: result.linted,
     parsed: result.linted,
     corpusReused: result.corpusReused,
-    ...(store?.ignored ? { ignored: store.ignored } : {}),
+    ...(ignored ? { ignored } : {}),
   };
   return { files: result.files, diagnostics: result.diagnostics, layout, stats };
 }
