@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
+      '@genai-qa/core/store': fileURLToPath(new URL('./packages/core/src/store.ts', import.meta.url)),
       '@genai-qa/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
       '@genai-qa/cli': fileURLToPath(new URL('./packages/cli/src/index.ts', import.meta.url)),
     },

@@ -17,10 +17,10 @@ import {
   loadAverage,
   machineFacts,
   questionLocator,
-  sha256,
   sizeLabel,
 } from './lib.mjs';
 import { analyse } from './recall.mjs';
+import { measureCache } from './cache.mjs';
 
 const USAGE = `Usage: node bench/run.mjs [options]        (or: npm run bench -- [options])
 
@@ -29,8 +29,11 @@ in bench/.corpora/), then run, each in its own child process, measuring wall tim
   genai-qa lint content --format json     (recall of the planted defects from its report)
   markdownlint-cli2 "content/*.md"        (its default rules; bench/bench.markdownlint-cli2.jsonc)
   genai-qa build --content content --out DIR --only T --force   for each target T
-  genai-qa lint content --format json --cache, cold (no cache file) then warm (nothing
-                                          changed): the warm ÷ cold ratio
+  genai-qa lint content --format json --cache, cold (no cache file), warm (nothing
+                                          changed), then with one question's answer edited
+                                          (in a copy of the corpus): the warm ÷ cold and
+                                          edited ÷ cold ratios, each report compared with
+                                          a run without --cache
 Prints a table per layout, the ratios and the issue's targets (met / NOT met); writes the
 results as JSON (default bench/results.json).
 
@@ -275,30 +278,7 @@ for (const size of sizes) for (const layout of layouts) {
       record(command.key, command.label, command.args, m, extra);
       log(`[${name}] ${runs > 1 ? `run ${run}/${runs} ` : ''}${command.label}: ${m.wall} s, ${m.peakMB} MB, exit ${m.exit}${extra.error ? `  ⚠ ${extra.error}` : ''}`);
     }
-    if (cacheFlag) {
-      // Cold: no cache at all; warm: the same command again, nothing changed.
-      const cacheDir = path.join(outDir, 'lint-cache');
-      const args = [CLI, 'lint', 'content', '--format', 'json', '--cache', ...(cacheLocationFlag ? ['--cache-location', cacheDir] : [])];
-      for (const state of ['cold', 'warm']) {
-        if (state === 'cold') {
-          fs.rmSync(cacheDir, { recursive: true, force: true });
-          fs.rmSync(path.join(dir, '.genai-qa-cache'), { recursive: true, force: true });
-        }
-        const stdout = path.join(outDir, `lint-cache-${state}.out`);
-        const stderr = path.join(outDir, `lint-cache-${state}.err`);
-        const m = await measure(args, { cwd: dir, stdout, stderr });
-        const extra = {};
-        try {
-          const parsed = JSON.parse(fs.readFileSync(stdout, 'utf8'));
-          extra.findings = parsed.length;
-          extra.sameReportAsWithoutCache = report ? sha256(JSON.stringify(parsed)) === sha256(JSON.stringify(report)) : undefined;
-        } catch (error) {
-          extra.error = `not JSON: ${error.message}; ${tail(stderr)}`;
-        }
-        record(`lint-cache-${state}`, `genai-qa lint --cache (${state})`, args, m, extra);
-        log(`[${name}] genai-qa lint --cache (${state}): ${m.wall} s, ${m.peakMB} MB, exit ${m.exit}`);
-      }
-    }
+    if (cacheFlag) await measureCache({ dir, outDir, name, report, cacheLocationFlag, measure, record, log, tail });
   }
   for (const c of Object.values(entry.commands)) {
     c.wall = median(c.runs.map((r) => r.wall));
@@ -318,6 +298,7 @@ for (const size of sizes) for (const layout of layouts) {
   };
   if (entry.commands['lint-cache-cold']) {
     entry.ratios.warmVsCold = +(entry.commands['lint-cache-warm'].wall / entry.commands['lint-cache-cold'].wall).toFixed(3);
+    entry.ratios.editedVsCold = +(entry.commands['lint-cache-edited'].wall / entry.commands['lint-cache-cold'].wall).toFixed(3);
   }
   entry.recall = report ? analyse(report, planted, locate) : null;
   results.push(entry);
@@ -350,6 +331,7 @@ for (const { layout, results: group } of groups) {
   ]);
   if (group.some((r) => r.ratios.warmVsCold !== undefined)) {
     rows.push(['**lint --cache warm ÷ cold**', ...group.flatMap((r) => [r.ratios.warmVsCold === undefined ? '–' : `${fmt(r.ratios.warmVsCold, 3)}×`, ''])]);
+    rows.push(['**lint --cache one question edited ÷ cold**', ...group.flatMap((r) => [r.ratios.editedVsCold === undefined ? '–' : `${fmt(r.ratios.editedVsCold, 3)}×`, ''])]);
   }
   console.log(`layout ${describeLayout[layout]}`);
   console.log(`corpora: ${group.map((r) => `${sizeLabel(r.questions)} = ${r.questions} questions, ${(r.bytes / 1e6).toFixed(1)} MB in ${plural(r.files, 'file')}${r.config ? ` (genai-qa.config.json: limits.maxFileBytes ${r.config.limits.maxFileBytes})` : ''}`).join('; ')}`);
@@ -397,6 +379,8 @@ if (!cacheFlag) console.log('warm re-run: n/a (no --cache yet)');
 else for (const r of results) {
   const [cold, warm] = [r.commands['lint-cache-cold'], r.commands['lint-cache-warm']];
   console.log(`warm re-run ${tag(r)}: cold ${fmt(cold.wall)} s, warm ${fmt(warm.wall)} s = ${fmt(r.ratios.warmVsCold, 3)}× (same report as without --cache: cold ${cold.runs[0].sameReportAsWithoutCache}, warm ${warm.runs[0].sameReportAsWithoutCache})`);
+  const edited = r.commands['lint-cache-edited'];
+  console.log(`one question edited ${tag(r)}: ${fmt(edited.wall)} s = ${fmt(r.ratios.editedVsCold, 3)}× cold (same report as without --cache: ${edited.runs[0].sameReportAsWithoutCache})`);
 }
 
 const verdicts = targetVerdicts();
@@ -449,6 +433,12 @@ function targetVerdicts() {
       v.push({ target: `warm re-run ≤ 0.1× cold${where(warm)}`, layout, status: verdict(warm.ratios.warmVsCold <= 0.1), value: warm.ratios.warmVsCold, measured: `${fmt(warm.ratios.warmVsCold, 3)}× (${fmt(warm.commands['lint-cache-warm'].wall)} s vs ${fmt(warm.commands['lint-cache-cold'].wall)} s)` });
     } else {
       v.push({ target: `warm re-run ≤ 0.1× cold${where()}`, layout, status: 'NOT met', measured: 'n/a: genai-qa lint has no --cache yet' });
+    }
+    // Issue 17: one question of a 10k single-file corpus edited, re-run with the cache.
+    if (cacheFlag && layout === 'single' && tenK?.ratios.editedVsCold !== undefined) {
+      const x = tenK.ratios.editedVsCold;
+      const same = tenK.commands['lint-cache-edited'].runs.every((r) => r.sameReportAsWithoutCache);
+      v.push({ target: `one question edited ≤ 0.2× cold, same report${where(tenK)}`, layout, status: verdict(x <= 0.2 && same), value: x, measured: `${fmt(x, 3)}× (${fmt(tenK.commands['lint-cache-edited'].wall)} s vs ${fmt(tenK.commands['lint-cache-cold'].wall)} s), same report as without --cache: ${same}` });
     }
   }
   const recall = results.filter((r) => r.recall).map((r) => ({ label: tag(r), ...r.recall.nearDuplicates }));

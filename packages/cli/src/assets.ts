@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isInsideRoot, nodeHost, referencedImages, type Corpus, type RenderableAnswer } from '@genai-qa/core';
+import { isInsideRoot, referencedImages, type Corpus, type RenderableAnswer } from '@genai-qa/core';
+import { nodeHost } from './files.js';
 
 /**
  * Loads the images the corpus references, for the exporters. Only regular files inside the

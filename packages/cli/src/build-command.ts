@@ -9,7 +9,7 @@ import { configuredContent } from './config-text.js';
 import { displayPath } from './files.js';
 import { UsageError, type Io } from './io.js';
 import { LayoutTally } from './layout-report.js';
-import { lintPaths } from './lint-command.js';
+import { lintPaths } from './lint-run.js';
 import { createProgress, withProgress, type Progress } from './progress.js';
 import { formatStylish } from './reporters/stylish.js';
 import { SINGLE_ARTIFACT_EXTENSIONS, TARGETS, type Target } from './targets.js';
@@ -83,7 +83,7 @@ async function build(
   values: { content: string; out: string; force: boolean; config?: string; verbose: boolean },
   targets: readonly Target[],
 ): Promise<number> {
-  const { files, diagnostics, layout } = lintPaths([values.content], io, { config: values.config, progress });
+  const { files, diagnostics, layout } = lintPaths([values.content], io, { config: values.config, progress, keepTrees: true });
   if (values.verbose) {
     const tally = new LayoutTally();
     for (const file of files) tally.add(file);

@@ -12,11 +12,23 @@ import {
   type LayoutSetting,
   type Limits,
   type ParsedFile,
+  type Host,
   type ResolvedRule,
   type SourceFile,
 } from '@genai-qa/core';
 import { writeFileAtomic } from './atomic.js';
 import { describeFsError, displayPath, listInputFiles, type InputFile } from './paths.js';
+
+/** The real file system, for the rules that check link targets (core reads no disk itself). */
+export const nodeHost: Host = {
+  realpath(absolutePath) {
+    try {
+      return fs.realpathSync(absolutePath);
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 export { describeFsError, displayPath, MARKDOWN_EXTENSIONS, type InputFile } from './paths.js';
 
@@ -105,7 +117,7 @@ export function fixedText(
 ): string {
   const { source, refused } = checked;
   if (refused || inspectSource(source.text, options.limits).some((p) => p.blocking)) return source.text;
-  return fixSource(source, input.relativePath, { config: options.config, external: options.external, ...(options.layout ? { layout: options.layout } : {}) }).text;
+  return fixSource(source, input.relativePath, { config: options.config, host: nodeHost, external: options.external, ...(options.layout ? { layout: options.layout } : {}) }).text;
 }
 
 /** Reads (unless refused) and parses one input file, as lint sees it. */

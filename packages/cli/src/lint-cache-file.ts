@@ -2,25 +2,27 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Diagnostic } from '@genai-qa/core';
+import { corpusKey, isStoredDiagnostics, isStoredFile, isStoredQuestion, type Diagnostic, type LintStore, type StoredFile, type StoredQuestion } from '@genai-qa/core/store';
 import { writeFileAtomic } from './atomic.js';
 import type { InputFile } from './paths.js';
 import { version } from './version.js';
 
-// The file of `genai-qa lint --cache` (see lint-cache.ts): its format, key, reading and
-// writing. No @genai-qa/core at run time here: the warm path (lint-warm.ts) uses it before
-// the engine is loaded.
+export { corpusKey };
+
+// The file of `genai-qa lint --cache` and of the language server: a LintStore (core's
+// store.ts) kept on disk, its key, reading and writing. Only @genai-qa/core/store at run
+// time here (the schemas that check a cache file): the warm path (lint-warm.ts) uses it
+// before the engine is loaded.
 
 export const DEFAULT_CACHE_LOCATION = '.genai-qa-cache/lint.json';
 const CACHE_FILE_NAME = 'lint.json';
-const FORMAT = 2;
+// 3: entries keep the file's summary (the corpus rules rerun without parsing unchanged files),
+// and large files keep their question rules' findings per question.
+const FORMAT = 3;
 
-export interface FileEntry {
+/** A file's entry (see core's StoredFile), with its path. */
+export interface FileEntry extends StoredFile {
   path: string;
-  hash: string;
-  /** Every path the file rules resolved on disk, with the real path it had (null: missing). */
-  realpaths: Array<[string, string | null]>;
-  diagnostics: Diagnostic[];
 }
 
 /** What the whole cache is valid for. */
@@ -37,7 +39,10 @@ export interface CacheData extends CacheKey {
   /** Rule ids in the engine's order (the order of diagnostics on one position). */
   rules: string[];
   files: FileEntry[];
-  corpus: { hash: string; diagnostics: Diagnostic[] };
+  /** The corpus rules' diagnostics and their key (null: not kept, e.g. a file was not hashed). */
+  corpus: { hash: string; diagnostics: Diagnostic[] } | null;
+  /** The question rules' findings per segment of a large file, by key (core's question-cache.ts). */
+  questions: Array<[string, StoredQuestion]>;
 }
 
 /**
@@ -74,11 +79,6 @@ export function fileHash(
   return crypto.createHash('sha256').update(head).update('\0').update(bytes).digest('hex');
 }
 
-/** The hash the corpus rules' results are kept under: every file's path and hash, in order. */
-export function corpusHash(files: ReadonlyArray<{ path: string; hash: string }>): string {
-  return sha256(files.map((f) => `${f.path}\0${f.hash}\n`).join(''));
-}
-
 /** The real path of a file or directory, symlinks resolved; null when it does not exist. */
 export function realpathOrNull(absolutePath: string): string | null {
   try {
@@ -86,29 +86,6 @@ export function realpathOrNull(absolutePath: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The entry, when it was made for this content and the link targets it resolved are unchanged. */
-export function freshEntry(entry: FileEntry | undefined, hash: string): FileEntry | undefined {
-  if (!entry || entry.hash !== hash) return undefined;
-  for (const [target, real] of entry.realpaths) if (realpathOrNull(target) !== real) return undefined;
-  return entry;
-}
-
-/**
- * Sorts diagnostics as lintFiles does: by file (in `paths` order), line, column, then rule (in
- * `rules` order); stable, so ties keep their order. Sorts in place and returns the array.
- */
-export function sortDiagnostics(diagnostics: Diagnostic[], paths: readonly string[], rules: readonly string[]): Diagnostic[] {
-  const fileOrder = new Map(paths.map((p, i) => [p, i]));
-  const ruleOrder = new Map(rules.map((r, i) => [r, i]));
-  return diagnostics.sort(
-    (a, b) =>
-      fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
-      a.line - b.line ||
-      a.column - b.column ||
-      ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!,
-  );
 }
 
 let engine: string | undefined;
@@ -135,70 +112,237 @@ export function sha256(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 
+/** The last cache file parsed, by path, size and modification time (the warm path and the run read it once). */
+let lastRead: { file: string; size: number; mtimeMs: number; parsed: { data?: unknown; ignored?: string } } | undefined;
+
+/** The cache file parsed as JSON (not checked): `ignored` when missing, unreadable or not JSON. */
+function parseCacheFile(file: string): { data?: unknown; ignored?: string } {
+  let text: string;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+    if (lastRead && lastRead.file === file && lastRead.size === stat.size && lastRead.mtimeMs === stat.mtimeMs) return lastRead.parsed;
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ignored: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
+  }
+  let parsed: { data?: unknown; ignored?: string };
+  try {
+    parsed = { data: JSON.parse(text) };
+  } catch {
+    parsed = { ignored: 'not JSON' };
+  }
+  lastRead = { file, size: stat.size, mtimeMs: stat.mtimeMs, parsed };
+  return parsed;
+}
+
+/**
+ * The cache in `file` when it was made with `key`, its shape not checked yet (see
+ * readCacheFile): for the warm path, which compares the files' hashes first and checks the
+ * whole only when they all match.
+ */
+export function peekCacheFile(file: string, key: CacheKey): { data?: CacheData; ignored?: string } {
+  const { data: value, ignored } = parseCacheFile(file);
+  if (ignored) return { ignored };
+  const data = value as CacheData;
+  if (typeof data !== 'object' || data === null) return { ignored: 'not a lint cache' };
+  if (data.format !== key.format || data.genaiQa !== key.genaiQa) return { ignored: 'another genai-qa version' };
+  if (data.engine !== key.engine) return { ignored: 'another build of the lint engine' };
+  if (data.config !== key.config) return { ignored: 'another configuration' };
+  return { data };
+}
+
+const checked = new WeakMap<object, string | undefined>();
+
 /**
  * The cache in `file` when it was made with `key`. A missing, unreadable, malformed or
  * foreign (other version, engine or config) file gives `ignored` and no data: it is ignored,
  * never an error, and overwritten at the end of the run.
  */
 export function readCacheFile(file: string, key: CacheKey): { data?: CacheData; ignored?: string } {
+  const peeked = peekCacheFile(file, key);
+  if (!peeked.data) return peeked;
+  const { data } = peeked;
+  if (!checked.has(data)) checked.set(data, withParts(file, data) ?? malformed(data));
+  const problem = checked.get(data);
+  return problem ? { ignored: problem } : { data };
+}
+
+/** What is wrong with a cache's shape ('malformed'), or undefined. */
+function malformed(data: CacheData): string | undefined {
+  if (!Array.isArray(data.rules) || !data.rules.every((r) => typeof r === 'string')) return 'malformed';
+  // The schemas check the shapes (core's store.ts); the rest, what no schema can say.
+  const ruleIds = new Set(data.rules);
+  if (!Array.isArray(data.files)) return 'malformed';
+  for (const e of data.files) {
+    if (typeof e?.path !== 'string') return 'malformed';
+    const { path: shown, ...entry } = e;
+    if (!isStoredFile(entry) || !entry.diagnostics.every((d) => d.file === shown && ruleIds.has(d.ruleId))) return 'malformed';
+  }
+  const paths = new Set(data.files.map((e) => e.path));
+  const corpus = data.corpus as unknown;
+  if (corpus !== null && !(typeof data.corpus?.hash === 'string' && isStoredDiagnostics(data.corpus.diagnostics))) return 'malformed';
+  if (corpus !== null && !data.corpus!.diagnostics.every((d) => paths.has(d.file) && ruleIds.has(d.ruleId))) return 'malformed';
+  if (!Array.isArray(data.questions) || !data.questions.every((q) => Array.isArray(q) && q.length === 2 && typeof q[0] === 'string' && isStoredQuestion(q[1]))) {
+    return 'malformed';
+  }
+  return undefined;
+}
+
+/*
+ * On disk the cache is two files: `lint.json` holds what the warm path prints (each file's
+ * hash, link targets and diagnostics, the corpus rules' diagnostics), small enough to read
+ * in a blink; `lint.summaries.json` beside it holds what only the engine reads (each file's
+ * summary, the per-question entries), and `lint.json` names its hash, so that a pair that
+ * does not belong together is ignored.
+ */
+
+interface Parts {
+  summaries: Array<FileEntry['summary']>;
+  /** Each file's segment keys (null: not cut into segments). */
+  segments: Array<string[] | null>;
+  questions: CacheData['questions'];
+}
+
+/** The file beside the cache file that holds the summaries and per-question entries. */
+export function partsFile(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file).replace(/\.json$/, '')}.summaries.json`);
+}
+
+/** Puts the summaries and per-question entries of the parts file into `data`; or says why it cannot. */
+function withParts(file: string, data: CacheData): string | undefined {
+  const recorded = (data as { parts?: unknown }).parts;
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ignored: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
-  }
-  let data: CacheData;
-  try {
-    data = JSON.parse(text) as CacheData;
+    text = fs.readFileSync(partsFile(file), 'utf8');
   } catch {
-    return { ignored: 'not JSON' };
+    return 'summaries missing';
   }
-  if (typeof data !== 'object' || data === null) return { ignored: 'not a lint cache' };
-  if (data.format !== key.format || data.genaiQa !== key.genaiQa) return { ignored: 'another genai-qa version' };
-  if (data.engine !== key.engine) return { ignored: 'another build of the lint engine' };
-  if (data.config !== key.config) return { ignored: 'another configuration' };
-  if (!Array.isArray(data.rules) || !data.rules.every((r) => typeof r === 'string')) return { ignored: 'malformed' };
-  const ruleIds = new Set(data.rules);
-  if (!Array.isArray(data.files) || !data.files.every((e) => isFileEntry(e, ruleIds))) return { ignored: 'malformed' };
-  const paths = new Set(data.files.map((e) => e.path));
-  if (!(typeof data.corpus?.hash === 'string' && isDiagnostics(data.corpus.diagnostics, paths, ruleIds))) return { ignored: 'malformed' };
-  return { data };
+  if (recorded !== sha256(text)) return 'summaries of another run';
+  let parts: Parts;
+  try {
+    parts = JSON.parse(text) as Parts;
+  } catch {
+    return 'malformed';
+  }
+  const n = Array.isArray(data.files) ? data.files.length : -1;
+  if (!Array.isArray(parts?.summaries) || !Array.isArray(parts.segments) || parts.summaries.length !== n || parts.segments.length !== n) return 'malformed';
+  data.files.forEach((entry, i) => {
+    entry.summary = parts.summaries[i]!;
+    const segments = parts.segments[i];
+    if (segments !== null) entry.segments = segments!;
+  });
+  data.questions = parts.questions;
+  return undefined;
 }
 
-/** Writes the cache atomically (temp file, then rename); the same data gives the same bytes. */
+/** Writes the cache atomically (temp files, then rename: the parts first); the same data gives the same bytes. */
 export function writeCacheFile(file: string, data: CacheData): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic(file, `${JSON.stringify(data)}\n`);
+  const { questions, files, ...rest } = data;
+  const split: Parts = { summaries: files.map((f) => f.summary), segments: files.map((f) => f.segments ?? null), questions };
+  const parts = `${JSON.stringify(split)}\n`;
+  writeFileAtomic(partsFile(file), parts);
+  const entries = files.map(({ summary: _summary, segments: _segments, ...entry }) => entry);
+  writeFileAtomic(file, `${JSON.stringify({ ...rest, files: entries, parts: sha256(parts) })}\n`);
 }
 
-function isFileEntry(value: unknown, ruleIds: ReadonlySet<string>): value is FileEntry {
-  const e = value as FileEntry;
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof e.path === 'string' &&
-    typeof e.hash === 'string' &&
-    Array.isArray(e.realpaths) &&
-    e.realpaths.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && (p[1] === null || typeof p[1] === 'string')) &&
-    isDiagnostics(e.diagnostics, e.path, ruleIds)
-  );
-}
 
-/** Enough of a Diagnostic's shape that no reporter can trip over a tampered cache. */
-function isDiagnostics(value: unknown, files: string | ReadonlySet<string>, ruleIds: ReadonlySet<string>): value is Diagnostic[] {
-  const int = (n: unknown) => Number.isInteger(n);
-  const optInt = (n: unknown) => n === undefined || Number.isInteger(n);
-  return (
-    Array.isArray(value) &&
-    value.every((d: Diagnostic) => {
-      if (typeof d !== 'object' || d === null) return false;
-      if (typeof d.file !== 'string' || (typeof files === 'string' ? d.file !== files : !files.has(d.file))) return false;
-      if (!int(d.line) || !int(d.column) || !optInt(d.endLine) || !optInt(d.endColumn)) return false;
-      if (!ruleIds.has(d.ruleId) || (d.severity !== 'error' && d.severity !== 'warning')) return false;
-      if (typeof d.message !== 'string' || typeof d.fixable !== 'boolean') return false;
-      if (d.fix !== undefined && !(Array.isArray(d.fix.range) && d.fix.range.length === 2 && d.fix.range.every(int) && typeof d.fix.text === 'string')) return false;
-      if (d.related !== undefined && !(Array.isArray(d.related) && d.related.every((r) => typeof r?.file === 'string' && int(r.line) && optInt(r.column)))) return false;
-      return true;
-    })
-  );
+/**
+ * The cache file as a LintStore: read once (ignored when foreign or malformed), entries put
+ * during the run kept beside the old ones, and written back (`save`) with an entry for each
+ * file of the run, in the run's order.
+ */
+export class CacheFileStore implements LintStore {
+  private readonly old: Map<string, StoredFile>;
+  private readonly put = new Map<string, StoredFile>();
+  private oldCorpus: CacheData['corpus'];
+  private newCorpus: CacheData['corpus'] | undefined;
+  /** Why the cache file was not used ('missing', 'another configuration', …); undefined when it was. */
+  ignored: string | undefined;
+  private oldPaths: string[];
+  private readonly oldQuestions: Map<string, StoredQuestion>;
+  /** The segment entries put in this run. */
+  private readonly usedQuestions = new Map<string, StoredQuestion>();
+  private questionsPut = false;
+
+  constructor(
+    readonly file: string,
+    private readonly key: CacheKey,
+    private readonly rules: string[],
+  ) {
+    const { data, ignored } = readCacheFile(file, key);
+    this.ignored = ignored;
+    this.old = new Map((data?.files ?? []).map(({ path: shown, ...entry }) => [shown, entry]));
+    this.oldPaths = (data?.files ?? []).map((e) => e.path);
+    this.oldCorpus = data?.corpus ?? null;
+    this.oldQuestions = new Map(data?.questions ?? []);
+  }
+
+  getQuestion(key: string): StoredQuestion | undefined {
+    return this.usedQuestions.get(key) ?? this.oldQuestions.get(key);
+  }
+
+  putQuestion(key: string, entry: StoredQuestion): void {
+    this.usedQuestions.set(key, entry);
+    this.questionsPut = true;
+  }
+
+  getFile(shown: string): StoredFile | undefined {
+    return this.put.get(shown) ?? this.old.get(shown);
+  }
+
+  putFile(shown: string, entry: StoredFile): void {
+    this.put.set(shown, entry);
+  }
+
+  getCorpus(hash: string): Diagnostic[] | undefined {
+    const corpus = this.newCorpus ?? this.oldCorpus;
+    return corpus?.hash === hash ? corpus.diagnostics : undefined;
+  }
+
+  putCorpus(hash: string, diagnostics: Diagnostic[]): void {
+    this.newCorpus = { hash, diagnostics };
+  }
+
+  /**
+   * Writes the entries of `paths` (the files of the run, in order) and the corpus results,
+   * unless the file holds exactly that already. Returns the problem when it could not be written.
+   */
+  save(paths: readonly string[]): string | undefined {
+    const unchanged =
+      this.ignored === undefined && this.put.size === 0 && !this.questionsPut && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
+    if (unchanged) return undefined;
+    const files: FileEntry[] = [];
+    // The segment entries of the files written (no others: an edited question's old entry goes).
+    const questions: Array<[string, StoredQuestion]> = [];
+    for (const shown of paths) {
+      const entry = this.getFile(shown);
+      if (!entry) continue;
+      files.push({ path: shown, ...entry });
+      for (const key of entry.segments ?? []) {
+        const question = this.getQuestion(key);
+        if (question) questions.push([key, question]);
+      }
+    }
+    const shownSet = new Set(paths);
+    const corpus = this.newCorpus ?? this.oldCorpus;
+    const kept = files.length === paths.length && corpus && corpus.diagnostics.every((d) => shownSet.has(d.file)) ? corpus : null;
+    try {
+      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept, questions });
+      // What was written is now what the file holds (the language server saves again and again).
+      for (const [shown, entry] of this.put) this.old.set(shown, entry);
+      for (const [key, entry] of this.usedQuestions) this.oldQuestions.set(key, entry);
+      this.put.clear();
+      this.usedQuestions.clear();
+      this.questionsPut = false;
+      this.oldCorpus = kept;
+      this.newCorpus = undefined;
+      this.oldPaths = [...paths];
+      this.ignored = undefined;
+      return undefined;
+    } catch (error) {
+      return `could not write the lint cache ${this.file}: ${(error as Error).message}`;
+    }
+  }
 }

@@ -1,31 +1,15 @@
-import {
-  lintCorpus,
-  lintFiles,
-  parseFile,
-  sortDiagnostics,
-  summarizeFile,
-  resolveConfig,
-  resolveLimits,
-  rules,
-  type Diagnostic,
-  type ExternalLinks,
-  type FileSummary,
-  type LayoutSetting,
-  type Limits,
-  type ParsedFile,
-  type ResolvedRule,
-} from '@genai-qa/core';
+import { resolveConfig, resolveLimits, rules, type Diagnostic, type ExternalLinks } from '@genai-qa/core';
 import { loadConfig } from './config-file.js';
-import { lintPathsCached, resolveCacheLocation } from './lint-cache.js';
-import { createProgress, NO_PROGRESS, ruleProgress, withProgress, type Progress } from './progress.js';
-import { collectFiles, fixChecked, parseInput, readChecked } from './files.js';
+import { resolveCacheLocation } from './lint-cache-file.js';
+import { lintPaths } from './lint-run.js';
+import { createProgress, NO_PROGRESS, withProgress } from './progress.js';
+import { collectFiles, parseInput } from './files.js';
 import type { Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
 import { exitCodeOf, parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { onlyChanged } from './changed-since.js';
 import { fixDiff } from './fix-dry-run.js';
 import { formatSarif } from './reporters/sarif.js';
-import { LayoutTally } from './layout-report.js';
 import { version } from './version.js';
 
 export const LINT_HELP = `Usage: genai-qa lint [options] [PATH...]
@@ -53,9 +37,10 @@ Options:
                       .genai-qa-cache/links.json, 1 day), settings under "linkCheck"
                       in the config file. Off by default: lint never needs a network.
   --cache             reuse the results of the last run for what did not change: a
-                      file's own findings while the file is unchanged, the findings
-                      across files while no file changed. Kept in the --cache-location
-                      file, valid for one genai-qa version and one configuration.
+                      file's own findings while the file is unchanged (in a large file,
+                      per question), the findings across files while no file changed.
+                      Kept in the --cache-location file (the language server shares it),
+                      valid for one genai-qa version and one configuration.
                       Output is the same as without --cache. Ignored with
                       --check-external; with --fix, files are fixed as without it.
   --cache-location <path>
@@ -76,92 +61,7 @@ Silence a rule in the Markdown with an HTML comment (GitHub does not render it):
   <!-- genai-qa-disable rule-id --> … <!-- genai-qa-enable rule-id -->
 `;
 
-export interface LintRun {
-  files: ParsedFile[];
-  diagnostics: Diagnostic[];
-  /** The config's `questions`, if any. */
-  layout: LayoutSetting | undefined;
-}
-
-/** The configuration file, read and checked once per command. */
-interface Settings {
-  config: Map<string, ResolvedRule>;
-  limits: Limits;
-  /** The config's `questions`: the layout set there (the rest is detected per file). */
-  layout: LayoutSetting | undefined;
-}
-
-function loadSettings(configFile: string | undefined, cwd: string): Settings {
-  const raw = loadConfig(configFile, cwd);
-  return { config: resolveConfig(raw), limits: resolveLimits(raw), layout: raw.questions };
-}
-
-/**
- * Reads, optionally fixes, and parses files one at a time, in the order lint reports them.
- * With `external` (the answers of the link check), the external rules fix too.
- */
-function* parsePaths(
-  paths: readonly string[],
-  io: Io,
-  settings: Settings,
-  options: { fix?: boolean; external?: ExternalLinks },
-  progress: Progress,
-  phase: string,
-): Generator<ParsedFile> {
-  const { config, limits, layout } = settings;
-  const inputs = collectFiles(paths, io.cwd);
-  progress.phase(options.fix ? `Fixing and ${phase.toLowerCase()}` : phase, inputs.length, 'files');
-  for (const [index, input] of inputs.entries()) {
-    progress.update(index, input.relativePath);
-    const checked = readChecked(input, io.cwd, limits.maxFileBytes);
-    const { refused } = checked;
-    const { source } = options.fix ? fixChecked(input, checked, { config, limits, external: options.external, layout }) : checked;
-    yield parseFile(source, input.relativePath, { limits, ...(refused ? { refused } : {}), ...(layout ? { layout } : {}) });
-  }
-}
-
-/**
- * Reads, optionally fixes, parses and lints files, and returns them parsed with their
- * diagnostics: what `build` needs, every tree kept for the exporters. With `external` (the
- * answers of the link check), the external rules run and fix too.
- */
-export function lintPaths(
-  paths: readonly string[],
-  io: Io,
-  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress },
-): LintRun {
-  const progress = options.progress ?? NO_PROGRESS;
-  const settings = loadSettings(options.config, io.cwd);
-  const files = [...parsePaths(paths, io, settings, options, progress, 'Parsing')];
-  return { files, layout: settings.layout, diagnostics: lintFiles(files, { config: settings.config, external: options.external, onRule: ruleProgress(progress) }) };
-}
-
-/**
- * What `lint` does: the same diagnostics as lintPaths, in the same order, with one tree in
- * memory at a time. Each file's own rules run as soon as it is parsed; the corpus rules then
- * run on summaries of the files (summarizeFile), which keep the text but no tree.
- */
-export function lintPathsStreaming(
-  paths: readonly string[],
-  io: Io,
-  options: { config?: string; fix?: boolean; external?: ExternalLinks; progress?: Progress; verbose?: boolean },
-): Diagnostic[] {
-  const progress = options.progress ?? NO_PROGRESS;
-  const settings = loadSettings(options.config, io.cwd);
-  const { config } = settings;
-  const diagnostics: Diagnostic[] = [];
-  const summaries: FileSummary[] = [];
-  const tally = options.verbose ? new LayoutTally() : undefined;
-  for (const file of parsePaths(paths, io, settings, options, progress, 'Linting')) {
-    tally?.add(file);
-    // One push per diagnostic: a spread of 150,000 arguments overflows the stack.
-    for (const d of lintFiles([file], { config, external: options.external, scopes: ['file', 'external'] })) diagnostics.push(d);
-    summaries.push(summarizeFile(file));
-  }
-  for (const d of lintCorpus(summaries, { config, onRule: ruleProgress(progress) })) diagnostics.push(d);
-  if (tally) io.stderr.write(tally.line(settings.layout));
-  return sortDiagnostics(diagnostics, summaries.map((f) => f.source.path));
-}
+export { lintPaths, type LintRun } from './lint-run.js';
 
 /**
  * The network half of `--check-external`: asks about the links of the files as they are
@@ -197,15 +97,16 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
     if (args.checkExternal) progress.phase('Checking external links');
     const external = args.checkExternal ? await checkLinks(paths, during, args.config, linkCheck) : undefined;
     // The cache holds no network results: with --check-external every file is linted.
-    ({ diagnostics } =
-      args.cache && !args.checkExternal && !args.verbose
-        ? lintPathsCached(paths, during, { config: args.config, fix: args.fix, cacheFile: resolveCacheLocation(args.cacheLocation, io.cwd), progress })
-        : { diagnostics: lintPathsStreaming(paths, during, { config: args.config, fix: args.fix, external, progress, verbose: args.verbose }) });
+    // --verbose reports what the parser found: every file is parsed (no cache).
+    const cacheFile = args.cache && !args.checkExternal && !args.verbose ? resolveCacheLocation(args.cacheLocation, io.cwd) : undefined;
+    ({ diagnostics } = lintPaths(paths, during, { config: args.config, fix: args.fix, external, cacheFile, progress, verbose: args.verbose }));
   } finally {
     progress.end();
   }
   if (args.changedSince !== undefined) {
-    const { limits, layout } = loadSettings(args.config, io.cwd);
+    const raw = loadConfig(args.config, io.cwd);
+    const { questions: layout } = raw;
+    const limits = resolveLimits(raw);
     diagnostics = onlyChanged(diagnostics, { ref: args.changedSince, paths, cwd: io.cwd, limits, layout });
   }
   if (args.fixDryRun) {

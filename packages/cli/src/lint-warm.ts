@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { Diagnostic } from '@genai-qa/core';
+import { isStoredDiagnostics, sortDiagnosticsBy, type Diagnostic } from '@genai-qa/core/store';
 import { readConfigText } from './config-text.js';
 import type { Io } from './io.js';
-import { cacheKey, corpusHash, fileHash, freshEntry, readCacheFile, resolveCacheLocation, sortDiagnostics } from './lint-cache-file.js';
+import { cacheKey, corpusKey, fileHash, peekCacheFile, realpathOrNull, resolveCacheLocation } from './lint-cache-file.js';
 import { parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { displayPath, listInputFiles } from './paths.js';
 
@@ -45,8 +45,11 @@ export function warmLint(argv: string[], io: Io): number | undefined {
 
 /** The cached findings, sorted, when every input is unchanged; else undefined. */
 function cachedFindings(paths: readonly string[], cwd: string, config: string | undefined, cacheFile: string): Diagnostic[] | undefined {
-  const { data } = readCacheFile(cacheFile, cacheKey(readConfigText(config, cwd)));
-  if (!data) return undefined;
+  const key = cacheKey(readConfigText(config, cwd));
+  // The hashes first, on the file as parsed (a mismatch is the common case, and cheap to see);
+  // the diagnostics' shape is checked (core's store schemas) only when every file is unchanged.
+  const { data } = peekCacheFile(cacheFile, key);
+  if (!data || !Array.isArray(data.files)) return undefined;
   const inputs = listInputFiles(paths, cwd, () => new Error('not found'));
   if (inputs.length !== data.files.length) return undefined;
   const files: Array<{ path: string; hash: string }> = [];
@@ -58,15 +61,25 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
     const real = fs.realpathSync(input.absolutePath);
     const rootReal = fs.realpathSync(input.root);
     const hash = fileHash({ ...input, path: shown, real, rootReal, refused: undefined }, fs.readFileSync(real));
-    if (!freshEntry(entry, hash)) return undefined;
+    if (entry.hash !== hash) return undefined;
     files.push({ path: shown, hash });
+  }
+  if (!data.corpus || corpusKey(files) !== data.corpus.hash) return undefined;
+  // Only what is printed is checked here (the diagnostics): the summaries serve the engine.
+  if (!Array.isArray(data.rules) || !isStoredDiagnostics(data.corpus.diagnostics)) return undefined;
+  const ruleIds = new Set(data.rules);
+  const shown = new Set(files.map((f) => f.path));
+  if (!data.corpus.diagnostics.every((d) => shown.has(d.file) && ruleIds.has(d.ruleId))) return undefined;
+  for (const entry of data.files) {
+    if (!isStoredDiagnostics(entry.diagnostics) || !Array.isArray(entry.host) || !entry.diagnostics.every((d) => d.file === entry.path && ruleIds.has(d.ruleId))) return undefined;
+    for (const [target, was] of entry.host) if (realpathOrNull(target) !== was) return undefined;
     for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
   }
-  if (corpusHash(files) !== data.corpus.hash) return undefined;
   for (const d of data.corpus.diagnostics) diagnostics.push(d);
-  return sortDiagnostics(
+  return sortDiagnosticsBy(
     diagnostics,
     files.map((f) => f.path),
     data.rules,
   );
 }
+

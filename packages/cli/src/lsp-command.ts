@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { ServerHost } from '@genai-qa/lsp';
+import fs from 'node:fs';
+import { ruleOrder } from '@genai-qa/core';
 import { loadConfig } from './config-file.js';
-import { collectFiles, readChecked } from './files.js';
+import { readConfigText } from './config-text.js';
+import { collectFiles, nodeHost, readChecked } from './files.js';
+import { cacheKey, CacheFileStore, fileHash, resolveCacheLocation } from './lint-cache-file.js';
 import { UsageError, type Io } from './io.js';
 
 export const LSP_HELP = `Usage: genai-qa lsp --stdio [options]
@@ -20,14 +24,27 @@ Options:
   -h, --help   show this help
 `;
 
-/** How the server reads the file system: as lint does (config file, file list, safe reads). */
+/**
+ * How the server reads the file system: as lint does (config file, file list, safe reads,
+ * link targets), and the cache of `lint --cache` when the workspace has one at the default
+ * location (a workspace that lints with --cache): the server then reads and writes it.
+ */
 export const lintHost: ServerHost = {
   loadConfig: (configFile, cwd) => loadConfig(configFile, cwd),
   listFiles: (root, cwd) => collectFiles([root], cwd).map((f) => f.absolutePath),
   readFile: (absolutePath, root, cwd, limits) => {
-    const relativePath = absolutePath.slice(root.length + 1).split('\\').join('/');
-    const { source, refused } = readChecked({ absolutePath, root, relativePath }, cwd, limits.maxFileBytes);
-    return refused ? { source, refused } : { source };
+    const input = { absolutePath, root, relativePath: absolutePath.slice(root.length + 1).split('\\').join('/') };
+    const checked = readChecked(input, cwd, limits.maxFileBytes);
+    const { source, refused } = checked;
+    const hash = fileHash({ ...input, path: source.path, real: checked.real, rootReal: checked.rootReal, refused }, checked.bytes);
+    return { source, hash, ...(refused ? { refused } : {}) };
+  },
+  fileSystem: nodeHost,
+  lintStore: (configFile, cwd) => {
+    const file = resolveCacheLocation(undefined, cwd);
+    if (!fs.existsSync(file)) return undefined;
+    const store = new CacheFileStore(file, cacheKey(readConfigText(configFile, cwd)), ruleOrder());
+    return { store, save: (paths) => store.save(paths) };
   },
 };
 

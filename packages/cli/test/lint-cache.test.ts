@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lintPaths } from '@genai-qa/cli';
 import { describe, expect, it } from 'vitest';
-import { lintPathsCached, resolveCacheLocation } from '../src/lint-cache.js';
+import { resolveCacheLocation } from '../src/lint-cache-file.js';
 import { warmLint } from '../src/lint-warm.js';
 import { CLEAN, cli, SEED, tempTree } from './helpers.js';
 
 /*
- * `genai-qa lint --cache`. What the cache reused is read from lintPathsCached's stats
+ * `genai-qa lint --cache`. What the cache reused is read from lintPaths's stats
  * (which files were parsed, which the file rules ran on, whether the corpus rules ran) and
  * from the cache file itself; never from timing.
  */
@@ -65,8 +65,8 @@ describe('genai-qa lint --cache: same output as without it', () => {
     const plain = lintPaths(['content'], fake, {}).diagnostics;
     expect(plain.some((d) => d.fix) && plain.some((d) => d.related)).toBe(true);
     const cacheFile = resolveCacheLocation(undefined, dir);
-    const cold = lintPathsCached(['content'], fake, { cacheFile });
-    const warm = lintPathsCached(['content'], fake, { cacheFile });
+    const cold = lintPaths(['content'], fake, { cacheFile });
+    const warm = lintPaths(['content'], fake, { cacheFile });
     expect(cold.stats).toMatchObject({ reused: [], corpusReused: false, ignored: 'missing' });
     expect(warm.stats).toEqual({ reused: ['content/a-delivered.md', 'content/b-copy.md', 'content/c-images.md'], linted: [], parsed: [], corpusReused: true });
     expect(cold.diagnostics).toStrictEqual(plain);
@@ -100,18 +100,18 @@ describe('genai-qa lint --cache: same output as without it', () => {
 });
 
 describe('genai-qa lint --cache: what is reused', () => {
-  it('editing one file re-runs the file rules on it alone, and the corpus rules', async () => {
+  it('editing one file parses and lints it alone; the corpus rules re-run on the stored summaries of the others', async () => {
     const dir = tempTree(corpus());
     const { io: fake } = io(dir);
     const file = resolveCacheLocation(undefined, dir);
-    lintPathsCached(['content'], fake, { cacheFile: file });
+    lintPaths(['content'], fake, { cacheFile: file });
     const before = readCache(dir);
     fs.appendFileSync(path.join(dir, 'content/b-copy.md'), '\n# 2. What is a GAN?\n\nA generator and a discriminator trained against each other.\n');
-    const after = lintPathsCached(['content'], fake, { cacheFile: file });
+    const after = lintPaths(['content'], fake, { cacheFile: file });
     expect(after.stats).toEqual({
       reused: ['content/a-delivered.md', 'content/c-images.md'],
       linted: ['content/b-copy.md'],
-      parsed: ['content/a-delivered.md', 'content/b-copy.md', 'content/c-images.md'],
+      parsed: ['content/b-copy.md'],
       corpusReused: false,
     });
     expect(after.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
@@ -123,21 +123,21 @@ describe('genai-qa lint --cache: what is reused', () => {
     expect(cache.files[1].hash).not.toBe(before.files[1].hash);
     expect(cache.corpus.hash).not.toBe(before.corpus.hash);
     // And once more: everything reused.
-    expect(lintPathsCached(['content'], fake, { cacheFile: file }).stats).toMatchObject({ linted: [], parsed: [], corpusReused: true });
+    expect(lintPaths(['content'], fake, { cacheFile: file }).stats).toMatchObject({ linted: [], parsed: [], corpusReused: true });
   });
 
   it('a file added or removed re-runs the corpus rules; the other files stay cached', async () => {
     const dir = tempTree(corpus());
     const { io: fake } = io(dir);
     const file = resolveCacheLocation(undefined, dir);
-    lintPathsCached(['content'], fake, { cacheFile: file });
+    lintPaths(['content'], fake, { cacheFile: file });
     fs.rmSync(path.join(dir, 'content/b-copy.md'));
-    const removed = lintPathsCached(['content'], fake, { cacheFile: file });
+    const removed = lintPaths(['content'], fake, { cacheFile: file });
     expect(removed.stats).toMatchObject({ linted: [], corpusReused: false });
     expect(removed.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
     expect(readCache(dir).files.map((f: { path: string }) => f.path)).toEqual(['content/a-delivered.md', 'content/c-images.md']);
     fs.writeFileSync(path.join(dir, 'content/d.md'), CLEAN);
-    const added = lintPathsCached(['content'], fake, { cacheFile: file });
+    const added = lintPaths(['content'], fake, { cacheFile: file });
     expect(added.stats).toMatchObject({ linted: ['content/d.md'], corpusReused: false });
     expect(added.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
   });
@@ -146,15 +146,15 @@ describe('genai-qa lint --cache: what is reused', () => {
     const dir = tempTree(corpus());
     const { io: fake } = io(dir);
     const file = resolveCacheLocation(undefined, dir);
-    lintPathsCached(['content'], fake, { cacheFile: file });
+    lintPaths(['content'], fake, { cacheFile: file });
     fs.rmSync(path.join(dir, 'content/images/diffusion.png'));
-    const gone = lintPathsCached(['content'], fake, { cacheFile: file });
+    const gone = lintPaths(['content'], fake, { cacheFile: file });
     expect(gone.stats).toMatchObject({ linted: ['content/c-images.md'], parsed: ['content/c-images.md'], corpusReused: true });
     const broken = (run: typeof gone) => run.diagnostics.filter((d) => d.ruleId === 'broken-link' && d.file === 'content/c-images.md');
     expect(broken(gone)).toEqual([expect.objectContaining({ message: 'Image target "images/diffusion.png" does not exist (looked for content/images/diffusion.png)' })]);
     expect(gone.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
     fs.writeFileSync(path.join(dir, 'content/images/diffusion.png'), 'png');
-    const back = lintPathsCached(['content'], fake, { cacheFile: file });
+    const back = lintPaths(['content'], fake, { cacheFile: file });
     expect(back.stats).toMatchObject({ linted: ['content/c-images.md'] });
     expect(broken(back)).toEqual([]);
   });
@@ -163,28 +163,28 @@ describe('genai-qa lint --cache: what is reused', () => {
     const dir = tempTree(corpus());
     const { io: fake } = io(dir);
     const file = resolveCacheLocation(undefined, dir);
-    lintPathsCached(['content'], fake, { cacheFile: file });
+    lintPaths(['content'], fake, { cacheFile: file });
     for (const config of [{ rules: { 'bare-url': 'warning' } }, { rules: { 'bare-url': 'warning' }, limits: { maxNestingDepth: 50 } }, { rules: { 'duplicate-question': { options: { questionThreshold: 0.9 } } } }]) {
       fs.writeFileSync(path.join(dir, 'genai-qa.config.json'), JSON.stringify(config));
-      const run = lintPathsCached(['content'], fake, { cacheFile: file });
+      const run = lintPaths(['content'], fake, { cacheFile: file });
       expect(run.stats).toMatchObject({ ignored: 'another configuration', reused: [], corpusReused: false });
       expect(run.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
     }
     // --config names another file with the same settings: still valid.
     fs.copyFileSync(path.join(dir, 'genai-qa.config.json'), path.join(dir, 'other.json'));
-    expect(lintPathsCached(['content'], fake, { cacheFile: file, config: 'other.json' }).stats).toMatchObject({ corpusReused: true, linted: [] });
+    expect(lintPaths(['content'], fake, { cacheFile: file, config: 'other.json' }).stats).toMatchObject({ corpusReused: true, linted: [] });
   });
 
   it('a cache of another genai-qa version or engine build is ignored', async () => {
     const dir = tempTree(corpus());
     const { io: fake } = io(dir);
     const file = resolveCacheLocation(undefined, dir);
-    lintPathsCached(['content'], fake, { cacheFile: file });
+    lintPaths(['content'], fake, { cacheFile: file });
     const cache = readCache(dir);
     fs.writeFileSync(file, JSON.stringify({ ...cache, genaiQa: '0.0.1' }));
-    expect(lintPathsCached(['content'], fake, { cacheFile: file }).stats).toMatchObject({ ignored: 'another genai-qa version', corpusReused: false });
+    expect(lintPaths(['content'], fake, { cacheFile: file }).stats).toMatchObject({ ignored: 'another genai-qa version', corpusReused: false });
     fs.writeFileSync(file, JSON.stringify({ ...cache, engine: 'x' }));
-    expect(lintPathsCached(['content'], fake, { cacheFile: file }).stats).toMatchObject({ ignored: 'another build of the lint engine', corpusReused: false });
+    expect(lintPaths(['content'], fake, { cacheFile: file }).stats).toMatchObject({ ignored: 'another build of the lint engine', corpusReused: false });
     expect(fs.readFileSync(file, 'utf8')).toBe(`${JSON.stringify(cache)}\n`);
   });
 });
@@ -222,14 +222,35 @@ describe('genai-qa lint --cache: the cache file', () => {
     expect(result.stderr).toMatch(/^genai-qa: could not write the lint cache .*content\/q\.md\/lint\.json: .*\n$/);
   });
 
+  it('a summaries file that is not the one lint.json names is ignored with it: everything is linted again', () => {
+    const dir = tempTree(corpus());
+    const { io: fake } = io(dir);
+    const file = resolveCacheLocation(undefined, dir);
+    const plain = lintPaths(['content'], fake, {}).diagnostics;
+    lintPaths(['content'], fake, { cacheFile: file });
+    for (const [parts, reason] of [['{"summaries":[],"segments":[],"questions":[]}\n', 'summaries of another run'], [null, 'summaries missing']] as const) {
+      const summaries = path.join(dir, '.genai-qa-cache/lint.summaries.json');
+      if (parts === null) fs.rmSync(summaries);
+      else fs.writeFileSync(summaries, parts);
+      const run = lintPaths(['content'], fake, { cacheFile: file });
+      expect(run.stats).toMatchObject({ ignored: reason, reused: [], corpusReused: false });
+      expect(run.diagnostics).toStrictEqual(plain);
+    }
+  });
+
   it('is written atomically, and deterministically', async () => {
     const one = tempTree(corpus());
     await cli(['lint', '--cache'], one);
     const first = fs.readFileSync(cacheFile(one), 'utf8');
+    // Beside it, the summaries and per-question entries that only the engine reads.
+    const summaries = path.join(one, '.genai-qa-cache/lint.summaries.json');
+    const parts = fs.readFileSync(summaries, 'utf8');
     fs.rmSync(cacheFile(one));
+    fs.rmSync(summaries);
     await cli(['lint', '--cache'], one);
     expect(fs.readFileSync(cacheFile(one), 'utf8')).toBe(first);
-    expect(fs.readdirSync(path.join(one, '.genai-qa-cache'))).toEqual(['lint.json']);
+    expect(fs.readFileSync(summaries, 'utf8')).toBe(parts);
+    expect(fs.readdirSync(path.join(one, '.genai-qa-cache'))).toEqual(['lint.json', 'lint.summaries.json']);
     // A run that reuses everything leaves the file untouched.
     const stat = fs.statSync(cacheFile(one));
     fs.utimesSync(cacheFile(one), new Date(0), new Date(0));
@@ -243,7 +264,7 @@ describe('genai-qa lint --cache: the cache file', () => {
     await cli(['lint', '--cache-location', 'unused.json'], dir);
     expect(fs.existsSync(path.join(dir, 'unused.json'))).toBe(false);
     await cli(['lint', '--cache', '--cache-location', 'tmp/my-cache.json'], dir);
-    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 2, files: [{ path: 'content/q.md' }] });
+    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 3, files: [{ path: 'content/q.md' }] });
     await cli(['lint', '--cache', '--cache-location', 'existing'], dir);
     await cli(['lint', '--cache', '--cache-location', 'new-dir/'], dir);
     expect(fs.existsSync(path.join(dir, 'existing/lint.json'))).toBe(true);
@@ -271,12 +292,12 @@ describe('genai-qa lint --cache --fix', () => {
     expect(read(cached)[0]).toBe('# 1. What is a GAN?\n\nA generator and a discriminator.\n');
     // The cache holds the fixed files: the next run reuses it.
     const { io: fake } = io(cached);
-    expect(lintPathsCached(['content'], fake, { cacheFile: resolveCacheLocation(undefined, cached) }).stats).toMatchObject({ linted: [], corpusReused: true });
+    expect(lintPaths(['content'], fake, { cacheFile: resolveCacheLocation(undefined, cached) }).stats).toMatchObject({ linted: [], corpusReused: true });
     // Break one file again: a warm --fix fixes it as a run without the cache does.
     for (const dir of [plain, cached]) fs.writeFileSync(path.join(dir, 'content/b.md'), fixable);
     expect(await cli(['lint', '--fix', '--cache'], cached)).toEqual(await cli(['lint', '--fix'], plain));
     expect(read(cached)).toEqual(read(plain));
-    expect(lintPathsCached(['content'], fake, { cacheFile: resolveCacheLocation(undefined, cached), fix: true }).stats).toMatchObject({ linted: [], parsed: [], corpusReused: true });
+    expect(lintPaths(['content'], fake, { cacheFile: resolveCacheLocation(undefined, cached), fix: true }).stats).toMatchObject({ linted: [], parsed: [], corpusReused: true });
   });
 
   it('--help documents --cache and --cache-location', async () => {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { resolveConfig, type Config, type ResolvedRule } from './config.js';
 import { applyFixes } from './edits.js';
 import { parseFile, type FileSummary, type ParsedFile } from './extract.js';
@@ -7,10 +6,12 @@ import { rules, ruleIds } from './rules/index.js';
 import type { Diagnostic, ExternalLinks, Fix, Host, Report, Rule, Severity } from './rule.js';
 import type { LayoutSetting } from './layout.js';
 import type { SourceFile } from './source.js';
+import { sortDiagnosticsBy } from './store.js';
 
 export interface LintOptions {
   /** A config (as in genai-qa.config.json) or an already resolved one. */
   config?: Config | Map<string, ResolvedRule>;
+  /** What the rules ask of the file system (the CLI gives the real one; without it, see NO_FILE_SYSTEM). */
   host?: Host;
   /** Results of the external link check; without them the rules of scope 'external' do not run. */
   external?: ExternalLinks;
@@ -22,20 +23,14 @@ export interface LintOptions {
   scopes?: ReadonlyArray<Rule['scope']>;
   /** The `questions` layout of the config, for the files fixSource parses. */
   layout?: LayoutSetting;
+  /** Apply the suppression comments (default true); question-cache.ts applies them itself. */
+  suppress?: boolean;
   /** Called before each rule that runs: its id, its index among the rules that run, and their number (progress display). */
   onRule?(ruleId: string, index: number, total: number): void;
 }
 
-/** The real file system, for rules that check link targets. */
-export const nodeHost: Host = {
-  realpath(absolutePath) {
-    try {
-      return fs.realpathSync(absolutePath);
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** Without a host, core knows no file system: every local link target is taken to exist as written. */
+export const NO_FILE_SYSTEM: Host = { realpath: (absolutePath) => absolutePath };
 
 function resolved(options: LintOptions): Map<string, ResolvedRule> {
   return options.config instanceof Map ? options.config : resolveConfig(options.config);
@@ -59,9 +54,9 @@ export function lintCorpus(files: readonly FileSummary[], options: Omit<LintOpti
 
 function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (scope: Rule['scope']) => boolean): Diagnostic[] {
   const settings = resolved(options);
-  const host = options.host ?? nodeHost;
+  const host = options.host ?? NO_FILE_SYSTEM;
   const out: Diagnostic[] = [];
-  const suppressions = new Map<FileSummary, (ruleId: string, line: number) => boolean>(files.map((f) => [f, suppressionsOf(f)]));
+  const suppressions = new Map<FileSummary, (ruleId: string, line: number) => boolean>(options.suppress === false ? [] : files.map((f) => [f, suppressionsOf(f)]));
   const active = rules.filter(
     (rule) =>
       settings.get(rule.meta.id)!.severity !== 'off' && inScope(rule.scope) && (rule.scope !== 'external' || options.external !== undefined),
@@ -71,7 +66,7 @@ function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (
     const setting = settings.get(rule.meta.id)!;
     const severity = setting.severity as Severity;
     const emit = (file: FileSummary, report: Report): void => {
-      if (!rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
+      if (options.suppress !== false && !rule.meta.unsilenceable && suppressions.get(file)!(rule.meta.id, report.line)) return;
       const chosen: Severity = setting.severityFromConfig ? severity : (report.severity ?? severity);
       const diagnostic: Diagnostic = {
         file: file.source.path,
@@ -102,22 +97,15 @@ function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (
   return sortDiagnostics(out, files.map((f) => f.source.path));
 }
 
-const ruleOrder = new Map(rules.map((r, i) => [r.meta.id, i]));
+const engineOrder = rules.map((r) => r.meta.id);
 
 /**
  * Sorts diagnostics as lintFiles returns them: by file (in the order of `paths`, the files'
- * `source.path`), line, column, then rule. The sort is stable, so diagnostics that tie keep
- * the order they come in. Returns the array, sorted in place.
+ * `source.path`), line, column, then rule (the engine's order unless `ruleOrder` is given).
+ * Stable; sorts in place and returns the array (see store.ts sortDiagnosticsBy).
  */
-export function sortDiagnostics(diagnostics: Diagnostic[], paths: readonly string[]): Diagnostic[] {
-  const order = new Map(paths.map((p, i) => [p, i]));
-  return diagnostics.sort(
-    (a, b) =>
-      order.get(a.file)! - order.get(b.file)! ||
-      a.line - b.line ||
-      a.column - b.column ||
-      ruleOrder.get(a.ruleId)! - ruleOrder.get(b.ruleId)!,
-  );
+export function sortDiagnostics(diagnostics: Diagnostic[], paths: readonly string[], ruleOrder: readonly string[] = engineOrder): Diagnostic[] {
+  return sortDiagnosticsBy(diagnostics, paths, ruleOrder);
 }
 
 export interface FixResult {

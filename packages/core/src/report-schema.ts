@@ -1,3 +1,5 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
 /** JSON Schema of `genai-qa lint --format json` (written to schemas/lint-report.schema.json). */
 export const lintReportSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -36,3 +38,9 @@ export const lintReportSchema = {
     },
   },
 } as const;
+
+/** The report, typed by its schema: what `--format json` prints. */
+export type LintReport = FromSchema<typeof lintReportSchema>;
+
+/** One diagnostic of the report. */
+export type ReportedDiagnostic = LintReport[number];

@@ -1,5 +1,6 @@
 import type { Node } from 'unist';
 import type { FileSummary, ParsedFile } from './extract.js';
+import type { ReportedDiagnostic } from './report-schema.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -16,22 +17,15 @@ export interface Location {
   endColumn?: number;
 }
 
-export interface RelatedLocation {
-  file: string;
-  line: number;
-  column?: number;
-  message?: string;
-}
+/** A related place of a finding (another question it duplicates, …), as in the report. */
+export type RelatedLocation = NonNullable<ReportedDiagnostic['related']>[number];
 
-/** A finding, as reporters print it. `file` is the path shown to people. */
-export interface Diagnostic extends Location {
-  file: string;
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  fixable: boolean;
-  related?: RelatedLocation[];
-  /** The safe fix, when there is one (not part of the JSON report). */
+/**
+ * A finding, as reporters print it: an item of the report (its type comes from the report's
+ * JSON Schema, report-schema.ts), with the safe fix when there is one (not part of the JSON
+ * report). `file` is the path shown to people.
+ */
+export interface Diagnostic extends ReportedDiagnostic {
   fix?: Fix;
 }
 

@@ -1,4 +1,4 @@
-import { lintFiles, parseFile, suppressionsOf, type Diagnostic as Finding, type FileSummary, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { lintFiles, parseFile, QUESTION_RULES, suppressionsOf, type Diagnostic as Finding, type FileSummary, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 
 /*
  * Provisional findings for a one-question edit of a large file, while the full lint runs in
@@ -10,19 +10,7 @@ import { lintFiles, parseFile, suppressionsOf, type Diagnostic as Finding, type 
  */
 
 /** Rules whose findings in a question depend on that question's text alone. */
-export const LOCAL_RULES = new Set([
-  'bare-url',
-  'blank-lines-around-headings',
-  'empty-answer',
-  'image-alt-text',
-  'multiple-spaces',
-  'pseudo-list',
-  'raw-html',
-  'repeated-sentence',
-  'text-fragment',
-  'trailing-whitespace',
-  'unsafe-link',
-]);
+export const LOCAL_RULES = new Set([...QUESTION_RULES, 'text-fragment', 'unsafe-link']);
 
 const MAY_START_A_QUESTION = /^\s{0,3}(#|<details|<summary|\*\*|__|---|===)/im;
 

@@ -4,19 +4,19 @@ import {
   fixSource,
   inspectSource,
   isInsideRoot,
-  lintCorpus,
-  lintFiles,
-  parseFile,
+  LintSession,
   resolveConfig,
   resolveLimits,
   sortDiagnostics,
   summarizeFile,
   type Config,
+  type Host,
+  type LintInput,
+  type LintStore,
   type Diagnostic as Finding,
   type FileSummary,
   type LayoutSetting,
   type Limits,
-  type ParsedFile,
   type ResolvedRule,
   type SourceFile,
 } from '@genai-qa/core';
@@ -29,8 +29,18 @@ export interface ServerHost {
   loadConfig(configFile: string | undefined, cwd: string): Config;
   /** The Markdown files of a content root, absolute, in the order lint lists them. */
   listFiles(root: string, cwd: string): string[];
-  /** Reads a file of a content root as lint does: refused (empty, with the reason) when it must not be read. */
-  readFile(absolutePath: string, root: string, cwd: string, limits: Limits): { source: SourceFile; refused?: string };
+  /**
+   * Reads a file of a content root as lint does: refused (empty, with the reason) when it
+   * must not be read; `hash` keys the lint store (what `lint --cache` hashes of the file).
+   */
+  readFile(absolutePath: string, root: string, cwd: string, limits: Limits): { source: SourceFile; refused?: string; hash?: string };
+  /** What the rules ask of the file system (link targets); without it, core assumes every target exists. */
+  fileSystem?: Host;
+  /**
+   * The lint store of the workspace (the cache file of `lint --cache`, when it lints with
+   * it), for a configuration: read and written by the server too. Undefined: no store.
+   */
+  lintStore?(configFile: string | undefined, cwd: string): { store: LintStore; save(paths: readonly string[]): string | undefined } | undefined;
 }
 
 export interface WorkspaceOptions {
@@ -52,6 +62,8 @@ export interface OpenFile {
   findings: Finding[];
   /** Set while the findings are provisional (a large file's full lint is still running). */
   provisional?: boolean;
+  /** The store key of the file on disk, when the text is the file's as it is on disk. */
+  hash?: string;
 }
 
 /**
@@ -70,7 +82,10 @@ export class Workspace {
   /** The config's `questions` layout (undefined: detected per file). */
   layout: LayoutSetting | undefined;
   private readonly open = new Map<string, OpenFile>();
-  private readonly disk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary }>();
+  private readonly disk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary; hash: string | undefined }>();
+  /** The one lint session of the workspace (core's LintSession), remade when the config changes. */
+  private session: LintSession;
+  private store: ReturnType<NonNullable<ServerHost['lintStore']>>;
   /** Corpus findings by absolute path, from the last corpus run. */
   private corpus = new Map<string, Finding[]>();
 
@@ -82,6 +97,11 @@ export class Workspace {
     this.root = path.resolve(options.cwd, options.contentRoot ?? 'content');
     this.explicitRoot = options.contentRoot !== undefined;
     this.configFile = options.config;
+    this.session = this.newSession();
+  }
+
+  private newSession(): LintSession {
+    return new LintSession({ config: this.config, limits: this.limits, layout: this.layout, host: this.host.fileSystem, store: this.store?.store });
   }
 
   /** The absolute path of the config file that is watched (whether or not it exists). */
@@ -97,6 +117,8 @@ export class Workspace {
     this.layout = raw.questions;
     if (!this.explicitRoot) this.root = path.resolve(this.cwd, raw.content ?? 'content');
     this.disk.clear();
+    this.store = this.host.lintStore?.(this.configFile, this.cwd);
+    this.session = this.newSession();
   }
 
   /** Why a file is not linted, or undefined when it is inside the content root. */
@@ -128,9 +150,9 @@ export class Workspace {
   /** Lints an open document's text with the file's own rules, now. */
   update(absolutePath: string, version: number, editorText: string): OpenFile {
     const { text, source } = this.read(absolutePath, editorText);
-    const file = parseFile(source, this.relative(absolutePath), this.parseOptions());
-    const findings = lintFiles([file], { config: this.config, scopes: ['file'] });
-    const entry: OpenFile = { version, text, source, parsed: summarizeFile(file), findings };
+    const onDisk = this.asOnDisk(absolutePath, source);
+    const result = this.session.lintFile(onDisk ?? { source, relativePath: this.relative(absolutePath) });
+    const entry: OpenFile = { version, text, source, parsed: result.summary, findings: result.diagnostics, ...(onDisk?.hash ? { hash: onDisk.hash } : {}) };
     this.open.set(absolutePath, entry);
     return entry;
   }
@@ -144,6 +166,17 @@ export class Workspace {
     const { text, source } = this.read(absolutePath, editorText);
     const relativePath = this.relative(absolutePath);
     const before = this.open.get(absolutePath);
+    // The text as on disk, linted by `lint --cache` already: the store has its findings.
+    const onDisk = this.asOnDisk(absolutePath, source);
+    const stored = onDisk && this.session.stored(onDisk) ? this.session.lintFile(onDisk) : undefined;
+    if (stored) {
+      const entry: OpenFile = { version, text, source, parsed: stored.summary, findings: stored.diagnostics, ...(onDisk?.hash ? { hash: onDisk.hash } : {}) };
+      this.open.set(absolutePath, entry);
+      setImmediate(() => {
+        if (this.open.get(absolutePath) === entry) exact(entry);
+      });
+      return undefined;
+    }
     linter.lint(absolutePath, { id: version, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
       const current = this.open.get(absolutePath);
       if (current && current.version > version) return;
@@ -179,8 +212,20 @@ export class Workspace {
   lintCorpus(): Set<string> {
     const files = fs.existsSync(this.root) ? this.host.listFiles(this.root, this.cwd) : [];
     for (const open of this.open.keys()) if (!files.includes(open) && !this.outside(open)) files.push(open);
-    const summaries = files.map((file) => this.open.get(file)?.parsed ?? this.fromDisk(file));
-    const found = lintCorpus(summaries, { config: this.config });
+    const summaries: FileSummary[] = [];
+    const hashes: Array<string | undefined> = [];
+    for (const file of files) {
+      const open = this.open.get(file);
+      const { summary, hash } = open ? { summary: open.parsed, hash: this.savedHash(file, open) } : this.fromDisk(file);
+      summaries.push(summary);
+      hashes.push(hash);
+    }
+    const found = this.session.lintCorpus(summaries, hashes).diagnostics;
+    // Written back for the next `lint --cache` (only the files as they are on disk).
+    if (this.store && hashes.every((h) => h !== undefined)) {
+      const problem = this.store.save(summaries.map((s) => s.source.path));
+      if (problem) process.stderr.write(`genai-qa lsp: ${problem}\n`);
+    }
     const next = new Map<string, Finding[]>();
     for (const finding of found) {
       const absolute = path.resolve(this.cwd, finding.file);
@@ -208,18 +253,43 @@ export class Workspace {
     const open = this.open.get(absolutePath);
     if (!open) return undefined;
     if (inspectSource(open.source.text, this.limits).some((p) => p.blocking)) return open.source.text;
-    return fixSource(open.source, this.relative(absolutePath), { config: this.config, ...(this.layout ? { layout: this.layout } : {}) }).text;
-  }
-
-  private parseOptions(): { limits: Limits; layout?: LayoutSetting } {
-    return { limits: this.limits, ...(this.layout ? { layout: this.layout } : {}) };
+    return fixSource(open.source, this.relative(absolutePath), { config: this.config, ...(this.host.fileSystem ? { host: this.host.fileSystem } : {}), ...(this.layout ? { layout: this.layout } : {}) }).text;
   }
 
   private relative(absolutePath: string): string {
     return path.relative(this.root, absolutePath).split(path.sep).join('/');
   }
 
-  private fromDisk(absolutePath: string): FileSummary {
+  /**
+   * The file as `lint` reads it from disk, when that is the text given (the editor holds what
+   * is saved): with its store key, so that the store's results for it are used and kept.
+   */
+  private asOnDisk(absolutePath: string, source: SourceFile): LintInput | undefined {
+    if (!this.store) return undefined;
+    try {
+      const disk = this.host.readFile(absolutePath, this.root, this.cwd, this.limits);
+      if (disk.refused || disk.hash === undefined || disk.source.text !== source.text) return undefined;
+      return { source: disk.source, relativePath: this.relative(absolutePath), hash: disk.hash };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The store key of an open document whose text is the file's on disk (saved since it was
+   * linted: its entry is stored now), else undefined.
+   */
+  private savedHash(absolutePath: string, open: OpenFile): string | undefined {
+    if (open.hash !== undefined || !this.store || open.provisional) return open.hash;
+    const onDisk = this.asOnDisk(absolutePath, open.source);
+    if (!onDisk) return undefined;
+    this.session.lintFile(onDisk);
+    open.hash = onDisk.hash!;
+    return open.hash;
+  }
+
+  /** A closed file's summary (and store key), as on disk; with a store, its entry is used and kept. */
+  private fromDisk(absolutePath: string): { summary: FileSummary; hash: string | undefined } {
     let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(absolutePath);
@@ -227,18 +297,22 @@ export class Workspace {
       stat = undefined;
     }
     const cached = this.disk.get(absolutePath);
-    if (stat && cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.summary;
-    let parsed: ParsedFile;
+    if (stat && cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
+    let summary: FileSummary;
+    let hash: string | undefined;
     try {
-      const { source, refused } = this.host.readFile(absolutePath, this.root, this.cwd, this.limits);
-      parsed = parseFile(source, this.relative(absolutePath), { ...this.parseOptions(), ...(refused ? { refused } : {}) });
+      const { source, refused, hash: key } = this.host.readFile(absolutePath, this.root, this.cwd, this.limits);
+      const input: LintInput = { source, relativePath: this.relative(absolutePath), ...(refused ? { refused } : {}), ...(key !== undefined ? { hash: key } : {}) };
+      // With a store, the file's own rules run too, so that its entry is complete for `lint --cache`.
+      summary = this.store ? this.session.lintFile(input).summary : summarizeFile(this.session.parse(input));
+      hash = this.store ? key : undefined;
     } catch (error) {
       // Unreadable or not UTF-8: lint reports that as an input error; here it takes no part in the corpus.
       const source: SourceFile = { path: this.shown(absolutePath), absolutePath, root: this.root, text: '', eol: '\n', bom: false };
-      parsed = parseFile(source, this.relative(absolutePath), { refused: (error as Error).message });
+      summary = summarizeFile(this.session.parse({ source, relativePath: this.relative(absolutePath), refused: (error as Error).message }));
+      hash = undefined;
     }
-    const summary = summarizeFile(parsed);
-    if (stat) this.disk.set(absolutePath, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
-    return summary;
+    if (stat) this.disk.set(absolutePath, { mtimeMs: stat.mtimeMs, size: stat.size, summary, hash });
+    return { summary, hash };
   }
 }
