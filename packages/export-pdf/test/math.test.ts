@@ -58,3 +58,29 @@ describe('math in the guide', () => {
     ]);
   });
 });
+
+describe('inline math at the end of a line', () => {
+  const UPDATE = '$\\theta_{t+1} = \\theta_t - \\eta_t \\left( \\hat{m}_t / (\\sqrt{\\hat{v}_t} + \\epsilon) + \\lambda \\theta_t \\right)$';
+  const OTHERS = '$\\beta_1 = 0.9$, $\\beta_2 = 0.95$ and weight decay $\\lambda = 0.1$';
+
+  /** How many paths the pages draw (pdf.js operator list): each glyph of a formula is one. */
+  async function paths(markdown: string): Promise<number> {
+    const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const bytes = await exportPdf(corpusOf(markdown), { assets: new Map(), date: DATE });
+    const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+    let count = 0;
+    for (let n = 1; n <= document.numPages; n++) {
+      const list = await (await document.getPage(n)).getOperatorList();
+      count += list.fnArray.filter((fn) => fn === OPS.constructPath).length;
+    }
+    await document.destroy();
+    return count;
+  }
+
+  it('draws a formula that moves to the next line once, there (not also at the end of the line before)', async () => {
+    // The same formulas; in the first text the long one does not fit after "update is".
+    const wrapped = await paths(`# 1. What is AdamW's update?\n\nWith ${OTHERS}, AdamW's update is ${UPDATE}.\n`);
+    const unwrapped = await paths(`# 1. What is AdamW's update?\n\n${UPDATE} is AdamW's update, with ${OTHERS}.\n`);
+    expect(wrapped).toBe(unwrapped);
+  });
+});
