@@ -21,7 +21,7 @@ export function ankiMathDelimiters(tree: Root, text: string): Root {
   const walk = (parent: Parent): void => {
     if (parent.children.some((child) => child.type === 'text')) {
       const replaced = split(parent.children as PhrasingContent[], text);
-      if (replaced) parent.children = replaced as never[];
+      if (replaced) parent.children = replaced;
     }
     for (const child of parent.children) if ('children' in child) walk(child);
   };
@@ -69,7 +69,7 @@ function split(children: readonly PhrasingContent[], text: string): PhrasingCont
     const j = holding(b, true);
     if (i < next || j < i || !cuttable(children[i]!) || !cuttable(children[j]!)) continue;
     copyUpTo(i);
-    const opening = children[i] as Text;
+    const opening = children[i];
     plain(opening, Math.max(from, startOf(opening)!), a);
     const display = match[2] !== undefined;
     const tex = display ? match[2]! : match[1]!;
