@@ -40,7 +40,8 @@ export function paragraph(context: BlockContext, node: Paragraph): void {
 /** `\[…\]` (core marks it `math-display`; `$…$` and `\(…\)` are inline). */
 function isDisplayed(node: PhrasingContent): node is Extract<PhrasingContent, { type: 'inlineMath' }> {
   if (node.type !== 'inlineMath') return false;
-  const classes = (node.data)?.hProperties?.className;
+  const data: unknown = node.data;
+  const classes = (data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
   return Array.isArray(classes) && classes.includes('math-display');
 }
 
