@@ -55,7 +55,7 @@ hr#answer {
 .answer h3 { font-size: 1.05em; margin: 0.9em 0 0.35em; }
 .answer h4, .answer h5, .answer h6 { font-size: 1em; margin: 0.8em 0 0.3em; color: #59636e; }
 /*
- * Displayed math, \[…\] on its own or inside a paragraph (a span: made a block, so that it
+ * Displayed math, on its own or inside a paragraph (a span there: made a block, so that it
  * scrolls), scrolls sideways when wider than the card, with the same edge shadows as code.
  */
 .math-display {
