@@ -10,7 +10,7 @@ import { TAG_PATTERN } from './model.js';
 import { parseMarkdown } from './parse.js';
 import { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
 import { modelHtml } from './html.js';
-import { literalRanges } from './literals.js';
+import { fileLiterals } from './literals.js';
 import { renderText } from './render.js';
 import { fileDefinitions, resolveAnswer, withDefinitions, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
 import { lineStarts, pointAt, type SourceFile } from './source.js';
@@ -201,7 +201,8 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
   if (!title && found.titleHeading) title = toString(found.titleHeading).replace(/\s+/g, ' ').trim();
   const questionDepth = found.layout?.style === 'heading' && found.questions.length > 0 ? found.layout.depth : 0;
   const definitions = fileDefinitions(tree, source.text);
-  const questions = found.questions.map((span) => buildQuestion(source.text, relativePath, starts, span, definitions, problems));
+  const literals = fileLiterals(tree);
+  const questions = found.questions.map((span) => buildQuestion(source.text, relativePath, starts, span, definitions, literals, problems));
   return {
     source,
     relativePath,
@@ -230,6 +231,7 @@ function buildQuestion(
   starts: number[],
   span: QuestionSpan,
   definitions: () => FileDefinitions,
+  fileRanges: (from: number, to: number) => Array<[number, number]>,
   problems: MetadataProblem[],
 ): ExtractedQuestion {
   const { candidate, end } = span;
@@ -298,7 +300,9 @@ function buildQuestion(
     },
     text: answerText,
     get literals() {
-      return (literals ??= literalRanges(nodes));
+      const first = nodes[0]?.position?.start.offset;
+      const last = nodes.at(-1)?.position?.end.offset;
+      return (literals ??= first === undefined || last === undefined ? [] : fileRanges(first, last));
     },
     get prose() {
       // Most answers hold no code or math: their prose is their text.

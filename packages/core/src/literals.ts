@@ -1,4 +1,5 @@
-import type { Nodes } from 'mdast';
+import type { Root } from 'mdast';
+import { nodesOfTypes } from './nodes.js';
 
 /**
  * Code and math: text that is not prose. A formula or a code block repeated in two answers
@@ -11,22 +12,31 @@ export function isLiteral(node: { type: string }): boolean {
   return LITERAL.has(node.type);
 }
 
-/** File offsets `[start, end)` of the code and math nodes inside `nodes`, in document order. */
-export function literalRanges(nodes: readonly Nodes[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const stack: Nodes[] = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (LITERAL.has(node.type)) {
+/**
+ * The code and math of a file, found once through the file's node index (which the lint rules
+ * share): `(from, to)` gives the file offsets `[start, end)` of those inside `[from, to)`, in
+ * document order.
+ */
+export function fileLiterals(tree: Root): (from: number, to: number) => Array<[number, number]> {
+  let all: Array<[number, number]> | undefined;
+  return (from, to) => {
+    all ??= nodesOfTypes(tree, [...LITERAL] as Array<'code'>).flatMap((node): Array<[number, number]> => {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) out.push([start, end]);
-      continue;
+      return start === undefined || end === undefined ? [] : [[start, end]];
+    });
+    // The first range that ends after `from` (ranges do not overlap: literals have no children).
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]![1] <= from) lo = mid + 1;
+      else hi = mid;
     }
-    const children = (node as { children?: Nodes[] }).children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return out;
+    const out: Array<[number, number]> = [];
+    for (let i = lo; i < all.length && all[i]![0] < to; i++) if (all[i]![0] >= from && all[i]![1] <= to) out.push(all[i]!);
+    return out;
+  };
 }
 
 /**
