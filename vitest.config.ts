@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
+      // (more specific first: the subpath must not be read as index.ts + "/highlight")
+      '@genai-qa/core/highlight': fileURLToPath(new URL('./packages/core/src/highlight.ts', import.meta.url)),
       '@genai-qa/core/store': fileURLToPath(new URL('./packages/core/src/store.ts', import.meta.url)),
       '@genai-qa/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
       '@genai-qa/cli': fileURLToPath(new URL('./packages/cli/src/index.ts', import.meta.url)),

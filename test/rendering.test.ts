@@ -140,9 +140,10 @@ describe('the rendering fixture, built by genai-qa build', () => {
       );
       expect(deck.get(FIGURE)).toBe(
         `<p><img src="${diagram}" alt="A diagram of two networks"></p>\n` +
-          `<p>The same idea as the first answer,<sup>1</sup> explained in <a href="${PAPER}" title="Generative Adversarial Nets">the paper</a>.</p>\n` +
+          `<p>The same idea as the first answer,<sup>1</sup> explained in <a href="${PAPER}" title="Generative Adversarial Nets">the paper</a>, trained end to end.<sup>2</sup></p>\n` +
           '<ol class="footnotes">\n<li>\n' +
           `<p>CLIP pairs images with text; see <a href="${PAPER}" title="Generative Adversarial Nets">the paper</a>.</p>\n` +
+          '</li>\n<li>\n<p>Both networks are updated in alternation.</p>\n' +
           '</li>\n</ol>',
       );
     });
@@ -173,6 +174,21 @@ describe('the rendering fixture, built by genai-qa build', () => {
       expect(guideText).not.toMatch(/\]\[|\[gan\]|\[survey\]|\[logo\]/);
       for (const phrase of ['CLIP pairs images with text; see the paper.', 'Model Year GAN 2014 VAE 2013', 'nested deeper', 'Copyright © 2026 — AT&T, 5 < 6, *not emphasis*, a_b.']) {
         expect(guideText).toContain(phrase);
+      }
+    });
+
+    it('numbers the footnotes as the HTML and the deck do: 1, 2, … by first reference in each answer, the notes after the answer in that order', () => {
+      // Question 3 writes [^joint]'s definition before [^clip]'s, and cites [^clip] first.
+      expect(guideText).toContain('See the paper and the survey.[1] The logo is the logo here. [1] CLIP pairs images with text; see the paper.');
+      expect(guideText).toContain(
+        'The same idea as the first answer,[1] explained in the paper, trained end to end.[2] [1] CLIP pairs images with text; see the paper. [2] Both networks are updated in alternation.',
+      );
+      expect(guideText).not.toContain('[clip]');
+      expect(guideText).not.toContain('[joint]');
+      for (const q of [byId(REFERENCES), byId(FIGURE)]) {
+        const html = q.answer.html;
+        const cited = [...html.matchAll(/<sup><a [^>]*>(\d+)<\/a><\/sup>/g)].map((m) => Number(m[1]));
+        expect(cited).toEqual(q === byId(FIGURE) ? [1, 2] : [1]);
       }
     });
 
@@ -221,8 +237,8 @@ describe('the rendering fixture, built by genai-qa build', () => {
   });
 
   it('shows the same content in the JSON, the deck and the guide', () => {
-    // The guide marks a footnote by its label, the deck by its number: both left out here.
-    const guideWords = guideText.replace(/\[clip\]/g, '').replace(/\s+/g, ' ');
+    // The guide marks a footnote by its number in brackets, the deck by a superscript number: both left out here.
+    const guideWords = guideText.replace(/\[\d+\]/g, '').replace(/\s+/g, ' ');
     for (const q of questions) {
       // Every line of the answer's plain text (footnotes included) is in the deck and the guide.
       for (const line of q.answer.text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)) {

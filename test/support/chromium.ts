@@ -50,6 +50,7 @@ MathJax.startup.promise.then(() => {
     preScrolls: pres.map((p) => p.scrollWidth > p.clientWidth),
     preOverflow: pres.map((p) => getComputedStyle(p).overflowX),
     tokenColours: [...new Set([...document.querySelectorAll('pre [class^="hljs-"]')].map((t) => getComputedStyle(t).color))].length,
+    mathScrolls: [...document.querySelectorAll('.math-display')].map((m) => getComputedStyle(m).overflowX === 'auto' && m.scrollWidth > m.clientWidth),
   });
 });
 </script></body></html>`;
@@ -62,6 +63,8 @@ export interface Probe {
   preScrolls: boolean[];
   preOverflow: string[];
   tokenColours: number;
+  /** Per displayed formula: wider than the card, and scrolling sideways. */
+  mathScrolls: boolean[];
 }
 
 export function renderCard(card: Card, options: { width: number; height: number; screenshot?: string }): { dom: string; probe: Probe } {

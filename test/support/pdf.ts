@@ -3,7 +3,7 @@
  * pdfkit. It needs no Debian package, so these checks run on every machine; qpdf and poppler
  * stay for what pdf.js does not report (stream syntax, font embedding).
  */
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfLink {
   page: number;
@@ -140,4 +140,44 @@ export function bodyText(report: PdfReport, title: string): string {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One text-showing operator of a page: its text and the fill colour it is drawn in. */
+export interface InkedText {
+  page: number;
+  text: string;
+  /** The fill colour as pdf.js reports it (`#rrggbb`). */
+  fill: string;
+}
+
+/**
+ * The text operators of every page, in content-stream order, each with the fill colour in force
+ * (from pdf.js's operator list, which tracks `rg`/`g`/`k` and the graphics-state stack).
+ */
+export async function inkedText(bytes: Uint8Array): Promise<InkedText[]> {
+  const document: PDFDocumentProxy = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    const out: InkedText[] = [];
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const list = await page.getOperatorList();
+      let fill = '#000000';
+      const saved: string[] = [];
+      list.fnArray.forEach((fn, i) => {
+        const args = list.argsArray[i] as unknown[];
+        if (fn === OPS.save) saved.push(fill);
+        else if (fn === OPS.restore) fill = saved.pop() ?? '#000000';
+        else if (fn === OPS.setFillRGBColor || fn === OPS.setFillGray || fn === OPS.setFillCMYKColor) fill = String(args[0]);
+        else if (fn === OPS.showText) {
+          const glyphs = args[0] as Array<{ unicode?: string } | number | null>;
+          const text = glyphs.map((g) => (g !== null && typeof g === 'object' ? (g.unicode ?? '') : '')).join('');
+          if (text) out.push({ page: n, text, fill });
+        }
+      });
+      page.cleanup();
+    }
+    return out;
+  } finally {
+    await document.destroy();
+  }
 }

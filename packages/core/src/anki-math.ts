@@ -10,55 +10,81 @@ const DELIMITED = /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g;
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 /**
- * Turns `\(…\)` and `\[…\]` written in a text node into math nodes (`inlineMath`; a `\[…\]`
- * one is marked `math-display`), positions kept. Runs on the finished tree, after any
- * parse: the same tree whether the file was read whole or in sections.
+ * Turns `\(…\)` and `\[…\]` written in text into math nodes (`inlineMath`; a `\[…\]` one is
+ * marked `math-display`), positions kept. Runs on the finished tree, after any parse: the
+ * same tree whether the file was read whole or in sections. The TeX is the source between
+ * the delimiters, as written: an underscore or a star inside it (`\mathcal{L}_{DPO} … \pi_\theta`)
+ * may have made emphasis of part of it, and that emphasis is undone.
  */
 export function ankiMathDelimiters(tree: Root, text: string): Root {
   if (!text.includes('\\(') && !text.includes('\\[')) return tree;
   const walk = (parent: Parent): void => {
-    for (let i = 0; i < parent.children.length; i++) {
-      const child = parent.children[i]!;
-      if (child.type === 'text') {
-        const pieces = split(child, text);
-        if (pieces) {
-          parent.children.splice(i, 1, ...(pieces as never[]));
-          i += pieces.length - 1;
-        }
-      } else if ('children' in child) walk(child);
+    if (parent.children.some((child) => child.type === 'text')) {
+      const replaced = split(parent.children as PhrasingContent[], text);
+      if (replaced) parent.children = replaced;
     }
+    for (const child of parent.children) if ('children' in child) walk(child);
   };
   walk(tree);
   return tree;
 }
 
-function split(node: Text, text: string): PhrasingContent[] | undefined {
-  const position = node.position;
-  if (!position || position.start.offset === undefined || position.end.offset === undefined) return undefined;
-  const start = position.start.offset;
-  const source = text.slice(start, position.end.offset);
+/**
+ * The phrasing `children` with each delimited formula of their source made one math node, or
+ * undefined when there is none. A formula must start and end in text (not in code or a link's
+ * destination); what lies between, whatever the parser made of it, becomes its TeX.
+ */
+function split(children: readonly PhrasingContent[], text: string): PhrasingContent[] | undefined {
+  const startOf = (node: PhrasingContent): number | undefined => node.position?.start.offset;
+  const endOf = (node: PhrasingContent): number | undefined => node.position?.end.offset;
+  const first = startOf(children[0]!);
+  const last = endOf(children.at(-1)!);
+  if (first === undefined || last === undefined || children.some((c) => startOf(c) === undefined || endOf(c) === undefined)) return undefined;
+  const source = text.slice(first, last);
   if (!source.includes('\\(') && !source.includes('\\[')) return undefined;
-  if (source.includes('&') || /\\\n/.test(source)) return undefined;
+  // Only text whose value is its source with backslash escapes taken can be cut (no entities, no hard breaks).
+  const cuttable = (node: PhrasingContent): node is Text =>
+    node.type === 'text' && !/&|\\\n/.test(text.slice(startOf(node), endOf(node)));
+  const holding = (offset: number, end: boolean): number =>
+    children.findIndex((c) => (end ? startOf(c)! < offset && offset <= endOf(c)! : startOf(c)! <= offset && offset < endOf(c)!));
   const out: PhrasingContent[] = [];
-  let last = 0;
-  const at = (offset: number) => pointOf(text, start + offset, position.start);
-  const plain = (from: number, to: number): void => {
-    if (to > from) out.push({ type: 'text', value: source.slice(from, to).replace(ESCAPE, '$1'), position: { start: at(from), end: at(to) } });
+  let next = 0; // the first child not yet copied to `out`
+  let from = first; // where the uncopied part of children[next] starts
+  const plain = (node: Text, a: number, b: number): void => {
+    if (b > a) out.push({ type: 'text', value: text.slice(a, b).replace(ESCAPE, '$1'), position: { start: pointOf(text, a, node.position!.start), end: pointOf(text, b, node.position!.start) } });
   };
+  const copyUpTo = (index: number): void => {
+    for (; next < index; next++) {
+      const child = children[next]!;
+      if (from > startOf(child)!) plain(child as Text, from, endOf(child)!);
+      else out.push(child);
+      from = endOf(child)!;
+    }
+  };
+  let found = false;
   for (const match of source.matchAll(DELIMITED)) {
-    plain(last, match.index);
+    const a = first + match.index;
+    const b = a + match[0].length;
+    const i = holding(a, false);
+    const j = holding(b, true);
+    if (i < next || j < i || !cuttable(children[i]!) || !cuttable(children[j]!)) continue;
+    copyUpTo(i);
+    const opening = children[i];
+    plain(opening, Math.max(from, startOf(opening)!), a);
     const display = match[2] !== undefined;
-    const math: InlineMath = {
+    const tex = display ? match[2]! : match[1]!;
+    out.push({
       type: 'inlineMath',
-      value: display ? match[2]! : match[1]!,
-      position: { start: at(match.index), end: at(match.index + match[0].length) },
-      data: { hName: 'code', hProperties: { className: ['language-math', display ? 'math-display' : 'math-inline'] }, hChildren: [{ type: 'text', value: display ? match[2]! : match[1]! }] },
-    };
-    out.push(math);
-    last = match.index + match[0].length;
+      value: tex,
+      position: { start: pointOf(text, a, opening.position!.start), end: pointOf(text, b, opening.position!.start) },
+      data: { hName: 'code', hProperties: { className: ['language-math', display ? 'math-display' : 'math-inline'] }, hChildren: [{ type: 'text', value: tex }] },
+    } satisfies InlineMath);
+    next = j;
+    from = b;
+    found = true;
   }
-  if (last === 0) return undefined;
-  plain(last, source.length);
+  if (!found) return undefined;
+  copyUpTo(children.length);
   return out;
 }
 

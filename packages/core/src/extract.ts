@@ -10,6 +10,7 @@ import { TAG_PATTERN } from './model.js';
 import { parseMarkdown } from './parse.js';
 import { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
 import { modelHtml } from './html.js';
+import { fileLiterals } from './literals.js';
 import { renderText } from './render.js';
 import { fileDefinitions, resolveAnswer, withDefinitions, type AnswerParts, type FileDefinitions, type RenderableAnswer } from './renderable.js';
 import { lineStarts, pointAt, type SourceFile } from './source.js';
@@ -47,6 +48,9 @@ export interface ExtractedQuestion {
   /** The answer's Markdown as written, then the source of the definitions it uses (self-contained). */
   markdown: string;
   text: string;
+  /** File offsets of the answer's code and math, and its text without them (see QuestionSummary). */
+  literals: ReadonlyArray<readonly [number, number]>;
+  prose: string;
   html: string;
   /** The answer as every exporter renders it (not part of the JSON model). */
   renderable: RenderableAnswer;
@@ -91,6 +95,13 @@ export interface QuestionSummary {
   endLine: number;
   /** The answer as plain text. */
   text: string;
+  /**
+   * File offsets `[start, end)` of the answer's code and math (code blocks, inline code,
+   * `$…$`, `$$…$$`), in order, and the plain text without them: a formula or a code block
+   * repeated in two answers is not a repeated passage, so the duplicate rules compare prose.
+   */
+  literals: ReadonlyArray<readonly [number, number]>;
+  prose: string;
   heading: { position?: Position | undefined };
   /** The answer's blocks; a summary keeps only the first and the last, for their positions. */
   nodes: ReadonlyArray<{ position?: Position | undefined }>;
@@ -133,6 +144,8 @@ export function summarizeFile(file: ParsedFile): FileSummary {
         line: q.line,
         endLine: q.endLine,
         text: q.text,
+        literals: q.literals,
+        prose: q.prose,
         heading: { position: q.heading.position },
         nodes: first === undefined ? [] : first === last ? [{ position: first.position }] : [{ position: first.position }, { position: last!.position }],
       };
@@ -188,7 +201,8 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
   if (!title && found.titleHeading) title = toString(found.titleHeading).replace(/\s+/g, ' ').trim();
   const questionDepth = found.layout?.style === 'heading' && found.questions.length > 0 ? found.layout.depth : 0;
   const definitions = fileDefinitions(tree, source.text);
-  const questions = found.questions.map((span) => buildQuestion(source.text, relativePath, starts, span, definitions, problems));
+  const literals = fileLiterals(tree);
+  const questions = found.questions.map((span) => buildQuestion(source.text, relativePath, starts, span, definitions, literals, problems));
   return {
     source,
     relativePath,
@@ -217,6 +231,7 @@ function buildQuestion(
   starts: number[],
   span: QuestionSpan,
   definitions: () => FileDefinitions,
+  fileRanges: (from: number, to: number) => Array<[number, number]>,
   problems: MetadataProblem[],
 ): ExtractedQuestion {
   const { candidate, end } = span;
@@ -262,6 +277,9 @@ function buildQuestion(
   const resolved = (): AnswerParts => (parts ??= resolveAnswer(nodes, definitions(), relativePath));
   let markdown: string | undefined;
   let html: string | undefined;
+  let literals: Array<[number, number]> | undefined;
+  let prose: string | undefined;
+  const answerText = renderText(nodes);
   return {
     id,
     idExplicit,
@@ -280,7 +298,16 @@ function buildQuestion(
     get markdown() {
       return (markdown ??= withDefinitions(dedent(sliceWithout(text, section, nodes), span.indent ?? 0), text, nodes.at(-1), resolved().appended));
     },
-    text: renderText(nodes),
+    text: answerText,
+    get literals() {
+      const first = nodes[0]?.position?.start.offset;
+      const last = nodes.at(-1)?.position?.end.offset;
+      return (literals ??= first === undefined || last === undefined ? [] : fileRanges(first, last));
+    },
+    get prose() {
+      // Most answers hold no code or math: their prose is their text.
+      return (prose ??= this.literals.length === 0 ? answerText : renderText(nodes, { prose: true }));
+    },
     get html() {
       return (html ??= modelHtml(resolved().answer, { file: relativePath, id }));
     },

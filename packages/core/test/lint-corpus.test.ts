@@ -70,6 +70,9 @@ describe('lintCorpus', () => {
       line: 1,
       endLine: 4,
       text: PASSAGE,
+      // No code or math in this answer: nothing to leave out of the comparisons, its prose is its text.
+      literals: [],
+      prose: PASSAGE,
       heading: { position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 45, offset: 44 } } },
       nodes: [{ position: { start: { line: 3, column: 1, offset: 46 }, end: { line: 3, column: 155, offset: 200 } } }],
     });

@@ -2,11 +2,8 @@ import { answerHast, type RenderableAnswer } from '@genai-qa/core';
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import { common, createLowlight } from 'lowlight';
+import { highlightHast, highlightLanguage } from '@genai-qa/core/highlight';
 import { SKIP, visit } from 'unist-util-visit';
-
-/** highlight.js's common languages (37, offline); a block without a language is not guessed. */
-const lowlight = createLowlight(common);
 
 /**
  * What the Answer field may hold: stricter than GitHub's schema (core's `answer.html`). No
@@ -143,14 +140,16 @@ function forTheDeck(element: Element, resolveImage: ImageResolver, inLink: boole
 /**
  * A fenced block with a language highlight.js knows gets its tokens as `<span class="hljs-…">`
  * (coloured by the note type's CSS, in day and night mode); other blocks stay plain text.
+ * The highlighter and its languages are core's, shared with the PDF.
  */
 function highlight(pre: Element): void {
   const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
   if (!code) return;
   const language = classes(code).map(String).find((c) => c.startsWith('language-'))?.slice('language-'.length);
-  if (!language || language === 'math' || !lowlight.registered(language)) return;
+  const known = highlightLanguage(language);
+  if (!known) return;
   const text = code.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-  code.children = lowlight.highlight(language, text).children as ElementContent[];
+  code.children = highlightHast(known, text).children as ElementContent[];
   code.properties.className = [...classes(code).map(String), 'hljs'];
 }
 

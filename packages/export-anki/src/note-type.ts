@@ -54,7 +54,21 @@ hr#answer {
 .answer h1, .answer h2 { font-size: 1.12em; margin: 1em 0 0.4em; }
 .answer h3 { font-size: 1.05em; margin: 0.9em 0 0.35em; }
 .answer h4, .answer h5, .answer h6 { font-size: 1em; margin: 0.8em 0 0.3em; color: #59636e; }
-.math-display { margin: 0 0 0.8em; overflow-x: auto; overflow-y: hidden; }
+/*
+ * Displayed math, on its own or inside a paragraph (a span there: made a block, so that it
+ * scrolls), scrolls sideways when wider than the card, with the same edge shadows as code.
+ */
+.math-display {
+  display: block;
+  margin: 0 0 0.8em;
+  overflow-x: auto;
+  overflow-y: hidden;
+  background:
+    linear-gradient(to right, #ffffff 30%, rgba(255, 255, 255, 0)) left / 2.5em 100% no-repeat local,
+    linear-gradient(to left, #ffffff 30%, rgba(255, 255, 255, 0)) right / 2.5em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(31, 35, 40, 0.28), rgba(31, 35, 40, 0)) left / 0.9em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(31, 35, 40, 0.28), rgba(31, 35, 40, 0)) right / 0.9em 100% no-repeat scroll;
+}
 p { margin: 0 0 0.8em; }
 ul, ol { margin: 0 0 0.8em; padding-left: 1.6em; }
 li { margin: 0.25em 0; }
@@ -151,6 +165,13 @@ img {
 .nightMode hr#answer, .night_mode hr#answer { border-top-color: #3d444d; }
 .nightMode a, .night_mode a { color: #58a6ff; }
 .nightMode code, .night_mode code { background-color: rgba(110, 118, 129, 0.4); }
+.nightMode .math-display, .night_mode .math-display {
+  background:
+    linear-gradient(to right, #1e1e1e 30%, rgba(30, 30, 30, 0)) left / 2.5em 100% no-repeat local,
+    linear-gradient(to left, #1e1e1e 30%, rgba(30, 30, 30, 0)) right / 2.5em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(230, 237, 243, 0.3), rgba(230, 237, 243, 0)) left / 0.9em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(230, 237, 243, 0.3), rgba(230, 237, 243, 0)) right / 0.9em 100% no-repeat scroll;
+}
 .nightMode pre, .night_mode pre {
   background:
     linear-gradient(to right, #161b22 30%, rgba(22, 27, 34, 0)) left / 2.5em 100% no-repeat local,

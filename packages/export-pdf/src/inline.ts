@@ -22,6 +22,8 @@ export interface InlineContext {
   resolve(url: string): LinkTarget | undefined;
   /** Reference-style definitions by normalised identifier. */
   definitions: ReadonlyMap<string, Definition>;
+  /** The number a footnote reference shows (as in answer.html and the deck), by mdast identifier. */
+  footnote(identifier: string): number | undefined;
 }
 
 type Style = Omit<Run, 'text'>;
@@ -72,7 +74,7 @@ export function inlineRuns(nodes: readonly PhrasingContent[], context: InlineCon
           if (node.alt) runs.push({ ...style, italic: true, text: node.alt });
           break;
         case 'footnoteReference':
-          runs.push({ ...style, text: `[${node.label ?? node.identifier}]` });
+          runs.push({ ...style, text: `[${context.footnote(node.identifier) ?? node.label ?? node.identifier}]` });
           break;
         case 'html':
           break;

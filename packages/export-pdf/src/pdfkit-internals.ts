@@ -281,7 +281,9 @@ export function drawInlineBoxes(doc: Doc): void {
   target._fragment = (text, x, y, options) => {
     fragment(text, x, y, options);
     const box = options.inlineBox as InlineBox | undefined | null;
-    if (!box) return;
+    // A stand-in that moved to the next line leaves an empty fragment at the end of this one:
+    // the box is drawn where the stand-in is drawn, once.
+    if (!box || !text.includes('\u00a0')) return;
     const ascender = target._font?.ascender;
     if (typeof ascender !== 'number' || typeof target._fontSize !== 'number') throw moved('_font.ascender');
     box.draw(x, y + (ascender / 1000) * target._fontSize);

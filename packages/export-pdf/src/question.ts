@@ -1,6 +1,7 @@
 /** One question's section: its heading, its tags and its answer's blocks. */
 import type { ExportOptions, Question } from '@genai-qa/core';
-import { answerTree } from './answer.js';
+import { answerTree, footnoteKey } from './answer.js';
+import { footnotes } from './blocks/footnote.js';
 import type { BlockContext } from './blocks/context.js';
 import { headingLevels } from './blocks/heading.js';
 import { renderBlocks } from './blocks/index.js';
@@ -31,13 +32,13 @@ export interface Resources {
  */
 export function renderQuestion(context: Layout, resources: Resources, q: Question, index: number): Placement {
   const doc = context.doc;
-  const { tree, definitions } = answerTree(q, resources.options);
+  const { tree, definitions, footnotes: numbers, notes } = answerTree(q, resources.options);
   const blocks = tree.children;
   const section = open(context, 'Sect');
   const answer: BlockContext = {
     ...within(context, { parent: section }),
     question: q,
-    inline: { resolve: (url) => resources.dests.resolve(q, url), definitions },
+    inline: { resolve: (url) => resources.dests.resolve(q, url), definitions, footnote: (identifier) => numbers.get(footnoteKey(identifier)) },
     headingLevels: headingLevels(tree),
     blockGap: SIZE.blockGap,
     listDepth: 0,
@@ -68,6 +69,7 @@ export function renderQuestion(context: Layout, resources: Resources, q: Questio
   }
   doc.y += 8;
   renderBlocks(answer, blocks);
+  footnotes(answer, notes);
   section.end();
   return placement;
 }

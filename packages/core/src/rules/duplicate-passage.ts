@@ -1,4 +1,5 @@
 import type { FileSummary, QuestionSummary } from '../extract.js';
+import { maskRanges } from '../literals.js';
 import { defineRule } from '../rule.js';
 import { pointAt } from '../source.js';
 import { WORD } from '../text.js';
@@ -11,6 +12,11 @@ interface Answer {
   to: number;
   /** Offset of the answer's text in its file. */
   start: number;
+}
+
+/** The answer's source, its code and math blanked out (offsets kept): the words compared. */
+function answerWords(file: FileSummary, question: QuestionSummary, start: number): string {
+  return maskRanges(file.source.text, start, question.nodes.at(-1)!.position!.end.offset!, question.literals);
 }
 
 /** A growable Int32Array: a corpus has millions of words, too many for arrays of numbers. */
@@ -31,9 +37,8 @@ const WORD_AT = new RegExp(WORD.source, 'uy');
 
 /** Offset in its file of word number `word` of the corpus (found again: only reported words need it). */
 function wordOffset(answer: Answer, word: number): number {
-  const last = answer.question.nodes.at(-1)!;
   let n = answer.from;
-  for (const m of answer.file.source.text.slice(answer.start, last.position!.end.offset).matchAll(WORD)) {
+  for (const m of answerWords(answer.file, answer.question, answer.start).matchAll(WORD)) {
     if (n++ === word) return answer.start + m.index;
   }
   return answer.start;
@@ -49,8 +54,9 @@ function wordEnd(text: string, offset: number): number {
 /**
  * An answer that copies a long passage of another answer (a whole sentence, a list of
  * items) makes learners study the same text twice and lets the copies drift apart. A
- * passage is a run of at least `minWords` identical consecutive words (case and
- * punctuation ignored). Every window of `minWords` words is hashed once, so the cost
+ * passage is a run of at least `minWords` identical consecutive words of prose (case and
+ * punctuation ignored; code and math left out: a formula or a code block that two answers
+ * share is not a copied passage). Every window of `minWords` words is hashed once, so the cost
  * grows linearly with the corpus. The copy is reported, pointing at the original.
  */
 export default defineRule<{ minWords: number }>({
@@ -77,14 +83,13 @@ export default defineRule<{ minWords: number }>({
     const answers: Answer[] = [];
     let windows = 0;
     for (const file of files) {
-      const text = file.source.text;
       for (const question of file.questions) {
         const first = question.nodes[0];
         const last = question.nodes.at(-1);
         if (!first || !last) continue;
         const start = first.position!.start.offset!;
         const from = ids.length;
-        for (const m of text.slice(start, last.position!.end.offset).matchAll(WORD)) {
+        for (const m of answerWords(file, question, start).matchAll(WORD)) {
           const word = m[0].toLowerCase();
           let id = vocabulary.get(word);
           if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));

@@ -23,11 +23,13 @@ interface Entry {
 /**
  * Two questions that ask the same thing split a learner's reviews and drift apart over
  * time. Questions compare by their topic terms (stop words dropped, Porter-stemmed), answers
- * by containment of term shingles, so rewording ("How can X be prevented?" / "What are some
- * ways to prevent X?") does not hide a duplicate, while related questions ("What is X?" /
- * "How to prevent X?") whose answers differ are not flagged. Both thresholds must be met,
- * or the questions must be near-identical. Large corpora use MinHash + LSH to find
- * candidates, so the cost grows about linearly with the number of questions.
+ * by containment of their prose's term shingles, so rewording ("How can X be prevented?" /
+ * "What are some ways to prevent X?") does not hide a duplicate, while related questions
+ * ("What is X?" / "How to prevent X?") whose answers differ are not flagged. Code and math
+ * are left out of the answers: two answers that show the same formula or snippet do not make
+ * their questions the same. Both thresholds must be met, or the questions must be
+ * near-identical. Large corpora use MinHash + LSH to find candidates, so the cost grows
+ * about linearly with the number of questions.
  */
 export default defineRule<DuplicateQuestionOptions>({
   scope: 'corpus',
@@ -75,8 +77,8 @@ export default defineRule<DuplicateQuestionOptions>({
       if (a.question.id === b.question.id && a.question.idExplicit && b.question.idExplicit) continue;
       const q = jaccard(a.questionTerms, b.questionTerms);
       if (q < Math.min(options.questionThreshold, options.identicalThreshold)) continue;
-      a.answerShingles ??= shingles(terms(a.question.text), options.shingleSize);
-      b.answerShingles ??= shingles(terms(b.question.text), options.shingleSize);
+      a.answerShingles ??= shingles(terms(a.question.prose), options.shingleSize);
+      b.answerShingles ??= shingles(terms(b.question.prose), options.shingleSize);
       const ans = containment(a.answerShingles, b.answerShingles);
       if (q >= options.identicalThreshold || (q >= options.questionThreshold && ans >= options.answerThreshold)) {
         found.push([i, j, q, ans]);

@@ -1,5 +1,6 @@
 import type { Paragraph } from 'mdast';
-import { nodesOfType } from '../nodes.js';
+import { nodesOfType, nodesOfTypes } from '../nodes.js';
+import { maskRanges } from '../literals.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
 import { pointAt } from '../source.js';
@@ -63,7 +64,7 @@ export default defineRule<Options>({
           const pEnd = paragraph.position!.end.offset!;
           // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
           // breaks after every newline); offsets are kept since "\n" and " " have one length.
-          const list = sentences(withoutDestinations(paragraph, text, pStart, pEnd).replace(/\n/g, ' '));
+          const list = sentences(comparedText(paragraph, text, pStart, pEnd).replace(/\n/g, ' '));
           list.forEach((s, i) => {
             const found = words(s.text);
             if (found.length < options.minWords) return;
@@ -227,21 +228,26 @@ class RewordIndex {
 }
 
 /**
- * The paragraph's text with each inline link's `](destination "title")` blanked out (same
- * length, so offsets hold): a link cited by its title, `[What is X?](#what-is-x)`, must not
- * count its anchor as a second, reworded sentence.
+ * The paragraph's text as the sentences are compared, same length (so offsets hold): each
+ * inline link's `](destination "title")` is blanked out (a link cited by its title,
+ * `[What is X?](#what-is-x)`, must not count its anchor as a second, reworded sentence), and
+ * so is its inline code and math (`$…$`, `` `…` ``): a formula is not a sentence, and two
+ * sentences that differ only in their formula repeat the same prose.
  */
-function withoutDestinations(paragraph: Paragraph, text: string, pStart: number, pEnd: number): string {
-  let out = '';
-  let at = pStart;
-  for (const link of nodesOfType(paragraph, 'link')) {
-    const from = link.children.at(-1)?.position?.end.offset;
-    const to = link.position?.end.offset;
-    if (from === undefined || to === undefined || from < at || text[from] !== ']' || text[from + 1] !== '(') continue;
-    out += text.slice(at, from) + text.slice(from, to).replace(/[^\n]/g, ' ');
-    at = to;
+function comparedText(paragraph: Paragraph, text: string, pStart: number, pEnd: number): string {
+  const destinations: Array<[number, number]> = [];
+  const literals: Array<[number, number]> = [];
+  for (const node of nodesOfTypes(paragraph, ['link', 'inlineCode', 'inlineMath'])) {
+    const to = node.position?.end.offset;
+    const from = node.type === 'link' ? node.children.at(-1)?.position?.end.offset : node.position?.start.offset;
+    if (from === undefined || to === undefined) continue;
+    if (node.type !== 'link') literals.push([from, to]);
+    else if (text[from] === ']' && text[from + 1] === '(') destinations.push([from, to]);
   }
-  return at === pStart ? text.slice(pStart, pEnd) : out + text.slice(at, pEnd);
+  // A destination becomes spaces (the sentence ends before it, as it always has); code and
+  // math a run of "_", no word and no sentence end, so the sentence still spans its formula.
+  const withoutLinks = maskRanges(text, pStart, pEnd, destinations);
+  return literals.length === 0 ? withoutLinks : maskRanges(withoutLinks, 0, pEnd - pStart, literals.map(([a, b]) => [a - pStart, b - pStart]), '_');
 }
 
 function preview(sentence: string): string {

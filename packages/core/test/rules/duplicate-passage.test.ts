@@ -134,3 +134,37 @@ describe('duplicate-passage', () => {
     });
   });
 });
+
+describe('duplicate-passage: code and math', () => {
+  const ELBO = '$$\n\\mathcal{L}(\\theta, \\phi; x) = \\mathbb{E}_{q_\\phi(z \\mid x)}\\left[\\log p_\\theta(x \\mid z)\\right] - D_{KL}\\left(q_\\phi(z \\mid x) \\,\\|\\, p(z)\\right)\n$$';
+  const CODE = '```python\nmu, log_var = encoder(x)\nz = mu + torch.exp(0.5 * log_var) * torch.randn_like(mu)\nx_hat = decoder(z)\n```';
+
+  it('does not count a display formula or a code block that two answers share', () => {
+    const md = twoAnswers(`A VAE maximises the evidence lower bound:\n\n${ELBO}\n\n${CODE}`, `Its training objective is the ELBO, sampled with the reparameterisation trick:\n\n${ELBO}\n\n${CODE}`);
+    expect(findings('duplicate-passage', md)).toEqual([]);
+  });
+
+  it('does not count inline math and inline code that two answers share', () => {
+    const inline = '$q_\\phi(z \\mid x) = \\mathcal{N}(z; \\mu_\\phi(x), \\operatorname{diag}(\\sigma^2_\\phi(x)))$ and `torch.distributions.Normal(mu, torch.exp(0.5 * log_var))`';
+    const md = twoAnswers(`The posterior is ${inline}.`, `It is Gaussian: ${inline}.`);
+    expect(findings('duplicate-passage', md)).toEqual([]);
+  });
+
+  it('still reports the same prose around different formulas, at its words', () => {
+    // Before code and math were left out, the formulas broke the run into 5 and 10 words.
+    const md = twoAnswers(
+      'Unlike a plain autoencoder, the encoder maps an input $x$ to a distribution over latent codes rather than a point.',
+      'In a VAE the encoder maps an input $\\mathbf{x}_i$ to a distribution over latent codes rather than a point.',
+    );
+    expect(lint(md, { config: only('duplicate-passage') })).toMatchObject([
+      {
+        line: 7,
+        column: 10,
+        endLine: 7,
+        endColumn: 106,
+        message: MESSAGE_15,
+        related: [{ file: 'content/q.md', line: 3, column: 29, message: 'question 1' }],
+      },
+    ]);
+  });
+});

@@ -158,3 +158,66 @@ describe('duplicate-question', () => {
     });
   });
 });
+
+describe('duplicate-question: code and math', () => {
+  const SOFTMAX = [
+    '```python',
+    'def softmax(logits, temperature=1.0):',
+    '    scaled = logits / temperature',
+    '    shifted = scaled - scaled.max(axis=-1, keepdims=True)',
+    '    weights = np.exp(shifted)',
+    '    return weights / weights.sum(axis=-1, keepdims=True)',
+    '```',
+  ].join('\n');
+  const FORMULA = '$$\n\\operatorname{softmax}(z)_i = \\frac{e^{z_i / T}}{\\sum_j e^{z_j / T}}\n$$';
+
+  it('accepts similar questions whose answers share only code and a formula', () => {
+    // Questions 75% similar; before code and math were left out, the answers overlapped 100%.
+    const md = [
+      '# 1. How do you compute the softmax in Python?',
+      '',
+      'Subtract the largest logit first so that the exponentials cannot overflow.',
+      '',
+      FORMULA,
+      '',
+      SOFTMAX,
+      '',
+      '# 2. How is softmax computed with a temperature in Python?',
+      '',
+      'Divide the logits by the temperature: above one it flattens the distribution, below one it sharpens it.',
+      '',
+      FORMULA,
+      '',
+      SOFTMAX,
+      '',
+    ].join('\n');
+    expect(findings('duplicate-question', md)).toEqual([]);
+  });
+
+  it('still reports answers whose prose overlaps around different code', () => {
+    const prose = 'Subtract the largest logit first so that the exponentials cannot overflow, then normalise by the sum.';
+    const md = [
+      '# 1. How do you compute the softmax in Python?',
+      '',
+      prose,
+      '',
+      '```python\nnp.exp(z - z.max()) / np.exp(z - z.max()).sum()\n```',
+      '',
+      '# 2. How is softmax computed with a temperature in Python?',
+      '',
+      prose,
+      '',
+      '```python\ntorch.softmax(z / t, dim=-1)\n```',
+      '',
+    ].join('\n');
+    expect(findings('duplicate-question', md)).toEqual([
+      {
+        line: 9,
+        column: 1,
+        message:
+          'Question 2 "How is softmax computed with a temperature in Python?" duplicates question 1 "How do you compute the softmax in Python?" ' +
+          '(questions 75% similar, answers 100% overlapping); merge them',
+      },
+    ]);
+  });
+});

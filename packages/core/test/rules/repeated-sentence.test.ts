@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings, fix } from '../helpers.js';
+import { findings, fix, lint, only } from '../helpers.js';
 
 const OVERFITTING = 'Overfitting happens when a model memorizes the training data instead of learning general patterns.';
 const REWORDED = 'When a model memorizes the training data instead of learning general patterns, overfitting happens.';
@@ -189,5 +189,39 @@ describe('repeated-sentence', () => {
       const config = { rules: { 'repeated-sentence': { options: { similarity: 1 } } } };
       expect(findings('repeated-sentence', md, { config })).toEqual([]);
     });
+  });
+});
+
+describe('repeated-sentence: code and math', () => {
+  const ELBO = '$\\mathcal{L}_{VAE} = \\mathbb{E}_{q_\\phi(z|x)}[\\log p_\\theta(x|z)] - D_{KL}(q_\\phi(z|x) \\| p(z))$';
+
+  it('does not read a formula said twice as a repeated sentence', () => {
+    // Before math was left out, the two sentences shared 14 of their 15 terms (the formula's).
+    const md = `# 1. What does a VAE minimise?\n\nThe loss is ${ELBO}. It trades reconstruction against the prior. So again, ${ELBO}.\n`;
+    expect(findings('repeated-sentence', md)).toEqual([]);
+  });
+
+  it('does not split a sentence at a full stop inside inline code', () => {
+    const md = '# 1. How do I evaluate?\n\nCall `model.eval()` before you measure the accuracy. Then call `model.train()` before you measure the accuracy again.\n';
+    expect(findings('repeated-sentence', md)).toEqual([]);
+  });
+
+  it('reports the same prose around different formulas as reworded, and leaves it for a person', () => {
+    const md = '# 1. What is the loss?\n\nThe model minimises the negative log-likelihood $-\\log p(x)$. It is the loss. The model minimises the negative log-likelihood $-\\sum_i \\log p(x_i)$.\n';
+    expect(findings('repeated-sentence', md)).toEqual([
+      {
+        line: 3,
+        column: 79,
+        message: 'Sentence appears twice in this answer (reworded): "The model minimises the negative log-likelihood $-\\sum_i …"',
+      },
+    ]);
+    expect(fix(md, 'repeated-sentence')).toBe(md);
+  });
+
+  it('reports a repeated sentence that starts and ends with math from its first character, and the fix deletes all of it', () => {
+    const sentence = '$p(x)$ is the density that the model learns to match $p_{data}$';
+    const md = `# 1. What is $p(x)$?\n\n${sentence}\n\nIt is unknown.\n\n${sentence}\n`;
+    expect(lint(md, { config: only('repeated-sentence') })).toMatchObject([{ line: 7, column: 1, endLine: 7, endColumn: 64 }]);
+    expect(fix(md, 'repeated-sentence')).toBe(`# 1. What is $p(x)$?\n\n${sentence}\n\nIt is unknown.\n`);
   });
 });

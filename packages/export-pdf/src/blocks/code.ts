@@ -3,6 +3,7 @@ import { FACES } from '../fonts.js';
 import { artifact, atTop, mark, maxY, newPage, open } from '../layout.js';
 import { COLOR, SIZE } from '../theme.js';
 import type { BlockContext } from './context.js';
+import { colourLines, type Segment } from './code-colours.js';
 
 /** The mark at the start of a wrapped line's continuation (decoration: not in the text layer). */
 export const CONTINUATION = '↪';
@@ -21,6 +22,8 @@ export interface VisualLine {
  * A code block: monospaced lines on a shaded box, split across pages between lines. A line
  * too long for the box wraps: the rest continues below, indented past the line's own indent,
  * after a ↪ mark. A block split across pages says so at the foot of each part but the last.
+ * A block in a language highlight.js knows is drawn in print colours (code-colours.ts), with
+ * the same highlighter and languages as the deck; any other block is plain.
  */
 export function code(context: BlockContext, node: Code): void {
   const doc = context.doc;
@@ -30,14 +33,16 @@ export function code(context: BlockContext, node: Code): void {
   // pdfkit wraps a line that is followed by a line break unless one more character fits.
   const column = doc.widthOfString('M');
   const columns = Math.max(8, Math.floor(innerWidth / column) - 1);
-  const lines = expandTabs(node.value)
-    .replace(/\n+$/, '')
+  const source = expandTabs(node.value).replace(/\n+$/, '');
+  const lines = source
     .split('\n')
     .flatMap((line): VisualLine[] => (doc.widthOfString(line) + column <= innerWidth ? [{ text: line }] : wrapCode(line, columns)));
   const oneLine = doc.currentLineHeight(true) + SIZE.codeLineGap;
   const heights = lines.map((line) =>
     doc.widthOfString(line.text) + column <= innerWidth ? oneLine : doc.heightOfString(line.text, { width: innerWidth, lineGap: SIZE.codeLineGap }),
   );
+  // Highlighted in print colours when the block names a language highlight.js knows.
+  const colours = colourLines(node.lang, source, lines, (mark) => mark + CONTINUATION_INDENT);
   /**
    * The end of the part that starts at line `i` and fits in `room`: at least one line, and a
    * wrapped line is not split from its continuations unless it alone is taller than the room.
@@ -71,8 +76,11 @@ export function code(context: BlockContext, node: Code): void {
     artifact(doc, () => doc.roundedRect(x, y, context.width, boxHeight, 3).fill(COLOR.codeBg));
     const part = lines.slice(i, j);
     doc.font(FACES.mono).fontSize(SIZE.code).fillColor(COLOR.text);
+    const segments = colours?.slice(i, j);
     mark(doc, element, 'Code', () =>
-      doc.text(part.map((l) => l.text).join('\n'), x + pad, y + pad, { width: innerWidth, lineGap: SIZE.codeLineGap, height: height + 1 }),
+      segments
+        ? drawSegments(context, segments, heights.slice(i, j), oneLine, x + pad, y + pad, innerWidth)
+        : doc.text(part.map((l) => l.text).join('\n'), x + pad, y + pad, { width: innerWidth, lineGap: SIZE.codeLineGap, height: height + 1 }),
     );
     drawMarks(context, part, heights.slice(i, j), x + pad, y + pad);
     if (split) drawContinues(context, x + context.width - pad, y + pad + height + 1);
@@ -82,6 +90,38 @@ export function code(context: BlockContext, node: Code): void {
     if (i < lines.length) newPage(context);
   }
   element.end();
+}
+
+/**
+ * Highlighted lines, each at its top: its segments one after the other in their inks. A line
+ * that is wider than the box even after wrapping (wide characters) wraps as one plain text.
+ */
+function drawSegments(
+  context: BlockContext,
+  lines: readonly Segment[][],
+  heights: readonly number[],
+  oneLine: number,
+  x: number,
+  y: number,
+  width: number,
+): void {
+  const doc = context.doc;
+  let top = y;
+  lines.forEach((segments, k) => {
+    if (heights[k] !== oneLine) {
+      doc.font(FACES.mono).fillColor(COLOR.text);
+      doc.text(segments.map((s) => s.text).join(''), x, top, { width, lineGap: SIZE.codeLineGap, height: heights[k]! + 1 });
+    } else {
+      let left = x;
+      for (const segment of segments) {
+        doc.font(segment.ink?.bold ? FACES['mono-bold'] : FACES.mono).fillColor(segment.ink?.color ?? COLOR.text);
+        doc.text(segment.text, left, top, { lineBreak: false });
+        left += doc.widthOfString(segment.text);
+      }
+    }
+    top += heights[k]!;
+  });
+  doc.font(FACES.mono).fillColor(COLOR.text);
 }
 
 /** The ↪ marks of the continuation lines of one part, each at its line's top. */

@@ -5,7 +5,6 @@ import { gap } from '../layout.js';
 import { flow } from '../text.js';
 import { code } from './code.js';
 import type { BlockContext, BlockHandler } from './context.js';
-import { footnoteDefinition } from './footnote.js';
 import { heading } from './heading.js';
 import { list } from './list.js';
 import { displayMath } from './math.js';
@@ -25,11 +24,13 @@ const HANDLERS: Handlers = {
   blockquote,
   table,
   thematicBreak,
-  footnoteDefinition,
 };
 
-/** Kinds that draw nothing: raw HTML is never rendered; definitions and front matter are data. */
-const SILENT = new Set<string>(['html', 'definition', 'yaml']);
+/**
+ * Kinds that draw nothing where they are written: raw HTML is never rendered; definitions and
+ * front matter are data; footnotes are drawn after the answer, numbered (blocks/footnote.ts).
+ */
+const SILENT = new Set<string>(['html', 'definition', 'yaml', 'footnoteDefinition']);
 
 /** Draws blocks one below the other, `context.blockGap` apart. */
 export function renderBlocks(context: BlockContext, nodes: readonly RootContent[]): void {

@@ -1,5 +1,5 @@
 import type { Code } from 'mdast';
-import type { Math as MathBlock } from 'mdast-util-math';
+import type { InlineMath, Math as MathBlock } from 'mdast-util-math';
 import { ensure, mark, open } from '../layout.js';
 import { drawFormula } from '../math/draw.js';
 import { typeset, type TypesetMath } from '../math/tex.js';
@@ -11,11 +11,11 @@ import type { BlockContext } from './context.js';
 const DISPLAY_SIZE = SIZE.body * 1.1;
 
 /**
- * Displayed math (`$$…$$`, or a ```math block): typeset by MathJax as vector graphics,
+ * Displayed math (`$$…$$`, a ```math block, or Anki's `\[…\]` in a paragraph): typeset by MathJax as vector graphics,
  * centred in the column (scaled down if wider), tagged as a `Formula` whose alternative
  * text is the TeX. TeX that does not parse (invalid-math reports it) prints as written.
  */
-export function displayMath(context: BlockContext, node: MathBlock | Code): void {
+export function displayMath(context: BlockContext, node: MathBlock | Code | InlineMath): void {
   const doc = context.doc;
   let formula: TypesetMath;
   try {
