@@ -4,8 +4,8 @@ import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from './fonts.js';
 import { packObjectStreams } from './object-streams.js';
 import type { Doc } from './layout.js';
-import { attachGoToLinksToStructure, cacheTextWidths, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, sortDestinationsByBytes, unfinishedObjects } from './pdfkit-internals.js';
-import { compactContent } from './pdfkit-text.js';
+import { attachGoToLinksToStructure, cacheTextWidths, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, sortDestinationsByBytes, unfinishedObjects } from './pdfkit/internals.js';
+import { compactContent } from './pdfkit/text.js';
 import { MARGINS, PAGE_SIZE } from './theme.js';
 
 export function createDocument(corpus: Corpus, date: Date, lang: string): Doc {

@@ -11,7 +11,7 @@ import { addOutline } from './front/outline.js';
 import { titlePage } from './front/title.js';
 import { PAGE_OPTIONS, pageCount, pageWidth, type Layout } from './layout.js';
 import { Pages } from './pages.js';
-import { clearLayoutCaches } from './pdfkit-internals.js';
+import { clearLayoutCaches } from './pdfkit/internals.js';
 import { renderQuestion, type Placement } from './question.js';
 import { embedImages } from './raster.js';
 import { Destinations } from './targets.js';

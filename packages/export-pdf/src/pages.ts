@@ -4,7 +4,7 @@
  */
 import type { Doc } from './layout.js';
 import { maxY, pageCount } from './layout.js';
-import { closeContentStream } from './pdfkit-internals.js';
+import { closeContentStream } from './pdfkit/internals.js';
 import { MARGINS } from './theme.js';
 
 /** A vertical bar on one page (a block quote's), from y0 to y1. */

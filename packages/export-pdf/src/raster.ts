@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { referencedImages, type Corpus, type ExportOptions } from '@genai-qa/core';
 import { sniffImage } from './images.js';
 import type { Doc } from './layout.js';
-import { embedImage, jpegColorSpace, pngDecoder } from './pdfkit-internals.js';
+import { embedImage, jpegColorSpace, pngDecoder } from './pdfkit/internals.js';
 
 /**
  * Embeds every referenced PNG and JPEG, one at a time and in key order (pdfkit decodes some

@@ -7,7 +7,7 @@ import type { Run } from './inline.js';
 import { ensure, open, type Layout, type StructElement } from './layout.js';
 import { drawFormula } from './math/draw.js';
 import { typeset, type TypesetMath } from './math/tex.js';
-import { setCurrentStructureElement, structType } from './pdfkit-internals.js';
+import { setCurrentStructureElement, structType } from './pdfkit/internals.js';
 import { COLOR, SIZE } from './theme.js';
 
 /** Options of one call that draws text; `null` clears what a continued text would inherit. */

@@ -1,10 +1,10 @@
-// The inline-box patch of src/pdfkit-internals.ts (inline math): pdfkit's private `_fragment`
+// The inline-box patch of src/pdfkit/internals.ts (inline math): pdfkit's private `_fragment`
 // and `_font.ascender` are still there, and a box is drawn once, where pdfkit places its
 // stand-in, on the baseline. A pdfkit upgrade that moves them fails here first.
 import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { fontFiles } from '../src/fonts.js';
-import { drawInlineBoxes } from '../src/pdfkit-internals.js';
+import { drawInlineBoxes } from '../src/pdfkit/internals.js';
 
 describe('drawInlineBoxes', () => {
   it('relies on _fragment and _font.ascender, which pdfkit still has', () => {

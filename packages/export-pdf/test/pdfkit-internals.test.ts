@@ -1,4 +1,4 @@
-// One test per entry of src/pdfkit-internals.ts: the private shape the entry relies on is
+// One test per entry of src/pdfkit/internals.ts: the private shape the entry relies on is
 // still there, and the patch still changes what pdfkit writes (read back with qpdf and
 // poppler, compared with what plain pdfkit writes). A pdfkit upgrade that moves an internal
 // fails here first.
@@ -19,7 +19,7 @@ import {
   sortDestinationsByBytes,
   structType,
   unfinishedObjects,
-} from '../src/pdfkit-internals.js';
+} from '../src/pdfkit/internals.js';
 import { cleanup, deref, needs, png, qpdfJson, run, tempFile, text } from './helpers.js';
 
 afterAll(cleanup);

@@ -1,12 +1,12 @@
-// One test per entry of src/pdfkit-text.ts (the compact text writer) and of the width cache
-// in src/pdfkit-internals.ts: the private shape each relies on is still there, and the output
+// One test per entry of src/pdfkit/text.ts (the compact text writer) and of the width cache
+// in src/pdfkit/internals.ts: the private shape each relies on is still there, and the output
 // still reads the same (qpdf and poppler, compared with what plain pdfkit writes).
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from '../src/fonts.js';
-import { cacheTextWidths, clearLayoutCaches } from '../src/pdfkit-internals.js';
-import { compactContent } from '../src/pdfkit-text.js';
+import { cacheTextWidths, clearLayoutCaches } from '../src/pdfkit/internals.js';
+import { compactContent } from '../src/pdfkit/text.js';
 import { cleanup, needs, run, tempFile } from './helpers.js';
 
 afterAll(cleanup);

@@ -4,7 +4,7 @@ import { FACES, type Face } from '../fonts.js';
 import { sanitizeSvg, sniffImage, svgSize, svgText } from '../images.js';
 import { normalizeIdentifier, type ImageNode } from '../inline.js';
 import { ensure, mark, open, type Doc } from '../layout.js';
-import { pngDecoder } from '../pdfkit-internals.js';
+import { pngDecoder } from '../pdfkit/internals.js';
 import { checkPng, isAsyncPng } from '../raster.js';
 import { flowRuns, measure, face } from '../text.js';
 import { COLOR, MARGINS, PAGE_SIZE, SIZE } from '../theme.js';

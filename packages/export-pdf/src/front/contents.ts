@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '@genai-qa/core';
 import { mark, type Layout, type StructElement } from '../layout.js';
-import { pdfString } from '../pdfkit-internals.js';
+import { pdfString } from '../pdfkit/internals.js';
 import type { Placement } from '../question.js';
 import type { Destinations } from '../targets.js';
 import { FACES } from '../fonts.js';

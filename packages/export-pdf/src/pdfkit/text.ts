@@ -1,5 +1,5 @@
 /**
- * Compact page content: the second file of pdfkit internals (with `pdfkit-internals.ts`; pdfkit
+ * Compact page content, part of the pdfkit internals module `src/pdfkit/` (with `internals.ts`; pdfkit
  * is pinned to an exact version because of both, and `test/pdfkit-text.test.ts` checks each
  * private shape this file relies on and that the output still reads the same).
  *

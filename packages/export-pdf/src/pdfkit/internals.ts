@@ -1,11 +1,13 @@
 /**
- * Every use of pdfkit's private internals, in one place. pdfkit is pinned to an exact version
- * in package.json because of this file; test/pdfkit-internals.test.ts checks, for each entry,
+ * Every use of pdfkit's private internals lives in this directory, `src/pdfkit/`: this file,
+ * and `text.ts` (the compact text writer, which replaces how pdfkit writes page content). No
+ * other module reaches into pdfkit's private state. pdfkit is pinned to an exact version
+ * in package.json because of them; test/pdfkit-internals.test.ts checks, for each entry here,
  * that the private shape is still there and that the patch still takes effect. An upgrade of
  * pdfkit is a deliberate change: run that test, then the byte-identity checks.
  */
 
-import { ENCODED, flushPageContent } from './pdfkit-text.js';
+import { ENCODED, flushPageContent } from './text.js';
 
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
