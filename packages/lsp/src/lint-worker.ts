@@ -1,11 +1,15 @@
 import { parentPort } from 'node:worker_threads';
-import { lintFiles, parseFile, summarizeFile, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { summarizeFile, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { SectionLinter } from './sections.js';
 
-// A worker thread that lints a large open file in full (its own rules), so that the server
-// stays responsive meanwhile: see Workspace.updateLarge and incremental.ts.
+// A worker thread that lints a large open file (its own rules), so that the server stays
+// responsive meanwhile: see Workspace.updateLarge and incremental.ts. It keeps each file's
+// sections (sections.ts), so that after the first lint only the edited questions are linted.
 
 export interface LintJob {
   id: number;
+  /** The open file (its absolute path): the sections kept for it are reused. */
+  key: string;
   source: SourceFile;
   relativePath: string;
   config: Map<string, ResolvedRule>;
@@ -13,8 +17,24 @@ export interface LintJob {
   layout: LayoutSetting | undefined;
 }
 
-parentPort?.on('message', (job: LintJob) => {
-  const file = parseFile(job.source, job.relativePath, { limits: job.limits, ...(job.layout ? { layout: job.layout } : {}) });
-  const findings = lintFiles([file], { config: job.config, scopes: ['file'] });
+/** A file closed in the editor: its sections are dropped. */
+export interface ForgetJob {
+  forget: string;
+}
+
+const linters = new Map<string, SectionLinter>();
+// The config arrives as a copy with every job: the same one keeps the sections' findings.
+let config: { json: string; map: Map<string, ResolvedRule> } | undefined;
+
+parentPort?.on('message', (job: LintJob | ForgetJob) => {
+  if ('forget' in job) {
+    linters.delete(job.forget);
+    return;
+  }
+  const json = JSON.stringify([...job.config]);
+  if (config?.json !== json) config = { json, map: job.config };
+  let linter = linters.get(job.key);
+  if (!linter) linters.set(job.key, (linter = new SectionLinter()));
+  const { file, findings } = linter.lint(job.source, job.relativePath, config.map, job.limits, job.layout ?? undefined);
   parentPort!.postMessage({ id: job.id, findings, parsed: summarizeFile(file) });
 });

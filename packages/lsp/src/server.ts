@@ -232,6 +232,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     const absolutePath = pathOf(document.uri);
     if (!absolutePath) return;
     workspace!.close(absolutePath);
+    large.forget(absolutePath);
     requested.delete(absolutePath);
     corpusAfter.delete(absolutePath);
     // What stays is what the corpus rules say about the file on disk.

@@ -5,7 +5,6 @@ import {
   inspectSource,
   isInsideRoot,
   lintCorpus,
-  lintFiles,
   parseFile,
   resolveConfig,
   resolveLimits,
@@ -21,6 +20,7 @@ import {
   type SourceFile,
 } from '@genai-qa/core';
 import { provisional } from './incremental.js';
+import { SectionLinter } from './sections.js';
 import type { LargeFileLinter } from './large-files.js';
 
 /** What the server asks of the file system, as `genai-qa lint` does it (given by the CLI). */
@@ -70,6 +70,8 @@ export class Workspace {
   /** The config's `questions` layout (undefined: detected per file). */
   layout: LayoutSetting | undefined;
   private readonly open = new Map<string, OpenFile>();
+  /** The section-wise lint state of each open document linted here (not in the worker). */
+  private readonly linters = new Map<string, SectionLinter>();
   private readonly disk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary }>();
   /** Corpus findings by absolute path, from the last corpus run. */
   private corpus = new Map<string, Finding[]>();
@@ -128,8 +130,10 @@ export class Workspace {
   /** Lints an open document's text with the file's own rules, now. */
   update(absolutePath: string, version: number, editorText: string): OpenFile {
     const { text, source } = this.read(absolutePath, editorText);
-    const file = parseFile(source, this.relative(absolutePath), this.parseOptions());
-    const findings = lintFiles([file], { config: this.config, scopes: ['file'] });
+    // Only the edited questions are parsed and linted again (sections.ts).
+    let linter = this.linters.get(absolutePath);
+    if (!linter) this.linters.set(absolutePath, (linter = new SectionLinter()));
+    const { file, findings } = linter.lint(source, this.relative(absolutePath), this.config, this.limits, this.layout);
     const entry: OpenFile = { version, text, source, parsed: summarizeFile(file), findings };
     this.open.set(absolutePath, entry);
     return entry;
@@ -144,7 +148,7 @@ export class Workspace {
     const { text, source } = this.read(absolutePath, editorText);
     const relativePath = this.relative(absolutePath);
     const before = this.open.get(absolutePath);
-    linter.lint(absolutePath, { id: version, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
+    linter.lint(absolutePath, { id: version, key: absolutePath, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
       const current = this.open.get(absolutePath);
       if (current && current.version > version) return;
       const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
@@ -165,6 +169,7 @@ export class Workspace {
 
   close(absolutePath: string): void {
     this.open.delete(absolutePath);
+    this.linters.delete(absolutePath);
   }
 
   openPaths(): string[] {
