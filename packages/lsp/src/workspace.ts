@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  fixSource,
   inspectSource,
   isInsideRoot,
   lintCorpus,
@@ -21,6 +20,7 @@ import {
 } from '@genai-qa/core';
 import { provisional } from './incremental.js';
 import { SectionLinter } from './sections.js';
+import { fixAllEdits, type FixAll } from './fix-all.js';
 import type { LargeFileLinter } from './large-files.js';
 
 /** What the server asks of the file system, as `genai-qa lint` does it (given by the CLI). */
@@ -208,12 +208,12 @@ export class Workspace {
     return sortDiagnostics(all, [this.shown(absolutePath)]);
   }
 
-  /** What `genai-qa lint --fix` makes of an open document (LF line ends). */
-  fixed(absolutePath: string): string | undefined {
+  /** Every safe fix of an open document as separate edits, making of it what `genai-qa lint --fix` makes (fix-all.ts). */
+  fixAll(absolutePath: string): FixAll | undefined {
     const open = this.open.get(absolutePath);
     if (!open) return undefined;
-    if (inspectSource(open.source.text, this.limits).some((p) => p.blocking)) return open.source.text;
-    return fixSource(open.source, this.relative(absolutePath), { config: this.config, ...(this.layout ? { layout: this.layout } : {}) }).text;
+    if (inspectSource(open.source.text, this.limits).some((p) => p.blocking)) return { edits: [], text: open.source.text };
+    return fixAllEdits(open.source, this.relative(absolutePath), this.config, this.layout);
   }
 
   private parseOptions(): { limits: Limits; layout?: LayoutSetting } {
