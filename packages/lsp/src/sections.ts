@@ -101,21 +101,36 @@ export class SectionLinter {
 
     const next: Section[] = [];
     let line = 1;
-    let parsed = 0;
+    // The edited sections are one run between the reused ones: parsed in one piece (what
+    // parseMarkdown makes of it is its sections' trees, as for the whole file), then shared out.
+    const from = prefix;
+    const to = texts.length - suffix;
+    const firstLines: number[] = [];
+    for (const sectionText of texts) {
+      firstLines.push(line);
+      line += lineCount(sectionText);
+    }
+    const parsedNodes: RootContent[][] = [];
+    if (from < to) {
+      for (let i = from; i < to; i++) parsedNodes.push([]);
+      const runStart = bounds[from]!;
+      for (const node of parseMarkdown(text.slice(runStart, bounds[to])).children) {
+        // Nodes just parsed are nobody else's: moved in place.
+        if (runStart > 0) shiftInPlace(node, firstLines[from]! - 1, runStart);
+        parsedNodes[upperBound(bounds, node.position!.start.offset!) - 1 - from]!.push(node);
+      }
+    }
     texts.forEach((sectionText, i) => {
       const start = bounds[i]!;
       const last = i === texts.length - 1;
-      const reused = i < prefix ? old[i] : i >= texts.length - suffix ? old[old.length - (texts.length - i)] : undefined;
-      if (reused) {
-        next.push(moveSection(reused, start, line, last));
-      } else {
-        parsed++;
-        const nodes = parseMarkdown(sectionText).children.map((n) => moveNode(n, line - 1, start));
-        next.push({ text: sectionText, start, line, nodes, findings: undefined, last });
-      }
-      line += lineCount(sectionText);
+      const reused = i < from ? old[i] : i >= to ? old[old.length - (texts.length - i)] : undefined;
+      if (reused) next.push(moveSection(reused, start, firstLines[i]!, last));
+      else next.push({ text: sectionText, start, line: firstLines[i]!, nodes: parsedNodes[i - from]!, findings: undefined, last });
     });
+    const parsed = to - from;
 
+    /** The first line of each section. */
+    const lines = next.map((section) => section.line);
     const children: RootContent[] = [];
     for (const section of next) for (const node of section.nodes) children.push(node); // (a spread could overflow the stack)
     const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, line) } };
@@ -137,16 +152,22 @@ export class SectionLinter {
     const { rest, own } = (this.split ??= splitConfig(config));
 
     const findings = lintFiles([file], { config: rest, scopes: ['file'] });
-    const silenced = suppressionsOf(file);
-    let q = 0;
-    for (const section of next) {
-      const end = section.start + section.text.length;
-      const questions: ParsedFile['questions'] = [];
-      while (q < file.questions.length && file.questions[q]!.start < end) questions.push(file.questions[q++]!);
-      // The section alone: its nodes and questions, no comments (they are applied below, file-wide).
-      section.findings ??= lintFiles([{ ...file, tree: { ...tree, children: section.nodes }, questions, directives: [] }], { config: own, scopes: ['file'] });
-      for (const f of section.findings) if (!silenced(f.ruleId, f.line)) findings.push(f);
+    // SECTION_RULES on the sections without findings (the new ones) only: a view of the file
+    // with their nodes and questions alone, and no comments (they are applied below, file-wide).
+    const fresh = next.filter((section) => section.findings === undefined);
+    if (fresh.length > 0) {
+      const nodes: RootContent[] = [];
+      for (const section of fresh) {
+        section.findings = [];
+        for (const node of section.nodes) nodes.push(node);
+      }
+      const isFresh = new Set(fresh);
+      const questions = file.questions.filter((q) => isFresh.has(next[sectionAt(q.start)]!));
+      const view: ParsedFile = { ...file, tree: { ...tree, children: nodes }, questions, directives: [] };
+      for (const f of lintFiles([view], { config: own, scopes: ['file'] })) next[upperBound(lines, f.line) - 1]!.findings!.push(f);
     }
+    const silenced = suppressionsOf(file);
+    for (const section of next) for (const f of section.findings!) if (!silenced(f.ruleId, f.line)) findings.push(f);
     this.sections = next;
     return { file, findings: sortDiagnostics(findings, [source.path]), parsed, incremental: true };
   }
@@ -196,6 +217,18 @@ function moveNode<T extends { position?: Root['position']; children?: unknown }>
   }
   if (Array.isArray(node.children)) (out as { children: unknown[] }).children = node.children.map((c: T) => moveNode(c, lines, chars));
   return out;
+}
+
+/** Moves a node and its descendants by `lines` and `chars`, in place. */
+function shiftInPlace(node: { position?: Root['position']; children?: unknown }, lines: number, chars: number): void {
+  const p = node.position;
+  if (p) {
+    p.start.line += lines;
+    p.end.line += lines;
+    if (p.start.offset !== undefined) p.start.offset += chars;
+    if (p.end.offset !== undefined) p.end.offset += chars;
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) shiftInPlace(child as typeof node, lines, chars);
 }
 
 function moveFinding(f: Finding, lines: number, chars: number): Finding {
