@@ -155,7 +155,7 @@ export class Workspace {
       this.open.set(absolutePath, entry);
       exact(entry);
     });
-    if (!before || inspectSource(source.text, this.limits).some((p) => p.blocking)) return undefined;
+    if (!before) return undefined;
     const guess = provisional(before, source, relativePath, this.config, this.limits, this.layout);
     if (!guess) return undefined;
     const entry: OpenFile = { version, text, source, parsed: guess.parsed, findings: guess.findings, provisional: true };
