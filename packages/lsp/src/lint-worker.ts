@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { summarizeFile, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 import { SectionLinter } from './sections.js';
+import { ThreadHelper } from './thread-helper.js';
 
 // A worker thread that lints a large open file (its own rules), so that the server stays
 // responsive meanwhile: see Workspace.updateLarge and incremental.ts. It keeps each file's
@@ -23,6 +24,9 @@ export interface ForgetJob {
 }
 
 const linters = new Map<string, SectionLinter>();
+// The second core takes on part of a large file's first lint.
+const helper = new ThreadHelper();
+helper.warm();
 // The config arrives as a copy with every job: the same one keeps the sections' findings.
 let config: { json: string; map: Map<string, ResolvedRule> } | undefined;
 
@@ -34,7 +38,7 @@ parentPort?.on('message', (job: LintJob | ForgetJob) => {
   const json = JSON.stringify([...job.config]);
   if (config?.json !== json) config = { json, map: job.config };
   let linter = linters.get(job.key);
-  if (!linter) linters.set(job.key, (linter = new SectionLinter()));
+  if (!linter) linters.set(job.key, (linter = new SectionLinter(helper)));
   const { file, findings } = linter.lint(job.source, job.relativePath, config.map, job.limits, job.layout ?? undefined);
   parentPort!.postMessage({ id: job.id, findings, parsed: summarizeFile(file) });
 });

@@ -68,10 +68,45 @@ export interface SectionLint {
   parsed: number;
   /** False when the file was linted whole (it cannot be cut at its questions). */
   incremental: boolean;
+  /** How many sections' SECTION_RULES findings came from the helper. */
+  helped?: number;
 }
+
+/** Sections [start, end) of a text whose SECTION_RULES findings another thread works out (section-helper.ts). */
+export interface HelpJob {
+  source: SourceFile;
+  relativePath: string;
+  start: number;
+  end: number;
+  /** The line of `start`. */
+  line: number;
+  config: Map<string, ResolvedRule>;
+  limits: Limits;
+  layout: LayoutSetting | undefined;
+}
+
+export interface HelpResult {
+  /** SECTION_RULES findings of the sections, none silenced. */
+  findings: Finding[];
+  /** The layout the helper found and where its questions start: they must be the file's for the findings to count. */
+  layout: string;
+  questions: number[];
+}
+
+/** Another thread taking on part of a long first lint: `start` returns a function that waits for the result. */
+export interface Helper {
+  start(job: HelpJob): () => HelpResult | undefined;
+}
+
+/** A first lint of this many new sections or more shares out their SECTION_RULES (with a helper). */
+const HELP_MIN_SECTIONS = 500;
+/** The share of the new sections the helper takes: the rest of the lint stays here. */
+const HELP_SHARE = 0.45;
 
 /** The lint state of one open document across its versions. */
 export class SectionLinter {
+  constructor(private readonly helper?: Helper) {}
+
   private sections: Section[] = [];
   private key: { config: Map<string, ResolvedRule>; layout: string } | undefined;
   private split: { rest: Map<string, ResolvedRule>; own: Map<string, ResolvedRule> } | undefined;
@@ -110,6 +145,12 @@ export class SectionLinter {
       firstLines.push(line);
       line += lineCount(sectionText);
     }
+    // A long run: the helper lints the SECTION_RULES of its later part meanwhile.
+    const split = this.helper && to - from >= HELP_MIN_SECTIONS ? to - Math.floor((to - from) * HELP_SHARE) : to;
+    const helped =
+      split < to
+        ? this.helper!.start({ source, relativePath, start: bounds[split]!, end: bounds[to]!, line: firstLines[split]!, config, limits, layout })
+        : undefined;
     const parsedNodes: RootContent[][] = [];
     if (from < to) {
       for (let i = from; i < to; i++) parsedNodes.push([]);
@@ -154,6 +195,19 @@ export class SectionLinter {
     const findings = lintFiles([file], { config: rest, scopes: ['file'] });
     // SECTION_RULES on the sections without findings (the new ones) only: a view of the file
     // with their nodes and questions alone, and no comments (they are applied below, file-wide).
+    let helpedSections = 0;
+    if (helped) {
+      const result = helped();
+      const start = bounds[split]!;
+      const end = bounds[to]!;
+      const mine = file.questions.filter((q) => q.start >= start && q.start < end).map((q) => q.start);
+      // Found the same questions in the same layout: the findings are those of these sections here.
+      if (result && result.layout === layoutKey && JSON.stringify(result.questions) === JSON.stringify(mine)) {
+        for (let i = split; i < to; i++) next[i]!.findings = [];
+        helpedSections = to - split;
+        for (const f of result.findings) next[upperBound(lines, f.line) - 1]!.findings!.push(f);
+      }
+    }
     const fresh = next.filter((section) => section.findings === undefined);
     if (fresh.length > 0) {
       const nodes: RootContent[] = [];
@@ -169,7 +223,7 @@ export class SectionLinter {
     const silenced = suppressionsOf(file);
     for (const section of next) for (const f of section.findings!) if (!silenced(f.ruleId, f.line)) findings.push(f);
     this.sections = next;
-    return { file, findings: sortDiagnostics(findings, [source.path]), parsed, incremental: true };
+    return { file, findings: sortDiagnostics(findings, [source.path]), parsed, incremental: true, ...(helpedSections ? { helped: helpedSections } : {}) };
   }
 
   private whole(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, options: { limits: Limits; layout?: LayoutSetting }): SectionLint {
@@ -177,6 +231,17 @@ export class SectionLinter {
     const file = parseFile(source, relativePath, options);
     return { file, findings: lintFiles([file], { config, scopes: ['file'] }), parsed: 1, incremental: false };
   }
+}
+
+/** What a helper does with a job: parses the sections, finds their questions, lints them with SECTION_RULES. */
+export function helpWith(job: HelpJob): HelpResult {
+  const text = job.source.text;
+  const nodes = parseMarkdown(text.slice(job.start, job.end)).children;
+  if (job.start > 0) for (const node of nodes) shiftInPlace(node, job.line - 1, job.start);
+  const tree: Root = { type: 'root', children: nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, lineCount(text) + 1) } };
+  const file = parseFile(job.source, job.relativePath, { limits: job.limits, ...(job.layout ? { layout: job.layout } : {}), tree });
+  const findings = lintFiles([{ ...file, directives: [] }], { config: splitConfig(job.config).own, scopes: ['file'] });
+  return { findings, layout: JSON.stringify(file.layout ?? null), questions: file.questions.map((q) => q.start) };
 }
 
 /** The config split in two: every rule but SECTION_RULES, and SECTION_RULES alone. */
