@@ -101,7 +101,7 @@ export interface Helper {
 /** A first lint of this many new sections or more shares out their SECTION_RULES (with a helper). */
 const HELP_MIN_SECTIONS = 500;
 /** The share of the new sections the helper takes: the rest of the lint stays here. */
-const HELP_SHARE = 0.45;
+const HELP_SHARE = 0.55;
 
 /** The lint state of one open document across its versions. */
 export class SectionLinter {
