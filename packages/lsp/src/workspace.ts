@@ -72,6 +72,8 @@ export class Workspace {
   private readonly open = new Map<string, OpenFile>();
   /** The section-wise lint state of each open document linted here (not in the worker). */
   private readonly linters = new Map<string, SectionLinter>();
+  /** How often each file was closed: a worker's result for a file closed since is dropped. */
+  private readonly closings = new Map<string, number>();
   private readonly disk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary }>();
   /** Corpus findings by absolute path, from the last corpus run. */
   private corpus = new Map<string, Finding[]>();
@@ -148,9 +150,11 @@ export class Workspace {
     const { text, source } = this.read(absolutePath, editorText);
     const relativePath = this.relative(absolutePath);
     const before = this.open.get(absolutePath);
+    const opened = this.closings.get(absolutePath) ?? 0;
     linter.lint(absolutePath, { id: version, key: absolutePath, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
       const current = this.open.get(absolutePath);
-      if (current && current.version > version) return;
+      // Closed meanwhile (and maybe opened again): this result is not the document's.
+      if ((this.closings.get(absolutePath) ?? 0) !== opened || (current && current.version > version)) return;
       const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
       this.open.set(absolutePath, entry);
       exact(entry);
@@ -168,6 +172,7 @@ export class Workspace {
   }
 
   close(absolutePath: string): void {
+    this.closings.set(absolutePath, (this.closings.get(absolutePath) ?? 0) + 1);
     this.open.delete(absolutePath);
     this.linters.delete(absolutePath);
   }
