@@ -1,5 +1,6 @@
 import type { Heading, Html, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { htmlText } from './html-tokens.js';
 
 /**
  * How a corpus writes its questions, as public question banks do:
@@ -222,17 +223,7 @@ function summaryText(html: string): string | undefined {
   // A `</details>` closing the previous answer may share the block (no blank line between).
   const m = /^\s*(?:<\/details>\s*)?(?:<details(?:\s[^>]*)?>\s*)?<summary(?:\s[^>]*)?>([\s\S]*?)<\/summary>/i.exec(html);
   if (!m) return undefined;
-  return decodeEntities(m[1]!.replace(/<[^>]*>/g, ''));
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (all, dec?: string, hex?: string, name?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return NAMED[name!.toLowerCase()] ?? all;
-  });
+  return htmlText(m[1]!);
 }
 
 /** Whether a candidate is a question of `layout`. Explicit unnumbered layouts take every block of their kind. */

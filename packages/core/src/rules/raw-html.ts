@@ -2,6 +2,7 @@ import { nodesOfType } from '../nodes.js';
 import { readDirective } from '../directives.js';
 import { defineRule, nodeLocation } from '../rule.js';
 import { pointAt } from '../source.js';
+import { startTags } from '../html-tokens.js';
 
 const DANGEROUS_TAGS = new Set([
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta', 'form', 'svg', 'math',
@@ -35,26 +36,20 @@ export default defineRule<{ allow: string[] }>({
     const questionBlocks = new Set<unknown>(file.layout?.style === 'details' ? file.questions.map((q) => q.heading) : []);
     for (const node of nodesOfType(file.tree, 'html')) {
       if (readDirective(node)) continue;
-      // Comments blanked out (same length), so a tag's index is its offset in the node.
-      const value = node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' '));
       const start = node.position!.start.offset!;
       // The node's value is its source unless a container (list, quote) stripped indentation.
       const exact = text.slice(start, node.position!.end.offset) === node.value;
-      for (const tag of value.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>?/g)) {
-        const name = tag[1]!.toLowerCase();
-        const attributes = tag[2] ?? '';
-        const handler = /(?:^|[\s"'/])(on[a-z]+)\s*=/i.exec(attributes)?.[1];
-        // eslint-disable-next-line no-control-regex
-        const scriptUrl = /(?:href|src|action|formaction|xlink:href|data)\s*=\s*["']?[\u0000-\u0020]*(?:javascript|vbscript|data):/i.test(
-          urlText(attributes),
-        );
-        const from = pointAt(file.lineStarts, start + tag.index);
-        const to = pointAt(file.lineStarts, start + tag.index + tag[0].length);
+      for (const tag of startTags(node.value)) {
+        const name = tag.name;
+        const handler = tag.attributes.find((a) => /^on[a-z]+$/.test(a.name))?.name;
+        const scriptUrl = tag.attributes.some((a) => URL_ATTRIBUTES.has(a.name) && SCRIPT_URL.test(urlOf(a.value)));
+        const from = pointAt(file.lineStarts, start + tag.start);
+        const to = pointAt(file.lineStarts, start + tag.end);
         const where = exact ? { ...from, endLine: to.line, endColumn: to.column } : nodeLocation(node);
         if (DANGEROUS_TAGS.has(name)) {
           report({ ...where, message: `Raw <${name}> is not allowed: it can run code or change the page`, severity: 'error' });
         } else if (handler) {
-          report({ ...where, message: `Event-handler attribute ${handler.toLowerCase()}= on <${name}> is not allowed`, severity: 'error' });
+          report({ ...where, message: `Event-handler attribute ${handler}= on <${name}> is not allowed`, severity: 'error' });
         } else if (scriptUrl) {
           report({ ...where, message: `<${name}> carries a script or data URL, which is not allowed`, severity: 'error' });
         } else if (!allow.has(name) && !questionBlocks.has(node)) {
@@ -65,14 +60,11 @@ export default defineRule<{ allow: string[] }>({
   },
 });
 
-/** Attributes as a browser reads a URL in them: character references decoded, tabs and newlines dropped. */
-function urlText(attributes: string): string {
-  return attributes
-    .replace(/&#(?:x([0-9a-f]+)|(\d+));?/gi, (ref, hex?: string, dec?: string) => {
-      const code = hex ? parseInt(hex, 16) : Number(dec);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
-    })
-    .replace(/&(?:tab|newline);/gi, '')
-    .replace(/&colon;/gi, ':')
-    .replace(/[\t\n\r]/g, '');
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data']);
+const SCRIPT_URL = /^(?:javascript|vbscript|data):/i;
+
+/** An attribute value (character references already decoded) as the URL parser reads it: leading C0 controls and spaces and every tab and newline dropped. */
+function urlOf(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
 }

@@ -111,6 +111,16 @@ describe('raw-html', () => {
       expect(lint(md, { config: only('raw-html', 'warning') }).map((d) => d.severity)).toEqual(['warning']);
     });
 
+    it('reads tags as the HTML tokenizer does: named references, tags inside text-only elements, a tag cut off by a blank line', () => {
+      const md = answer('<a href="javascript&colon;alert(1)">a</a>\n\n<textarea><script>alert(1)</script></textarea>\n\n<div\n\nMore.');
+      expect(diagnostics(md)).toEqual([
+        { severity: 'error', line: 3, column: 1, message: '<a> carries a script or data URL, which is not allowed' },
+        { severity: 'warning', line: 5, column: 1, message: 'Raw HTML <textarea> is dropped by the Anki and PDF exports; use Markdown' },
+        { severity: 'error', line: 5, column: 11, message: 'Raw <script> is not allowed: it can run code or change the page' },
+        { severity: 'warning', line: 7, column: 1, message: 'Raw HTML <div> is dropped by the Anki and PDF exports; use Markdown' },
+      ]);
+    });
+
     it('reports a tag after a comment in the same HTML node', () => {
       expect(findings('raw-html', answer('<!-- note --><details>\n\nMore.\n\n</details>'))).toEqual([
         { line: 3, column: 14, message: 'Raw HTML <details> is dropped by the Anki and PDF exports; use Markdown' },
