@@ -72,6 +72,8 @@ export class Workspace {
   private readonly open = new Map<string, OpenFile>();
   /** The section-wise lint state of each open document linted here (not in the worker). */
   private readonly linters = new Map<string, SectionLinter>();
+  /** The last "fix all" of each open file, with the text and config it was worked out for. */
+  private readonly fixes = new Map<string, { text: string; config: Map<string, ResolvedRule>; all: FixAll }>();
   /** How often each file was closed: a worker's result for a file closed since is dropped. */
   private readonly closings = new Map<string, number>();
   private readonly disk = new Map<string, { mtimeMs: number; size: number; summary: FileSummary }>();
@@ -175,6 +177,7 @@ export class Workspace {
     this.closings.set(absolutePath, (this.closings.get(absolutePath) ?? 0) + 1);
     this.open.delete(absolutePath);
     this.linters.delete(absolutePath);
+    this.fixes.delete(absolutePath);
   }
 
   openPaths(): string[] {
@@ -217,8 +220,14 @@ export class Workspace {
   fixAll(absolutePath: string): FixAll | undefined {
     const open = this.open.get(absolutePath);
     if (!open) return undefined;
-    if (inspectSource(open.source.text, this.limits).some((p) => p.blocking)) return { edits: [], text: open.source.text };
-    return fixAllEdits(open.source, this.relative(absolutePath), this.config, this.layout);
+    // Editors ask for code actions as the cursor moves: the passes run once per text and config.
+    const known = this.fixes.get(absolutePath);
+    if (known && known.text === open.source.text && known.config === this.config) return known.all;
+    const all = inspectSource(open.source.text, this.limits).some((p) => p.blocking)
+      ? { edits: [], text: open.source.text }
+      : fixAllEdits(open.source, this.relative(absolutePath), this.config, this.layout);
+    this.fixes.set(absolutePath, { text: open.source.text, config: this.config, all });
+    return all;
   }
 
   private parseOptions(): { limits: Limits; layout?: LayoutSetting } {

@@ -1,4 +1,5 @@
 import { lintFiles, parseFile, resolveConfig, resolveLimits, type Diagnostic, type SourceFile } from '@genai-qa/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SectionLinter } from '../src/sections.js';
 
@@ -112,5 +113,61 @@ describe('section-wise lint of an edited document', () => {
     const result = afterEdit(edited);
     expect(result.incremental).toBe(false);
     expect(result.findings).toEqual(full(edited));
+  });
+});
+
+describe('section-wise lint after any edit (property)', () => {
+  // Lines that start, end or silence questions, open fences and HTML, and make findings.
+  const LINES = [
+    '# 1. What is a GAN?',
+    '# 2. What is a VAE?',
+    '# 2. What is a token?',
+    '## 3. What is a prior?',
+    '## Topic',
+    '',
+    '',
+    'A generator and a discriminator.',
+    'See https://example.org for more.',
+    'Two  spaces here.',
+    'Math $\\frac{1}{2$ that breaks, and $a^2$ that does not.',
+    '$$',
+    '```',
+    '~~~python',
+    'Trailing spaces.  ',
+    'One sentence said twice here. One sentence said twice here.',
+    '– first item',
+    '– second item',
+    '- a real list item',
+    '> a quote',
+    '<!-- genai-qa-disable trailing-whitespace -->',
+    '<!-- genai-qa-enable -->',
+    '<!-- genai-qa-disable-next-line bare-url -->',
+    '<!-- genai-qa-disable-question multiple-spaces -->',
+    '<details><summary>What is RL?</summary>',
+    '</details>',
+    '![](images/none.png)',
+    '[gan]: https://example.org/gan',
+  ];
+  const lines = fc.array(fc.constantFrom(...LINES), { maxLength: 30 });
+
+  it('equals a full lint of the edited text, for documents and edits made of such lines', () => {
+    // Runs where the edited text was linted section-wise, reusing at least one section.
+    let reusing = 0;
+    fc.assert(
+      fc.property(lines, fc.nat(), fc.nat(3), lines, (before, at, removed, inserted) => {
+        const start = before.length === 0 ? 0 : at % (before.length + 1);
+        const after = [...before.slice(0, start), ...inserted, ...before.slice(start + removed)];
+        const linter = new SectionLinter();
+        const a = before.join('\n') + '\n';
+        const b = after.join('\n') + '\n';
+        expect(linter.lint(source(a), 'q.md', config, limits).findings).toEqual(full(a));
+        const result = linter.lint(source(b), 'q.md', config, limits);
+        expect(result.findings).toEqual(full(b));
+        if (result.incremental && result.parsed < (b.match(/^#{1,2} \d+\. /gm) ?? []).length + 1) reusing++;
+      }),
+      { numRuns: 200 },
+    );
+    // The property is not only checked on files linted whole.
+    expect(reusing).toBeGreaterThan(30);
   });
 });
