@@ -88,9 +88,12 @@ export interface HelpJob {
 export interface HelpResult {
   /** SECTION_RULES findings of the sections, none silenced. */
   findings: Finding[];
-  /** The layout the helper found and where its questions start: they must be the file's for the findings to count. */
+  /**
+   * The layout the helper found, where its questions start and their numbers (which an
+   * unnumbered layout counts from the file's start): they must be the file's for the findings to count.
+   */
   layout: string;
-  questions: number[];
+  questions: Array<[number, number]>;
 }
 
 /** Another thread taking on part of a long first lint: `start` returns a function that waits for the result. */
@@ -193,14 +196,12 @@ export class SectionLinter {
     const { rest, own } = (this.split ??= splitConfig(config));
 
     const findings = lintFiles([file], { config: rest, scopes: ['file'] });
-    // SECTION_RULES on the sections without findings (the new ones) only: a view of the file
-    // with their nodes and questions alone, and no comments (they are applied below, file-wide).
     let helpedSections = 0;
     if (helped) {
       const result = helped();
       const start = bounds[split]!;
       const end = bounds[to]!;
-      const mine = file.questions.filter((q) => q.start >= start && q.start < end).map((q) => q.start);
+      const mine = file.questions.filter((q) => q.start >= start && q.start < end).map((q) => [q.start, q.number]);
       // Found the same questions in the same layout: the findings are those of these sections here.
       if (result && result.layout === layoutKey && JSON.stringify(result.questions) === JSON.stringify(mine)) {
         for (let i = split; i < to; i++) next[i]!.findings = [];
@@ -208,6 +209,8 @@ export class SectionLinter {
         for (const f of result.findings) next[upperBound(lines, f.line) - 1]!.findings!.push(f);
       }
     }
+    // SECTION_RULES on the sections without findings (the new ones) only: a view of the file
+    // with their nodes and questions alone, and no comments (they are applied below, file-wide).
     const fresh = next.filter((section) => section.findings === undefined);
     if (fresh.length > 0) {
       const nodes: RootContent[] = [];
@@ -241,7 +244,7 @@ export function helpWith(job: HelpJob): HelpResult {
   const tree: Root = { type: 'root', children: nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, lineCount(text) + 1) } };
   const file = parseFile(job.source, job.relativePath, { limits: job.limits, ...(job.layout ? { layout: job.layout } : {}), tree });
   const findings = lintFiles([{ ...file, directives: [] }], { config: splitConfig(job.config).own, scopes: ['file'] });
-  return { findings, layout: JSON.stringify(file.layout ?? null), questions: file.questions.map((q) => q.start) };
+  return { findings, layout: JSON.stringify(file.layout ?? null), questions: file.questions.map((q) => [q.start, q.number]) };
 }
 
 /** The config split in two: every rule but SECTION_RULES, and SECTION_RULES alone. */
