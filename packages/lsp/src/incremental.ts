@@ -15,6 +15,7 @@ export const LOCAL_RULES = new Set([
   'blank-lines-around-headings',
   'empty-answer',
   'image-alt-text',
+  'invalid-math',
   'multiple-spaces',
   'pseudo-list',
   'raw-html',

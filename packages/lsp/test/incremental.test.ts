@@ -65,6 +65,15 @@ describe('provisional findings of a one-question edit', () => {
     expect(brief(guess.findings)).toEqual(brief(lint(BEFORE).findings));
   });
 
+  it('TeX broken, then fixed, in question 2: the invalid-math finding comes and goes with it', () => {
+    const broken = BEFORE.replace('An encoder and a decoder.', 'An encoder and a decoder, $\\frac{1}{2$ each.');
+    const guess = provisional(lint(BEFORE), source(broken), 'q.md', config, limits)!;
+    expect(brief(guess.findings).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['7:38 invalid-math', '11:16 trailing-whitespace']);
+    expect(brief(guess.findings)).toEqual(brief(lint(broken).findings));
+    const fixed = provisional(lint(broken), source(BEFORE), 'q.md', config, limits)!;
+    expect(brief(fixed.findings)).toEqual(brief(lint(BEFORE).findings));
+  });
+
   it('an edit that may start a question (a heading line) gets none: only the full lint', () => {
     const after = BEFORE.replace('An encoder and a decoder.', 'An encoder and a decoder.\n\n# 3. What is a prior?\n\nA belief.');
     expect(provisional(lint(BEFORE), source(after), 'q.md', config, limits)).toBeUndefined();
