@@ -89,7 +89,7 @@ describe('hostile input: lint reports every case', async () => {
   it('BOM, CRLF and mixed endings read cleanly; empty and question-less files are reported', () => {
     expect(about('bom-crlf.md')).toEqual([]);
     const noQuestions =
-      'no-questions: File has no questions; genai-qa looked for question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+      'no-questions: File has no questions; genai-qa looked for question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
     expect(about('empty.md')).toEqual([noQuestions]);
     expect(about('no-questions.md')).toEqual([noQuestions]);
   });

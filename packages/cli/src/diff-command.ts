@@ -14,7 +14,7 @@ export const DIFF_HELP = `Usage: genai-qa diff <git-ref> [options]
 
 Compare the dataset in the working tree with the one at <git-ref> and state the semver
 bump ${DATA_PACKAGE} needs: a removed or renamed id is major, a new question minor, an
-edited question, answer or tag patch.
+edited question, answer, tag, number, section, difficulty or source link patch.
 
 Options:
   --content <dir>     content directory (default: content)

@@ -49,32 +49,39 @@ export function initCommand(argv: string[], io: Io): number {
     io.stderr.write(`genai-qa: no questions in ${shownRoot}; looked for ${LAYOUTS_LOOKED_FOR} (nothing written; use --content DIR)\n`);
     return 1;
   }
-  io.stdout.write(`found ${found.questions} question${found.questions === 1 ? '' : 's'} in ${shownRoot}: ${describeLayout(found.layout)}\n`);
+  // Files in different layouts keep their own: a `questions` setting would apply one to all.
+  const layouts = found.layouts.map((l) => (found.layouts.length === 1 ? describeLayout(l.layout) : `${describeLayout(l.layout)} (${l.questions})`));
+  io.stdout.write(`found ${found.questions} question${found.questions === 1 ? '' : 's'} in ${shownRoot}: ${layouts.join('; ')}\n`);
+  if (found.layouts.length > 1) io.stdout.write(`the files differ in layout: ${CONFIG_FILE} leaves "questions" out, so that each file's is detected\n`);
 
   const files: Array<[string, string]> = [
-    [CONFIG_FILE, configText(content, found.layout)],
+    [CONFIG_FILE, configText(content, found.layouts.length === 1 ? found.layouts[0]!.layout : undefined)],
     [WORKFLOW_FILE, workflowText()],
   ];
   for (const [name, text] of files) {
     const file = path.join(io.cwd, name);
     io.stdout.write(writeNew(file, text) ? `wrote ${name}\n` : `kept ${name} (it exists; init never overwrites a file)\n`);
   }
+  // The command is `genai-qa`, the package @genai-qa/cli: a bare `npx genai-qa` would look
+  // for an npm package named genai-qa. Pinned to this version, as the workflow is.
   io.stdout.write(
     [
       '',
       'Next steps:',
-      '  npx genai-qa lint --verbose   lint the questions (add --fix for the safe fixes)',
-      '  npx genai-qa build            the Anki deck, the PDF guide and JSON, into dist/',
+      `  ${NPX} lint --verbose   lint the questions (add --fix for the safe fixes)`,
+      `  ${NPX} build            the Anki deck, the PDF guide and JSON, into dist/`,
       `  commit ${CONFIG_FILE} and ${WORKFLOW_FILE}: pull requests then get`,
       '  lint annotations, and code scanning the SARIF report',
+      `  (in a repository with a package.json, "npm install --save-dev @genai-qa/cli@${version}"`,
+      '  makes it "npx genai-qa lint")',
       '',
     ].join('\n'),
   );
   return 0;
 }
 
-/** The layout of most questions under `content`, and how many questions there are in all. */
-function detect(content: string, io: Io): { layout: Layout; questions: number } | undefined {
+/** The layouts of the files under `content` (most questions first), and how many questions there are in all. */
+function detect(content: string, io: Io): { layouts: Array<{ layout: Layout; questions: number }>; questions: number } | undefined {
   const byLayout = new Map<string, { layout: Layout; questions: number }>();
   let total = 0;
   for (const input of collectFiles([content], io.cwd)) {
@@ -86,17 +93,21 @@ function detect(content: string, io: Io): { layout: Layout; questions: number } 
     entry.questions += file.questions.length;
     byLayout.set(key, entry);
   }
-  const best = [...byLayout.values()].sort((a, b) => b.questions - a.questions)[0];
-  return best && { layout: best.layout, questions: total };
+  const layouts = [...byLayout.values()].sort((a, b) => b.questions - a.questions);
+  return layouts.length > 0 ? { layouts, questions: total } : undefined;
 }
 
-function configText(content: string, layout: Layout): string {
+function configText(content: string, layout: Layout | undefined): string {
+  if (!layout) return `${JSON.stringify({ $schema: CONFIG_SCHEMA_URL, content }, null, 2)}\n`;
   const questions: LayoutSetting = { style: layout.style, ...(layout.style === 'heading' ? { depth: layout.depth } : {}), numbering: layout.numbering };
   return `${JSON.stringify({ $schema: CONFIG_SCHEMA_URL, content, questions }, null, 2)}\n`;
 }
 
+/** How a repository without genai-qa installed runs it: the CLI package, at init's own version. */
+const NPX = `npx --yes --package=@genai-qa/cli@${version} genai-qa`;
+
 function workflowText(): string {
-  const npx = `npx --yes --package=@genai-qa/cli@${version} genai-qa`;
+  const npx = NPX;
   return `# Written by \`genai-qa init\`: lints the questions on every pull request and push.
 name: genai-qa
 

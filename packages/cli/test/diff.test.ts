@@ -70,6 +70,19 @@ describe('genai-qa diff: the bump the dataset needs', () => {
     expect((await cli(['diff', 'HEAD', '--check-changeset'], dir)).code).toBe(0);
   });
 
+  it('patch when a question moves to another section, or its difficulty or source links change', async () => {
+    const bank = (topic: string, marker: string) => `# Interview questions\n\n## ${topic}\n\n**What is a GAN?${marker}**\n\nTwo networks.\n`;
+    const edited = async (dir: string) => JSON.parse((await cli(['diff', 'HEAD', '--format', 'json'], dir)).stdout).changes;
+    const dir = repo(bank('GANs', ''));
+    edit(dir, bank('Generative models', ''));
+    expect(await edited(dir)).toEqual([{ kind: 'edited', bump: 'patch', id: 'what-is-a-gan', detail: 'edited: tags, section' }]);
+    edit(dir, bank('GANs', ' 🚀'));
+    expect(await edited(dir)).toEqual([{ kind: 'edited', bump: 'patch', id: 'what-is-a-gan', detail: 'edited: tags, difficulty' }]);
+    edit(dir, bank('GANs', ' [[src](https://example.com/gan)]'));
+    expect(await edited(dir)).toEqual([{ kind: 'edited', bump: 'patch', id: 'what-is-a-gan', detail: 'edited: sources' }]);
+    expect(await bump(dir)).toBe('patch');
+  });
+
   it('rewording a question changes its default id (major) unless the id is written down (patch)', async () => {
     const dir = repo(join(Q.gan.replace('\n\nTwo', '\n\n<!-- genai-qa id="what-is-a-gan" -->\n\nTwo'), Q.vae));
     edit(dir, join(Q.gan.replace('What is a GAN?', 'What is a generative adversarial network?').replace('\n\nTwo', '\n\n<!-- genai-qa id="what-is-a-gan" -->\n\nTwo'), Q.vae));

@@ -89,6 +89,82 @@ const CASES = [
       ['How does GPT differ from BERT?', 'models'],
     ],
   },
+  // The layouts below come from real public banks (read by hand, then rewritten in our words).
+  {
+    name: 'list-bold',
+    layout: 'list items (1 file, 3 questions)',
+    title: 'Machine learning in one list',
+    file: 'machine-learning-in-one-list',
+    notes: [
+      ['What is overfitting?', 'basics'],
+      ['Why split data into training and test sets?', 'basics'],
+      ['What does a decision tree split on?', 'trees'],
+    ],
+  },
+  {
+    name: 'list-zh',
+    layout: 'list items (1 file, 3 questions)',
+    title: '机器学习面试题',
+    file: '机器学习面试题',
+    notes: [
+      ['卷积为什么适合图像？', 'cnn'],
+      ['池化层的作用', 'cnn'],
+      ['如何判断模型过拟合？', 'overfitting'],
+    ],
+  },
+  {
+    name: 'q-mark',
+    layout: 'level-3 headings, unnumbered (1 file, 3 questions)',
+    title: 'Common ML questions',
+    file: 'common-ml-questions',
+    notes: [
+      ['What is regularization?', 'fundamentals'],
+      ['Explain early stopping.', 'fundamentals'],
+      ['When is a linear model enough?', 'models'],
+    ],
+  },
+  {
+    name: 'zh-q-colon',
+    layout: 'level-3 headings, numbered "QN：" (1 file, 2 questions)',
+    title: '强化学习常见问题',
+    file: '强化学习常见问题',
+    // "基础" has no ASCII slug, and tags are ASCII (the corpus schema): no topic tag.
+    notes: [
+      ['什么是策略？', ''],
+      ['奖励和回报的区别', ''],
+    ],
+  },
+  {
+    name: 'asked-by',
+    layout: 'level-3 headings, unnumbered (1 file, 2 questions)',
+    title: 'A/B testing interview questions',
+    file: 'ab-testing-interview-questions',
+    notes: [
+      ['What is a p-value?', 'premium-questions difficulty::easy'],
+      ['How to choose the sample size?', 'premium-questions difficulty::hard'],
+    ],
+  },
+  {
+    name: 'q-label',
+    layout: 'bold paragraphs, unnumbered (1 file, 3 questions)',
+    title: 'Deep learning, asked two ways',
+    file: 'deep-learning-asked-two-ways',
+    notes: [
+      ['Why does a learning rate that is too high make the loss diverge?', ''],
+      ['What does weight decay do?', ''],
+      ['¿Qué es el aprendizaje por transferencia?', ''],
+    ],
+  },
+  {
+    name: 'question-label',
+    layout: 'bold paragraphs, unnumbered (1 file, 2 questions)',
+    title: 'Deep learning theory questions',
+    file: 'deep-learning-theory-questions',
+    notes: [
+      ['What is an activation function?', ''],
+      ['Explain dropout.', ''],
+    ],
+  },
 ];
 
 describe.each(CASES)('a corpus in the layout of $name', (c) => {
@@ -134,7 +210,7 @@ describe('the PDF guide follows the H1 too', () => {
 describe('a corpus without questions', () => {
   const TOPICS = '# Notes\n\n## Linear regression\n\nTo be written.\n';
   const LOOKED_FOR =
-    'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+    'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
 
   it('does not build, even with --force, and keeps the artifacts of the last build', async () => {
     const dir = tempTree({ 'content/notes.md': TOPICS, 'dist/old.apkg': 'previous deck' });
@@ -173,10 +249,12 @@ describe('genai-qa init', () => {
         'wrote .github/workflows/genai-qa.yml',
         '',
         'Next steps:',
-        '  npx genai-qa lint --verbose   lint the questions (add --fix for the safe fixes)',
-        '  npx genai-qa build            the Anki deck, the PDF guide and JSON, into dist/',
+        '  npx --yes --package=@genai-qa/cli@0.1.0 genai-qa lint --verbose   lint the questions (add --fix for the safe fixes)',
+        '  npx --yes --package=@genai-qa/cli@0.1.0 genai-qa build            the Anki deck, the PDF guide and JSON, into dist/',
         '  commit genai-qa.config.json and .github/workflows/genai-qa.yml: pull requests then get',
         '  lint annotations, and code scanning the SARIF report',
+        '  (in a repository with a package.json, "npm install --save-dev @genai-qa/cli@0.1.0"',
+        '  makes it "npx genai-qa lint")',
         '',
       ].join('\n'),
     );
@@ -207,6 +285,22 @@ describe('genai-qa init', () => {
     expect(fs.readFileSync(path.join(dir, 'genai-qa.config.json'), 'utf8')).toBe('{}\n');
     const again = await cli(['init'], dir);
     expect(again.stdout).toContain('kept .github/workflows/genai-qa.yml (it exists; init never overwrites a file)');
+  });
+
+  it('leaves "questions" out of the config when the files differ in layout, so that lint finds them all', async () => {
+    const dir = tempTree({
+      'README.md': fs.readFileSync(new URL('list-bold/README.md', FIXTURES)),
+      'faq.md': fs.readFileSync(new URL('zh-q-colon/faq.md', FIXTURES)),
+    });
+    const result = await cli(['init'], dir);
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      'found 5 questions in ./: list items (3); level-3 headings, numbered "QN：" (2)',
+      'the files differ in layout: genai-qa.config.json leaves "questions" out, so that each file\'s is detected',
+      'wrote genai-qa.config.json',
+    ]);
+    expect(config(dir)).toEqual({ $schema: 'https://raw.githubusercontent.com/genai-qa/genai-qa/main/schemas/config.schema.json', content: '.' });
+    const lint = await cli(['lint', '--verbose', '--format', 'json'], dir);
+    expect([lint.code, lint.stderr]).toEqual([0, 'genai-qa: questions: list items (1 file, 3 questions); level-3 headings, numbered "QN：" (1 file, 2 questions) [detected]\n']);
   });
 
   it('writes nothing where it finds no question', async () => {

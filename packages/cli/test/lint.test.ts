@@ -63,7 +63,7 @@ describe('genai-qa lint: exit codes and input errors', () => {
         ruleId: 'no-questions',
         severity: 'warning',
         message:
-          'File has no questions; genai-qa looked for question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks',
+          'File has no questions; genai-qa looked for question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks',
         fixable: false,
       },
     ]);

@@ -177,9 +177,9 @@ export function configSchema(): Record<string, unknown> {
         properties: {
           style: {
             type: 'string',
-            enum: ['heading', 'bold', 'details'],
+            enum: ['heading', 'bold', 'details', 'list'],
             description:
-              'heading: a question is a heading (see depth); bold: a paragraph that is only a bold question, `**What is …?**`; details: `<details><summary>Question</summary>`, the answer before `</details>`.',
+              'heading: a question is a heading (see depth); bold: a paragraph that is only a bold question, `**What is …?**`; details: `<details><summary>Question</summary>`, the answer before `</details>`; list: an item of a top-level list (`1. **What is …?**`, or plain text in an ordered list), the answer indented below it.',
           },
           depth: { type: 'integer', minimum: 1, maximum: 6, description: 'Heading level of the questions (style heading only).' },
           numbering: {

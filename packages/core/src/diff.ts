@@ -17,18 +17,25 @@ export interface CorpusDiff {
   changes: Change[];
 }
 
+// Every field of a question but its id (the key). Lists compare element by element.
 const FIELDS: ReadonlyArray<[string, (q: Question) => unknown]> = [
   ['question', (q) => q.question],
   ['answer', (q) => q.answer.markdown],
-  ['tags', (q) => q.tags.join(',')],
+  ['tags', (q) => JSON.stringify(q.tags)],
   ['number', (q) => q.number],
+  ['section', (q) => JSON.stringify(q.section ?? [])],
+  ['difficulty', (q) => q.difficulty ?? ''],
+  ['sources', (q) => JSON.stringify(q.sources ?? [])],
   ['source', (q) => q.source.file],
 ];
 
 /**
  * What changed between two releases of the dataset, and the semver bump it needs for
  * consumers of @genai-qa/data: a removed id breaks lookups (major), a new question is new
- * data (minor), an edited question keeps every id (patch).
+ * data (minor), an edited question keeps every id (patch). Edits are any field of a
+ * question: its text, answer, tags, number, section path, difficulty, source links or file.
+ * Setting, changing or dropping `section`, `difficulty` or `sources` is an edit (patch): the
+ * fields are optional in the schema, so a consumer already reads questions without them.
  */
 export function diffCorpora(before: Corpus, after: Corpus): CorpusDiff {
   const changes: Change[] = [];

@@ -280,7 +280,7 @@ function buildQuestion(
     line: heading.position!.start.line,
     endLine: pointAt(starts, Math.max(end - 1, heading.position!.start.offset!)).line,
     get markdown() {
-      return (markdown ??= withDefinitions(sliceWithout(text, section, nodes), text, nodes.at(-1), resolved().appended));
+      return (markdown ??= withDefinitions(dedent(sliceWithout(text, section, nodes), span.indent ?? 0), text, nodes.at(-1), resolved().appended));
     },
     text: renderText(nodes),
     get html() {
@@ -317,6 +317,11 @@ function readTags(value: string, at: { line: number; column: number }, problems:
     }
   }
   return tags;
+}
+
+/** Text taken out of a list item (style `list`): its lines without the item's indentation. */
+function dedent(markdown: string, indent: number): string {
+  return indent === 0 ? markdown : markdown.replace(new RegExp(`\\n {1,${indent}}`, 'g'), '\n');
 }
 
 /** The source of `kept` nodes, as written, with the directive comments between them cut out. */

@@ -1,20 +1,23 @@
-import type { Heading, Html, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, Html, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { htmlText } from './html-tokens.js';
+import { listCandidates } from './layout-list.js';
 
 /**
  * How a corpus writes its questions, as public question banks do:
  *
  * - `heading`: a heading at one level (`depth`), numbered `1.`, `1)`, `Q1:` … or unnumbered;
  * - `bold`: a paragraph that is only a bold question (`**What is …? 👶**`), under topic headings;
- * - `details`: `<details><summary>Question</summary>` with the answer's Markdown before `</details>`.
+ * - `details`: `<details><summary>Question</summary>` with the answer's Markdown before `</details>`;
+ * - `list`: the items of top-level lists, each a question (`1. **What is …?**`, or plain text in
+ *   an ordered list) with its answer indented below it (layout-list.ts).
  *
  * Detected per file (detectLayout), or set under `questions` in genai-qa.config.json.
  */
-export type QuestionStyle = 'heading' | 'bold' | 'details';
+export type QuestionStyle = 'heading' | 'bold' | 'details' | 'list';
 
 /** How questions are numbered; `N` stands for the number. */
-export const NUMBERINGS = ['N.', 'N)', 'QN:', 'QN.', 'QN)', 'QN-', 'Q N:', 'Q N.', 'Q N-', 'QN', 'none'] as const;
+export const NUMBERINGS = ['N.', 'N)', 'QN:', 'QN.', 'QN)', 'QN-', 'Q N:', 'Q N.', 'Q N-', 'QN', 'N、', 'QN：', 'Q N：', 'none'] as const;
 export type Numbering = (typeof NUMBERINGS)[number];
 
 export interface Layout {
@@ -36,11 +39,22 @@ export interface LayoutSetting {
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
 /** Trailing difficulty markers and what they mean (the emoji public banks put after a question). */
-export const DIFFICULTY_MARKERS: Readonly<Record<string, Difficulty>> = { '👶': 'easy', '⭐': 'medium', '🚀': 'hard' };
+export const DIFFICULTY_MARKERS: Readonly<Record<string, Difficulty>> = { '👶': 'easy', '⭐': 'medium', '🚀': 'hard', '🟢': 'easy', '🟡': 'medium', '🔴': 'hard' };
+
+// "**Difficulty:** 🟡 Medium | **Tags:** …" as the first line of an answer; "难度：中等".
+const DIFFICULTY_LINE = /^\s*(?:difficulty|level|难度)\s*[:：]\s*(?:🟢|🟡|🔴|\s)*(easy|medium|hard|简单|中等|困难)/i;
+const LEVELS: Readonly<Record<string, Difficulty>> = { easy: 'easy', medium: 'medium', hard: 'hard', 简单: 'easy', 中等: 'medium', 困难: 'hard' };
+
+/** The difficulty an answer's first block states ("Difficulty: Medium"), if it is a paragraph that does. */
+export function statedDifficulty(first: RootContent | undefined): Difficulty | undefined {
+  if (first?.type !== 'paragraph') return undefined;
+  const m = DIFFICULTY_LINE.exec(toString(first));
+  return m ? LEVELS[m[1]!.toLowerCase()] : undefined;
+}
 
 /** One line naming every layout genai-qa looks for (the message of a corpus without questions). */
 export const LAYOUTS_LOOKED_FOR =
-  'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+  'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
 
 /** A question's text with its trailing markers taken out. */
 export interface Marked {
@@ -54,7 +68,7 @@ const SOURCE_LABEL = /^\[?\s*(?:src|source|ref|reference|link)\s*\]?$/i;
 const SENTINEL = '\uE000';
 // The run at the end of a question that holds only markers: white space, difficulty emoji
 // (with or without the emoji variation selector, or a zero-width joiner before them), and source links with their brackets.
-const TRAILING = new RegExp(`(?:\\s|👶|⭐|🚀|\\uFE0F|\\u200D|\\[?${SENTINEL}\\]?)+$`, 'u');
+const TRAILING = new RegExp(`(?:\\s|👶|⭐|🚀|🟢|🟡|🔴|\\uFE0F|\\u200D|\\[?${SENTINEL}\\]?)+$`, 'u');
 
 /** Splits trailing difficulty emoji and source links off inline content. */
 export function splitMarkers(nodes: readonly PhrasingContent[]): Marked {
@@ -88,7 +102,9 @@ export function splitMarkedText(raw: string, urls: readonly string[] = []): Mark
 const NUMBERED: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Numbering]> = [
   [/^(\d+)\.(?!\d)\s*(\S[\s\S]*)$/, () => 'N.'],
   [/^(\d+)\)\s*(\S[\s\S]*)$/, () => 'N)'],
-  [/^Q( ?)(\d+)\s*([:.)-])\s*(\S[\s\S]*)$/i, (m) => `Q${m[1]}N${m[3]}` as Numbering],
+  // Chinese banks: "1、什么是…？", "Q1：…？" (the ideographic comma, the full-width colon).
+  [/^(\d+)、\s*(\S[\s\S]*)$/, () => 'N、'],
+  [/^Q( ?)(\d+)\s*([:.)\-：])\s*(\S[\s\S]*)$/i, (m) => `Q${m[1]}N${m[3]}` as Numbering],
   // "Q2 How is …": the number, a space, and a capital (not "Q4 2025 results").
   [/^Q()(\d+) +(?=\p{Lu})(\S[\s\S]*)$/iu, () => 'QN'],
 ];
@@ -114,16 +130,29 @@ export const QUESTION_WORDS = [
   'explain', 'describe', 'define', 'compare', 'name',
 ];
 const QUESTION_START = new RegExp(`^(?:${QUESTION_WORDS.join('|')})\\b`, 'i');
+// Chinese questions ask anywhere in the sentence ("Overfitting如何解决", "X和Y的区别"), and
+// often without "？": the words that make a sentence a question, and the requests that make
+// it a prompt ("介绍一下GAN") — but not a short heading that ends with one ("项目介绍", "使用说明").
+const CJK_QUESTION = /为什么|什么|如何|怎么|怎样|哪些|哪个|哪种|是否|何为|吗|区别/;
+const CJK_REQUEST = /简述|介绍|描述|说明|解释|列举|比较/;
+const CJK_TOPIC = /^.{0,6}(?:简述|介绍|描述|说明|解释|列举|比较)$/u;
 
 /**
- * Whether unnumbered text reads as a question: it ends with "?", or it starts with one of
- * QUESTION_WORDS ("Explain the attention mechanism"). "Linear regression" or "Table of
- * contents" do not; neither does "How to contribute" — "how to" opens a how-to, not a question.
+ * Whether unnumbered text reads as a question: it ends with "?" or "？", starts with "¿", holds
+ * a Chinese question word ("Overfitting如何解决"), or starts with one of QUESTION_WORDS
+ * ("Explain the attention mechanism"). "Linear regression" or "Table of contents" do not;
+ * neither does "How to contribute" — "how to" opens a how-to, not a question.
  */
 export function isQuestionText(text: string): boolean {
-  if (text.endsWith('?')) return true;
+  if (/[?？]$/.test(text) || text.startsWith('¿')) return true;
+  if (CJK_QUESTION.test(text) || (CJK_REQUEST.test(text) && !CJK_TOPIC.test(text))) return true;
   return QUESTION_START.test(text) && !/^how to\b/i.test(text);
 }
+
+// "Q: What is …?" — a question marked as one, without a number.
+const Q_MARK = /^(?:Q|Question)\s*[:：]\s*(\S[\s\S]*)$/i;
+// "Explain … - Google, Netflix Interview Question": who asks it, not part of the question.
+const ASKED_BY = /\s+[-–—|]\s+[^-–—|]*\binterview question\s*$/i;
 
 /** A block that may start a question, read in every style it could have. */
 export interface Candidate {
@@ -138,7 +167,11 @@ export interface Candidate {
   difficulty?: Difficulty;
   /** True when the text reads as a question (see isQuestionText), numbered or not. */
   questionLike: boolean;
+  /** True when the text itself reads as a question, whatever its number ("1. CNN" does not). */
+  reads: boolean;
   node: Heading | Paragraph | Html;
+  /** Style `list`: the item whose first paragraph is `node`; the rest of it is the answer. */
+  item?: ListItem;
   /**
    * The start of the answer when it shares the question's paragraph: `**Q8- What …?**` with
    * the answer on the next line, no blank line between (a paragraph of its own, positions kept).
@@ -152,6 +185,11 @@ export function candidateOf(node: RootContent): Candidate | undefined {
   if (node.type === 'paragraph') {
     const inline = boldQuestion(node);
     if (inline) return fromMarked('bold', 0, splitMarkers(inline), node);
+    const labelled = labelledQuestion(node);
+    if (labelled) {
+      const candidate = fromMarked('bold', 0, splitMarkers(labelled.question), node);
+      return candidate && { ...candidate, numbering: 'none', number: undefined, questionLike: true, reads: true, ...(labelled.rest ? { rest: labelled.rest } : {}) };
+    }
     const leading = boldThenLine(node);
     const candidate = leading && fromMarked('bold', 0, splitMarkers(leading.question), node);
     return candidate && { ...candidate, rest: leading.rest };
@@ -163,10 +201,13 @@ export function candidateOf(node: RootContent): Candidate | undefined {
   return undefined;
 }
 
-function fromMarked(style: QuestionStyle, depth: number, marked: Marked, node: Candidate['node']): Candidate | undefined {
-  if (!marked.text) return undefined;
-  const numbered = readNumbered(marked.text);
-  const text = numbered?.text ?? marked.text;
+export function fromMarked(style: QuestionStyle, depth: number, marked: Marked, node: Candidate['node']): Candidate | undefined {
+  const plain = marked.text.replace(ASKED_BY, '');
+  if (!plain) return undefined;
+  const numbered = readNumbered(plain);
+  const flagged = numbered ? null : Q_MARK.exec(plain);
+  const text = numbered?.text ?? flagged?.[1] ?? plain;
+  const reads = flagged ? true : isQuestionText(text);
   return {
     style,
     depth,
@@ -175,7 +216,8 @@ function fromMarked(style: QuestionStyle, depth: number, marked: Marked, node: C
     text,
     sources: marked.sources,
     ...(marked.difficulty ? { difficulty: marked.difficulty } : {}),
-    questionLike: numbered !== undefined || isQuestionText(text),
+    questionLike: numbered !== undefined || reads,
+    reads,
     node,
   };
 }
@@ -184,7 +226,7 @@ function fromMarked(style: QuestionStyle, depth: number, marked: Marked, node: C
  * The inline content of a paragraph that is one bold run and nothing else but markers:
  * `**What is X? 👶**`, `**What is X?** 👶`, `**What is X?** [[src](…)]`.
  */
-function boldQuestion(node: Paragraph): PhrasingContent[] | undefined {
+export function boldQuestion(node: Paragraph): PhrasingContent[] | undefined {
   const children = node.children;
   const first = children.findIndex((c) => !(c.type === 'text' && c.value.trim() === ''));
   const strong = children[first];
@@ -193,6 +235,53 @@ function boldQuestion(node: Paragraph): PhrasingContent[] | undefined {
   const after = splitMarkers([{ type: 'text', value: 'x' }, ...rest]);
   if (after.text !== 'x') return undefined;
   return [...strong.children, ...rest];
+}
+
+// The bold label of a question paragraph: "**Q:** How …?", "**Pregunta:** ¿…?", "**问：**".
+const LABEL = /^(?:q|question|pregunta|frage|问|问题|題)\s*\d*\s*[:：.]?$/i;
+
+/**
+ * A paragraph that starts with a bold question label, the question after it on the same line:
+ * `**Q:** How can you …?`. A next line in the same paragraph (`**A:** …`) starts the answer.
+ */
+function labelledQuestion(node: Paragraph): { question: PhrasingContent[]; rest?: Paragraph } | undefined {
+  const [strong, ...after] = node.children;
+  if (strong?.type !== 'strong' || !LABEL.test(toString(strong).trim())) return undefined;
+  const first = after[0];
+  const colonOutside = !/[:：.]\s*$/.test(toString(strong)) && first?.type === 'text' && /^\s*[:：]/.test(first.value);
+  if (!colonOutside && !/[:：.]\s*$/.test(toString(strong))) return undefined;
+  const question: PhrasingContent[] = [];
+  let k = 0;
+  for (; k < after.length; k++) {
+    const child = after[k]!;
+    if (child.type === 'break') break;
+    if (child.type === 'text' && child.value.includes('\n')) {
+      const cut = child.value.indexOf('\n');
+      question.push({ ...child, value: child.value.slice(0, cut) });
+      const tail = child.value.slice(cut + 1);
+      const start = child.position?.start;
+      // The answer's first line starts on the line after the question (one newline, column 1).
+      const moved = start && { line: start.line + 1, column: 1, offset: start.offset === undefined ? undefined : start.offset + cut + 1 };
+      const tailNode: PhrasingContent = { type: 'text', value: tail, ...(moved && child.position ? { position: { start: moved, end: child.position.end } } : {}) };
+      const restChildren = tail ? [tailNode, ...after.slice(k + 1)] : after.slice(k + 1);
+      return { question: stripColon(question, colonOutside), ...restOf(node, restChildren) };
+    }
+    question.push(child);
+  }
+  return { question: stripColon(question, colonOutside), ...restOf(node, after.slice(k + 1)) };
+}
+
+function stripColon(nodes: PhrasingContent[], colonOutside: boolean): PhrasingContent[] {
+  if (!colonOutside || nodes[0]?.type !== 'text') return nodes;
+  return [{ ...nodes[0], value: nodes[0].value.replace(/^\s*[:：]/, '') }, ...nodes.slice(1)];
+}
+
+// The rest of the paragraph as a paragraph of its own, if it holds anything (positions kept).
+function restOf(node: Paragraph, children: PhrasingContent[]): { rest?: Paragraph } {
+  const kept = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const head = kept[0];
+  if (!head?.position || !node.position) return {};
+  return { rest: { type: 'paragraph', children: kept, position: { start: head.position.start, end: node.position.end } } };
 }
 
 /**
@@ -235,16 +324,18 @@ export function isQuestionOf(candidate: Candidate, layout: Layout, explicit = fa
 }
 
 // Among layouts found as often, the first here wins: numbered headings, then the rest.
-const PREFERENCE = ['heading:num', 'details:num', 'details:none', 'bold:num', 'heading:none', 'bold:none'];
+const PREFERENCE = ['heading:num', 'details:num', 'details:none', 'bold:num', 'heading:none', 'bold:none', 'list:num', 'list:none'];
 
 /**
  * The layout of a file's top-level blocks: the kind of question block found most often
- * (numbered headings at one level, question-like headings at one level, bold questions or
- * `<details>`), ties going to numbered headings, then to the shallower level. A `setting`
- * restricts the choice to what it names. Undefined when the file holds no question.
+ * (numbered headings at one level, question-like headings at one level, bold questions,
+ * `<details>` or list items), ties going to numbered headings, then to the shallower level.
+ * Numbered blocks of which fewer than half read as questions (`## 1. CNN`, `## 2. Loss`: topics)
+ * count only those that do. A `setting` restricts the choice to what it names. Undefined when
+ * the file holds no question.
  */
 export function detectLayout(blocks: readonly RootContent[], setting: LayoutSetting = {}): Layout | undefined {
-  return layoutOf(blocks.map(candidateOf), setting);
+  return layoutOf([...blocks.map(candidateOf), ...listCandidates(blocks)], setting);
 }
 
 /** detectLayout on the blocks' candidates (candidateOf of each), read once by the caller. */
@@ -252,6 +343,7 @@ export function layoutOf(candidates: ReadonlyArray<Candidate | undefined>, setti
   interface Group {
     layout: Layout;
     count: number;
+    reads: number;
     forms: Map<Numbering, number>;
   }
   const groups = new Map<string, Group>();
@@ -263,19 +355,30 @@ export function layoutOf(candidates: ReadonlyArray<Candidate | undefined>, setti
     if (setting.depth !== undefined && c.style === 'heading' && c.depth !== setting.depth) continue;
     if (setting.numbering !== undefined && numbered !== (setting.numbering !== 'none')) continue;
     const key = `${c.style}:${numbered ? 'num' : 'none'}:${c.depth}`;
-    const group: Group = groups.get(key) ?? { layout: { style: c.style, depth: c.depth, numbering: 'none' }, count: 0, forms: new Map<Numbering, number>() };
+    const group: Group = groups.get(key) ?? { layout: { style: c.style, depth: c.depth, numbering: 'none' }, count: 0, reads: 0, forms: new Map<Numbering, number>() };
     group.count++;
+    if (c.reads) group.reads++;
     group.forms.set(c.numbering, (group.forms.get(c.numbering) ?? 0) + 1);
     groups.set(key, group);
   }
   let best: Group | undefined;
   const rank = (g: Group) =>
     PREFERENCE.indexOf(`${g.layout.style}:${g.forms.has('none') ? 'none' : 'num'}`);
+  // Numbered topics ("## 1. CNN" above "- **Why …？**" questions) weigh what their questions do.
+  // List items are questions only in a file whose other blocks hold none that reads as one:
+  // elsewhere a list of "Why …?" is the follow-ups inside an answer.
+  const othersRead = [...groups.values()].some((g) => g.layout.style !== 'list' && g.reads > 0);
+  const weight = (g: Group) => {
+    if (g.layout.style === 'list' && othersRead) return 0;
+    return g.forms.has('none') || setting.every || g.reads * 2 >= g.count ? g.count : g.reads;
+  };
   for (const group of groups.values()) {
     if (
       !best ||
-      group.count > best.count ||
-      (group.count === best.count && (rank(group) < rank(best) || (rank(group) === rank(best) && group.layout.depth < best.layout.depth)))
+      weight(group) > weight(best) ||
+      (weight(group) === weight(best) &&
+        (group.count > best.count ||
+          (group.count === best.count && (rank(group) < rank(best) || (rank(group) === rank(best) && group.layout.depth < best.layout.depth)))))
     ) {
       best = group;
     }
@@ -301,12 +404,18 @@ export function describeLayout(layout: Layout): string {
   const numbered = layout.numbering === 'none' ? 'unnumbered' : `numbered "${layout.numbering}"`;
   if (layout.style === 'heading') return `level-${layout.depth} headings, ${numbered}`;
   if (layout.style === 'bold') return `bold paragraphs, ${numbered}`;
+  if (layout.style === 'list') return 'list items';
   return `<details><summary> blocks, ${numbered}`;
 }
 
-/** The written prefix of question `n` in a numbering (`3) `, `Q3: `); empty when unnumbered. */
+/**
+ * The written prefix of question `n` in a numbering (`3) `, `Q3: `); empty when unnumbered.
+ * The full-width forms take no space after them (`3、`, `Q3：`), as Chinese is written.
+ */
 export function numberPrefix(numbering: Numbering, n: number): string {
-  return numbering === 'none' ? '' : `${numbering.replace('N', String(n))} `;
+  if (numbering === 'none') return '';
+  const prefix = numbering.replace('N', String(n));
+  return /[、：]$/.test(prefix) ? prefix : `${prefix} `;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { candidateOf, isQuestionOf, layoutOf, type Candidate, type Layout, type LayoutSetting } from './layout.js';
+import { candidateOf, isQuestionOf, layoutOf, statedDifficulty, type Candidate, type Layout, type LayoutSetting } from './layout.js';
+import { listCandidates } from './layout-list.js';
 
 /** Where one question is in a file's top-level blocks. */
 export interface QuestionSpan {
@@ -13,6 +14,8 @@ export interface QuestionSpan {
   end: number;
   /** Headings above the question, outermost first (the document's title heading excluded). */
   section: string[];
+  /** Style `list`: the columns of indentation of the answer's lines, inside its list item. */
+  indent?: number;
 }
 
 export interface FoundQuestions {
@@ -23,6 +26,16 @@ export interface FoundQuestions {
 }
 
 const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
+// "## Question 12" above "**What is …?**": the question's label, not a topic.
+const LABEL = /^(?:q|question|pregunta|frage|问题|問題|题目)\s*\d+\s*[.:：]?$/i;
+
+/** Pushes a heading onto the section path, unless it only labels the question below it. */
+function enter(stack: Array<{ depth: number; text: string }>, heading: Heading): void {
+  const text = toString(heading).replace(/\s+/g, ' ').trim();
+  if (LABEL.test(text)) return;
+  while (stack.length && stack.at(-1)!.depth >= heading.depth) stack.pop();
+  stack.push({ depth: heading.depth, text });
+}
 
 /**
  * Finds the questions of a file in the layout given in `setting` or detected (see layout.ts).
@@ -33,8 +46,10 @@ const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
 export function findQuestions(blocks: readonly RootContent[], textLength: number, setting: LayoutSetting = {}): FoundQuestions {
   // Each block is read once: for the layout, then for whether it is one of its questions.
   const candidates = blocks.map(candidateOf);
-  const layout = layoutOf(candidates, setting);
+  const items = listCandidates(blocks);
+  const layout = layoutOf([...candidates, ...items], setting);
   const explicit = setting.every === true;
+  if (layout?.style === 'list') return findListQuestions(blocks, items, layout, explicit);
   const isQuestion = candidates.map((c) => (c && layout && isQuestionOf(c, layout, explicit) ? c : undefined));
   const firstQuestion = isQuestion.findIndex(Boolean);
   const limit = firstQuestion === -1 ? blocks.length : firstQuestion;
@@ -77,10 +92,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
     const node = blocks[i]!;
     const candidate = isQuestion[i];
     if (!candidate) {
-      if (node.type === 'heading' && node !== title && (layout?.style !== 'heading' || node.depth < layout.depth)) {
-        while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
-        stack.push({ depth: node.depth, text: toString(node).replace(/\s+/g, ' ').trim() });
-      }
+      if (node.type === 'heading' && node !== title && (layout?.style !== 'heading' || node.depth < layout.depth)) enter(stack, node);
       i++;
       continue;
     }
@@ -100,8 +112,46 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
       answer = candidate.rest ? [candidate.rest, ...blocks.slice(i + 1, j)] : blocks.slice(i + 1, j);
       end = j < blocks.length ? blocks[j]!.position!.start.offset! : textLength;
     }
-    questions.push({ candidate, position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
+    // A rule (`---`) after an answer separates it from the next question; it is no part of it.
+    while (answer.at(-1)?.type === 'thematicBreak') answer.pop();
+    questions.push({ candidate: withStated(candidate, answer), position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
     i = j;
   }
   return { layout, titleHeading: title, questions };
+}
+
+
+/** findQuestions for style `list`: each question item's other blocks are its answer. */
+function findListQuestions(blocks: readonly RootContent[], items: readonly Candidate[], layout: Layout, explicit: boolean): FoundQuestions {
+  const questionItems = new Map(items.filter((c) => isQuestionOf(c, layout, explicit)).map((c) => [c.item!, c]));
+  const hasQuestion = (node: RootContent) => node.type === 'list' && node.children.some((item) => questionItems.has(item));
+  const limit = blocks.findIndex(hasQuestion);
+  const title = blocks.slice(0, limit === -1 ? blocks.length : limit).find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  const questions: QuestionSpan[] = [];
+  const stack: Array<{ depth: number; text: string }> = [];
+  for (const node of blocks) {
+    if (node.type === 'heading' && node !== title) enter(stack, node);
+    if (node.type !== 'list') continue;
+    for (const item of node.children) {
+      const candidate = questionItems.get(item);
+      if (!candidate) continue;
+      const answer = item.children.slice(1);
+      questions.push({
+        candidate: withStated(candidate, answer),
+        position: questions.length + 1,
+        blocks: answer,
+        end: item.position!.end.offset!,
+        section: stack.map((s) => s.text),
+        indent: candidate.node.position!.start.column - 1,
+      });
+    }
+  }
+  return { layout, titleHeading: title, questions };
+}
+
+/** A trailing marker wins; else the difficulty the answer states on its first line. */
+function withStated(candidate: Candidate, answer: readonly RootContent[]): Candidate {
+  if (candidate.difficulty) return candidate;
+  const difficulty = statedDifficulty(answer[0]);
+  return difficulty ? { ...candidate, difficulty } : candidate;
 }

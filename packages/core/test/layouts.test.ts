@@ -184,3 +184,135 @@ describe('a README of bold "Q1-" questions, as a real bank writes them', () => {
     expect(corpus.questions.map((q) => q.section)).toEqual([['1. Foundations'], ['1. Foundations'], ['1. Foundations'], ['1. Foundations'], ['II. Models']]);
   });
 });
+
+// Layouts read by hand in real public banks (ten of them, kept out of the repository), each
+// rewritten here as a small fixture in our own words.
+describe('layouts of real public banks', () => {
+  it('"1. **What …?**" list items with their answers indented below; a table of contents is no question', () => {
+    const { files, corpus } = corpusOf('list-bold');
+    expect(files[0]!.layout).toEqual({ style: 'list', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('Machine learning in one list');
+    // The list's own numbers (1, 2, then 10) are presentation: a question's number is its position.
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is overfitting?', id: 'what-is-overfitting', section: ['Basics'], tags: ['basics'], line: 10 },
+      { number: 2, question: 'Why split data into training and test sets?', id: 'why-split-data-into-training-and-test-sets', section: ['Basics'], tags: ['basics'], line: 13 },
+      { number: 3, question: 'What does a decision tree split on?', id: 'what-does-a-decision-tree-split-on', section: ['Trees'], tags: ['trees'], line: 19 },
+    ]);
+    // The answer, out of its item: without the item's indentation (4 columns after "10. ").
+    expect(corpus.questions.map((q) => q.answer.markdown)).toEqual([
+      '- **Answer**: The model learns the noise of its training data, so it does worse on new data.',
+      '- **Answer**: The test set estimates how the model does on data it has never seen.\n- Keep it out of every choice made while training.',
+      '- **Answer**: The feature and threshold that make the two halves purest, by Gini impurity or entropy.',
+    ]);
+  });
+
+  it('Chinese bold bullets under numbered topics ("## 1. CNN" is a topic, not a question)', () => {
+    const { files, corpus } = corpusOf('list-zh');
+    expect(files[0]!.layout).toEqual({ style: 'list', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('机器学习面试题');
+    // "池化层的作用" has neither "？" nor a question word; the file's other bold items do.
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: '卷积为什么适合图像？', id: '卷积为什么适合图像', section: ['1. CNN'], tags: ['cnn'], line: 5 },
+      { number: 2, question: '池化层的作用', id: '池化层的作用', section: ['1. CNN'], tags: ['cnn'], line: 8 },
+      { number: 3, question: '如何判断模型过拟合？', id: '如何判断模型过拟合', section: ['2. Overfitting'], tags: ['overfitting'], line: 13 },
+    ]);
+    expect(corpus.questions[1]!.answer.markdown).toBe('* 降低特征图的尺寸，让模型对小的平移不敏感。');
+  });
+
+  it('"### Q: …" headings: the mark is no part of the question, "Q: Explain … ." is a question', () => {
+    const { files, corpus } = corpusOf('q-mark');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'none' });
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is regularization?', id: 'what-is-regularization', section: ['Fundamentals'], tags: ['fundamentals'], line: 5 },
+      { number: 2, question: 'Explain early stopping.', id: 'explain-early-stopping', section: ['Fundamentals'], tags: ['fundamentals'], line: 9 },
+      { number: 3, question: 'When is a linear model enough?', id: 'when-is-a-linear-model-enough', section: ['Models'], tags: ['models'], line: 15 },
+    ]);
+  });
+
+  it('"### Q1：…？" with the full-width colon; a Chinese topic gives no ASCII tag', () => {
+    const { files, corpus } = corpusOf('zh-q-colon');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'QN：' });
+    expect(corpus.title).toBe('强化学习常见问题');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: '什么是策略？', id: '什么是策略', section: ['基础'], tags: [], line: 5 },
+      { number: 2, question: '奖励和回报的区别', id: '奖励和回报的区别', section: ['基础'], tags: [], line: 9 },
+    ]);
+  });
+
+  it('"… - Google, Meta Interview Question" headings, the difficulty on the answer’s first line, a summary table', () => {
+    const { files, corpus } = corpusOf('asked-by');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'none' });
+    // The table at the end lists the same questions again: it adds none.
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is a p-value?', id: 'what-is-a-p-value', section: ['Premium questions'], tags: ['premium-questions', 'difficulty::easy'], difficulty: 'easy', line: 5 },
+      { number: 2, question: 'How to choose the sample size?', id: 'how-to-choose-the-sample-size', section: ['Premium questions'], tags: ['premium-questions', 'difficulty::hard'], difficulty: 'hard', line: 11 },
+    ]);
+  });
+
+  it('"## Question 1" labels above bold questions are no topics; the "---" after an answer is no part of it', () => {
+    const { files, corpus } = corpusOf('question-label');
+    expect(files[0]!.layout).toEqual({ style: 'bold', depth: 0, numbering: 'none' });
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What is an activation function?', id: 'what-is-an-activation-function', tags: [], line: 5 },
+      { number: 2, question: 'Explain dropout.', id: 'explain-dropout', tags: [], line: 13 },
+    ]);
+    expect(corpus.questions[0]!.answer.markdown).toBe(
+      "**Answer:** A non-linear function applied to each neuron's weighted sum, without which stacked layers would collapse into one linear map.",
+    );
+  });
+});
+
+describe('questions that a bold label introduces', () => {
+  it('"**Q:** How …?", "**Q**: …" with "**A:**" on the next line, "**Pregunta:** ¿…?"', () => {
+    const { files, corpus } = corpusOf('q-label');
+    expect(files[0]!.layout).toEqual({ style: 'bold', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('Deep learning, asked two ways');
+    expect(corpus.questions.map((q) => [q.number, q.question, q.source.line, q.answer.markdown])).toEqual([
+      [1, 'Why does a learning rate that is too high make the loss diverge?', 5, '**Simple:** Each step overshoots the valley it was meant to go down into.\n\n**Detailed:** The update jumps past the minimum by more than it was away from it, so the error grows at every step.'],
+      [2, 'What does weight decay do?', 13, '**A:** It shrinks every weight a little at each step, which keeps the weights small.'],
+      [3, '¿Qué es el aprendizaje por transferencia?', 16, '**Respuesta:** Partir de un modelo entrenado en otra tarea y ajustarlo con pocos datos.'],
+    ]);
+  });
+});
+
+describe('questions in other languages and list shapes', () => {
+  it('"### 1、什么是…？" numbering, written without a space, and Spanish "¿…?" headings', () => {
+    const zh = parse('# Spring 面试题\n\n### 1、什么是依赖注入？\n\n把对象的依赖从外部传入。\n\n### 2、Bean 的作用域有哪些？\n\nsingleton、prototype 等。\n');
+    expect([zh.layout, zh.questions.map((q) => [q.number, q.question])]).toEqual([
+      { style: 'heading', depth: 3, numbering: 'N、' },
+      [[1, '什么是依赖注入？'], [2, 'Bean 的作用域有哪些？']],
+    ]);
+    const es = parse('## Árboles\n\n### ¿Qué es un árbol de decisión?\n\nUn modelo que divide los datos.\n');
+    expect(es.questions.map((q) => [q.question, q.tags])).toEqual([['¿Qué es un árbol de decisión?', ['arboles']]]);
+  });
+
+  it('Chinese section headings such as "项目介绍" or "使用说明" are no questions; "介绍一下GAN" is one', () => {
+    expect(parse('# 笔记\n\n## 项目介绍\n\n内容。\n\n## 使用说明\n\n内容。\n').questions).toEqual([]);
+    expect(parse('# 笔记\n\n## 介绍一下GAN\n\n生成器和判别器。\n').questions.map((q) => q.question)).toEqual(['介绍一下GAN']);
+  });
+
+  it('plain items of an ordered list are questions when most of them read as ones; link-only items never', () => {
+    const md = '## Contents\n\n1. [What is a GAN?](#gan)\n\n## Questions\n\n1. 什么是生成对抗网络\n\n   两个网络相互博弈。\n\n1. 判别器的作用\n\n   区分真假样本。\n\n1. 如何训练生成器？\n\n   让判别器出错。\n';
+    const file = parse(md);
+    expect(file.layout).toEqual({ style: 'list', depth: 0, numbering: 'none' });
+    expect(file.questions.map((q) => [q.question, q.markdown])).toEqual([
+      ['什么是生成对抗网络', '两个网络相互博弈。'],
+      ['判别器的作用', '区分真假样本。'],
+      ['如何训练生成器？', '让判别器出错。'],
+    ]);
+  });
+
+  it('follow-up questions listed in an answer stay in it, however many they are', () => {
+    const md = '## 1. What prevents overfitting?\n\nFollow-ups:\n\n1. Why does dropout help?\n2. How much data is enough?\n3. What is early stopping?\n\n## 2. What is dropout?\n\nZeroing units at random.\n';
+    const file = parse(md);
+    expect(file.layout).toEqual({ style: 'heading', depth: 2, numbering: 'N.' });
+    expect(file.questions.map((q) => q.question)).toEqual(['What prevents overfitting?', 'What is dropout?']);
+    expect(parse(md, { style: 'list' }).questions.map((q) => q.question)).toEqual(['Why does dropout help?', 'How much data is enough?', 'What is early stopping?']);
+  });
+
+  it('a list in an answer stays in the answer of a heading layout', () => {
+    const file = parse('## 1. What prevents overfitting?\n\n1. **More data**\n2. **Regularization**\n\n## 2. What is dropout?\n\nZeroing units at random.\n');
+    expect(file.layout).toEqual({ style: 'heading', depth: 2, numbering: 'N.' });
+    expect(file.questions.map((q) => q.question)).toEqual(['What prevents overfitting?', 'What is dropout?']);
+  });
+});

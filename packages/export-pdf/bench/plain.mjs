@@ -6,12 +6,12 @@
  * trees before the clock starts.
  */
 import PDFDocument from 'pdfkit';
-import { parseMarkdown } from '@genai-qa/core';
+import { renderableAnswer } from '@genai-qa/core';
 import { FACES, fontFiles } from '../dist/fonts.js';
 import { MARGINS, PAGE_SIZE, SIZE } from '../dist/theme.js';
 
 /** The blocks of every answer as [face, text] pairs (list items and quotes flattened). */
-export function plainBlocks(corpus) {
+export function plainBlocks(corpus, answers) {
   const text = (node) => ('value' in node ? node.value : 'children' in node ? node.children.map(text).join('') : '');
   return corpus.questions.map((q) => {
     const out = [];
@@ -22,7 +22,7 @@ export function plainBlocks(corpus) {
         else if ('children' in node) walk(node.children);
       }
     };
-    walk(parseMarkdown(q.answer.markdown).children);
+    walk(renderableAnswer(q, answers).tree.children);
     return { heading: `${q.number}. ${q.question}`, blocks: out };
   });
 }

@@ -17,8 +17,9 @@ import { embedImages } from './raster.js';
 import { Destinations } from './targets.js';
 import { MARGINS } from './theme.js';
 
-/** How many questions share pdfkit's word-layout caches before they are emptied. */
+/** How often (in questions) pdfkit's word-layout caches are checked, and the words each may hold. */
 const CACHE_QUESTIONS = 500;
+const CACHE_WORDS = 20_000;
 
 export async function renderGuide(corpus: Corpus, options: ExportOptions, info: { lang: string }): Promise<Uint8Array> {
   const date = options.date;
@@ -44,7 +45,7 @@ export async function renderGuide(corpus: Corpus, options: ExportOptions, info: 
   doc.addPage(PAGE_OPTIONS);
   const placements: Placement[] = [];
   corpus.questions.forEach((q, i) => {
-    if (i > 0 && i % CACHE_QUESTIONS === 0) clearLayoutCaches(doc);
+    if (i > 0 && i % CACHE_QUESTIONS === 0) clearLayoutCaches(doc, CACHE_WORDS);
     placements.push(renderQuestion(context, { dests, options, images }, q, i));
   });
   drawContents(context, corpus, contents, { first, heading, element, placements, dests });

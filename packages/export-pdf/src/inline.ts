@@ -98,6 +98,13 @@ export function isFigureParagraph(children: readonly PhrasingContent[]): boolean
   return images > 0;
 }
 
+/** True when a paragraph draws as text alone: no image in it, inline or as a figure. */
+export function isTextParagraph(children: readonly PhrasingContent[]): boolean {
+  const walk = (nodes: readonly PhrasingContent[]): boolean =>
+    nodes.every((n) => n.type !== 'image' && n.type !== 'imageReference' && (!('children' in n) || walk(n.children)));
+  return walk(children);
+}
+
 /** The runs' text, for measuring. */
 export function runsText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join('');

@@ -10,7 +10,7 @@
 import { deflateSync } from 'node:zlib';
 
 /** Objects per object stream: large enough to compress well, small enough to read one fast. */
-const PER_STREAM = 256;
+const PER_STREAM = 1024;
 
 export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   const file = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
@@ -77,14 +77,29 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   }
   const xref = next++;
   rows.set(xref, [1, length, 0]);
-  const entries = Buffer.alloc(7 * next);
-  for (let n = 0; n < next; n++) {
-    const [type, field2, field3] = rows.get(n) ?? [0, 0, n === 0 ? 0xffff : 0];
-    entries.writeUInt8(type, 7 * n);
-    entries.writeUInt32BE(field2, 7 * n + 1);
-    entries.writeUInt16BE(field3, 7 * n + 5);
-  }
-  const dictionary = [`/Type /XRef`, `/Size ${next}`, `/W [1 4 2]`, `/Root ${root}`, ...(info ? [`/Info ${info}`] : []), ...(id ? [`/ID ${id}`] : [])].join('\n');
+  // The smallest field widths that hold every value; each row behind a PNG "Up" predictor
+  // byte (the difference from the row above), so that deflate sees runs of small numbers.
+  const rowsInOrder = Array.from({ length: next }, (_, n): [number, number, number] => rows.get(n) ?? [0, 0, n === 0 ? 0xffff : 0]);
+  const bytesFor = (max: number): number => (max < 0x100 ? 1 : max < 0x10000 ? 2 : max < 0x1000000 ? 3 : 4);
+  const w2 = bytesFor(rowsInOrder.reduce((m, r) => Math.max(m, r[1]), length));
+  const w3 = bytesFor(rowsInOrder.reduce((m, r) => Math.max(m, r[2]), 0));
+  const width = 1 + w2 + w3;
+  const entries = Buffer.alloc((width + 1) * next);
+  let previous = Buffer.alloc(width);
+  rowsInOrder.forEach(([type, field2, field3], n) => {
+    const row = Buffer.alloc(width);
+    row.writeUInt8(type, 0);
+    row.writeUIntBE(field2, 1, w2);
+    row.writeUIntBE(field3, 1 + w2, w3);
+    const at = (width + 1) * n;
+    entries[at] = 2; // PNG Up
+    for (let i = 0; i < width; i++) entries[at + 1 + i] = (row[i]! - previous[i]!) & 0xff;
+    previous = row;
+  });
+  const dictionary = [
+    `/Type /XRef`, `/Size ${next}`, `/W [1 ${w2} ${w3}]`, `/Root ${root}`, ...(info ? [`/Info ${info}`] : []), ...(id ? [`/ID ${id}`] : []),
+    `/DecodeParms << /Columns ${width} /Predictor 12 >>`,
+  ].join('\n');
   const xrefAtNow = length;
   write(stream(xref, dictionary, deflateSync(entries)));
   write(Buffer.from(`startxref\n${xrefAtNow}\n%%EOF\n`, 'latin1'));

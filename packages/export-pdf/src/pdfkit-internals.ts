@@ -5,6 +5,8 @@
  * pdfkit is a deliberate change: run that test, then the byte-identity checks.
  */
 
+import { ENCODED, flushPageContent } from './pdfkit-text.js';
+
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
 
@@ -59,15 +61,17 @@ export function sortDestinationsByBytes(doc: Doc): void {
 
 /**
  * pdfkit attaches `link` annotations to an enclosing `Link` structure element but not `goTo`
- * ones; route those the same way so that every link is in the tag tree.
+ * ones; route those the same way so that every link is in the tag tree. The GoTo action is
+ * written inside its annotation rather than as an object of its own (one object fewer per link).
  */
 export function attachGoToLinksToStructure(doc: Doc): void {
-  const goTo = doc.goTo.bind(doc);
   doc.goTo = function (this: Doc, x, y, w, h, name, options) {
     const current = currentStructureElement(doc);
     const inLink = current && structType(current) === 'Link';
     const extra = inLink && !(options as { structParent?: unknown } | undefined)?.structParent ? { structParent: current, Contents: pdfString('link to another question') } : {};
-    return goTo(x, y, w, h, name, { ...(options ?? {}), ...extra });
+    // The action is written inside the annotation (pdfkit's goTo makes it an object of its own).
+    const action = { S: 'GoTo', D: pdfString(name) };
+    return doc.annotate(x, y, w, h, { ...(options ?? {}), ...extra, Subtype: 'Link', A: action } as unknown as PDFKit.Mixins.AnnotationOption);
   };
 }
 
@@ -96,6 +100,7 @@ export function structType(element: StructElement): string {
 export function closeContentStream(doc: Doc, page: PDFKit.PDFPage): void {
   const dictionary = page.dictionary.data as { Contents?: unknown };
   const written: unknown[] = Array.isArray(dictionary.Contents) ? dictionary.Contents : [dictionary.Contents];
+  flushPageContent(page);
   page.content.end(undefined);
   const rest = doc.ref({});
   // A stream, even if nothing more is drawn on the page (an empty object is not a stream).
@@ -141,15 +146,60 @@ export function coalesceOutput(doc: Doc): void {
 /**
  * Memory: each embedded font caches the glyph layout of every distinct word it has drawn,
  * so the caches grow with the corpus's vocabulary (hundreds of MB at 10,000 questions).
- * Emptying them now and then keeps the speed (common words come back at once) and bounds
- * the memory; the layout, and so the output, is the same with or without a cache.
+ * A cache that has grown past `maxEntries` words is emptied (common words come back at once);
+ * the layout, and so the output, is the same with or without a cache. Emptying a small cache
+ * would only cost time: each word is laid out again by fontkit, the most expensive step of
+ * pdfkit's text layout.
  */
-export function clearLayoutCaches(doc: Doc): void {
+export function clearLayoutCaches(doc: Doc, maxEntries = 0): void {
   const families = internals(doc)._fontFamilies;
   if (!families) throw moved('_fontFamilies');
   for (const font of Object.values(families)) {
-    if (font.layoutCache) font.layoutCache = Object.create(null);
+    if (font.layoutCache && Object.keys(font.layoutCache).length > maxEntries) font.layoutCache = Object.create(null);
+    const widths = (font as WidthCached)[WIDTHS];
+    if (widths && widths.size > maxEntries) widths.clear();
+    const encoded = (font as { [ENCODED]?: Map<string, unknown> })[ENCODED];
+    if (encoded && encoded.size > maxEntries) encoded.clear();
   }
+}
+
+const WIDTHS = Symbol('widths');
+interface WidthCached {
+  [WIDTHS]?: Map<string, number>;
+  widthOfString?: (text: string, size: number, features?: unknown) => number;
+}
+
+/**
+ * Speed: pdfkit measures every word of every line through the font's `widthOfString`
+ * (private: `EmbeddedFont`), which splits the string at spaces and looks each piece up in
+ * the layout cache; the line wrapper keeps the widths only for one `text()` call. Each face
+ * loaded into the document gets a cache of widths by string (at 1 pt, scaled to the size
+ * asked for), emptied with the layout caches. The widths are the ones pdfkit computes.
+ */
+export function cacheTextWidths(doc: Doc): void {
+  const target = doc as unknown as { font: (...args: unknown[]) => Doc; _font?: WidthCached };
+  const font = target.font.bind(doc);
+  target.font = (...args: unknown[]): Doc => {
+    font(...args);
+    const face = target._font;
+    if (!face || face[WIDTHS]) return doc;
+    const measure = face.widthOfString?.bind(face);
+    if (!measure) throw moved('_font.widthOfString');
+    const widths = new Map<string, number>();
+    face[WIDTHS] = widths;
+    face.widthOfString = (text, size, features) => {
+      // Long strings (a paragraph's opening, a heading) rarely come back: their words are cached.
+      if (features !== undefined || text.length > 100) return measure(text, size, features);
+      let width = widths.get(text);
+      if (width === undefined) {
+        width = measure(text, 1000); // the advance in font units: × 1000/1000 = × 1, exact
+        widths.set(text, width);
+      }
+      // The same arithmetic as pdfkit's (advance × size/1000), so the same bits.
+      return width * (size / 1000);
+    };
+    return doc;
+  };
 }
 
 /**

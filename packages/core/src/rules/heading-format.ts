@@ -76,7 +76,7 @@ export default defineRule({
 });
 
 // The `#` marks, the number as written (`3.`, `3)`, `Q3:`, `Q 3.` …) and the white space after it.
-const PREFIX = /^(#{1,6}[ \t]+)((?:\d+[.)])|(?:[Qq] ?\d+[ \t]*[:.)]))([ \t]*)(?=\S)/;
+const PREFIX = /^(#{1,6}[ \t]+)((?:\d+[.)、])|(?:[Qq] ?\d+[ \t]*[:.)：]))([ \t]*)(?=\S)/;
 
 function wouldBeQuestion(rest: string, layout: Layout | undefined): boolean {
   if (layout?.numbering === 'none') return isQuestionText(rest.trim());

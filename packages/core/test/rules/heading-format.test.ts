@@ -20,6 +20,14 @@ describe('heading-format', () => {
     expect(fix(md, 'heading-format')).toBe('# 18. What is an autoencoder?\n\nA network.\n');
   });
 
+  it('keeps a Chinese file in its "N、" numbering, written without a space', () => {
+    const md = '### 1、什么是策略？\n\n映射。\n\n### 2、什么是回报？\n\n折扣和。\n\n### 3. 什么是价值？\n\n期望回报。\n';
+    expect(findings('heading-format', md)).toEqual([
+      { line: 9, column: 5, message: 'This file numbers its questions "N、"; write "3、什么是价值？"', fixable: true },
+    ]);
+    expect(fix(md, 'heading-format')).toBe(md.replace('### 3. ', '### 3、'));
+  });
+
   it('reports "#18. What" (a paragraph, not a heading)', () => {
     const md = '# 1. A?\n\nYes.\n\n#2. What is B?\n\nB.\n';
     expect(findings('heading-format', md)).toEqual([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findings, lint, only } from '../helpers.js';
 
 const LOOKED_FOR =
-  'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**") and <details><summary> blocks';
+  'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
 const CORPUS = `No questions in content/: looked for ${LOOKED_FOR}`;
 const FILE = `File has no questions; genai-qa looked for ${LOOKED_FOR}`;
 

@@ -22,7 +22,11 @@ export function leadHeight(context: BlockContext, node: RootContent | undefined)
       // A few lines' worth of text is enough to know whether it fills KEEP_LINES lines.
       const text = plainText(node).slice(0, 160 * KEEP_LINES);
       context.doc.font(FACES.sans).fontSize(SIZE.body);
-      // Text wider than KEEP_LINES full lines wraps to at least KEEP_LINES lines.
+      // Text wider than KEEP_LINES full lines wraps to at least KEEP_LINES lines. Its whole
+      // words first: they are no wider than the text, and pdfkit has laid them out before,
+      // where the word cut at the end would be a new word to shape.
+      const words = text.slice(0, text.lastIndexOf(' ') + 1);
+      if (context.doc.widthOfString(words) > KEEP_LINES * context.width) return lines;
       if (context.doc.widthOfString(text) > KEEP_LINES * context.width) return lines;
       return Math.min(measure(context, text || ' ', {}), lines);
     }

@@ -1,6 +1,8 @@
 import type { List } from 'mdast';
 import { FACES } from '../fonts.js';
+import { inlineRuns, isTextParagraph } from '../inline.js';
 import { ensure, gap, indented, lineHeight, mark, open } from '../layout.js';
+import { flowRuns } from '../text.js';
 import { COLOR, SIZE } from '../theme.js';
 import type { BlockContext } from './context.js';
 
@@ -39,7 +41,12 @@ export function list(context: BlockContext, node: List): void {
     const inner = indented(context, labelWidth, { parent: body, listDepth: context.listDepth + 1, blockGap: itemGap });
     doc.x = inner.x0;
     doc.y = y;
-    inner.blocks(inner, item.children);
+    const only = item.children.length === 1 ? item.children[0] : undefined;
+    if (only?.type === 'paragraph' && isTextParagraph(only.children)) {
+      // An item of one paragraph (most of them): its text belongs to the LBody itself, one
+      // element fewer per item in the tag tree (LBody may hold content directly).
+      flowRuns(inner, inlineRuns(only.children, inner.inline).runs, { structElement: body });
+    } else inner.blocks(inner, item.children);
     doc.x = context.x0;
     body.end();
     li.end();

@@ -4,11 +4,12 @@
  * question's page is known.
  */
 import type { Corpus } from '@genai-qa/core';
-import type { Layout, StructElement } from '../layout.js';
+import { mark, type Layout, type StructElement } from '../layout.js';
 import { pdfString } from '../pdfkit-internals.js';
 import type { Placement } from '../question.js';
 import type { Destinations } from '../targets.js';
-import { flow, measure } from '../text.js';
+import { FACES } from '../fonts.js';
+import { drawRuns, flow, measure, type FlowOptions } from '../text.js';
 import { COLOR, MARGINS, PAGE_SIZE, SIZE } from '../theme.js';
 
 export interface ContentsLayout {
@@ -67,19 +68,31 @@ export function drawContents(
     const link = doc.struct('Link');
     item.add(link);
     const pageLabel = String(target.page + 1);
-    flow(context, [{ text: `${q.number}.` }], {
-      size: SIZE.tocEntry, color: COLOR.muted, x, y: row.y, width: NUMBER_WIDTH - 6, align: 'right', structElement: link, height: row.height,
-    });
-    flow(context, [{ text: q.question }], {
-      size: SIZE.tocEntry, color: COLOR.text, x: x + NUMBER_WIDTH, y: row.y, width: textWidth(context), lineGap: 1.5, structElement: link, height: row.height,
-    });
-    const lineHeight = SIZE.tocEntry * 1.164 + 1.5;
-    const lastLineY = row.y + row.height - 4.5 - lineHeight;
-    flow(context, [{ text: pageLabel }], {
-      size: SIZE.tocEntry, color: COLOR.text, x: x + width - 40, y: lastLineY, width: 40, align: 'right', structElement: link, height: lineHeight + 2,
+    // Number, question and page: one marked-content sequence of the row's Link element.
+    mark(doc, link, 'Link', () => {
+      cell(context, `${q.number}.`, { size: SIZE.tocEntry, color: COLOR.muted, x, y: row.y, width: NUMBER_WIDTH - 6, align: 'right', height: row.height });
+      cell(context, q.question, { size: SIZE.tocEntry, color: COLOR.text, x: x + NUMBER_WIDTH, y: row.y, width: textWidth(context), lineGap: 1.5, height: row.height });
+      const lineHeight = SIZE.tocEntry * 1.164 + 1.5;
+      const lastLineY = row.y + row.height - 4.5 - lineHeight;
+      cell(context, pageLabel, { size: SIZE.tocEntry, color: COLOR.text, x: x + width - 40, y: lastLineY, width: 40, align: 'right', height: lineHeight + 2 });
     });
     doc.goTo(x, row.y, width, row.height - 2, where.dests.names[i]!, { structParent: link, Contents: pdfString(`${q.question}, page ${pageLabel}`) });
     link.end();
     item.end();
   });
+}
+
+/**
+ * One text of a contents row. Most fit on one line: drawn as one line at the place pdfkit's
+ * line wrapper would give it (left, or right-aligned without trailing spaces), without
+ * running the wrapper; a longer one wraps as any text does.
+ */
+function cell(context: Layout, text: string, options: FlowOptions & { x: number; y: number; width: number; size: number; color: string }): void {
+  const doc = context.doc;
+  doc.font(FACES.sans).fontSize(options.size);
+  if (text.includes('\n') || doc.widthOfString(text) > options.width) return drawRuns(context, [{ text }], options);
+  doc.fillColor(options.color);
+  const x = options.align === 'right' ? options.x + options.width - doc.widthOfString(text.replace(/\s+$/, '')) : options.x;
+  doc.text(text, x, options.y, { lineBreak: false });
+  doc.x = context.x0;
 }

@@ -1,0 +1,56 @@
+import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import { boldQuestion, fromMarked, splitMarkers, type Candidate } from './layout.js';
+
+/**
+ * Questions written as list items, as many public banks do:
+ *
+ * ```markdown
+ * 1. **What is cross-validation?**
+ *    - **Answer**: Splitting the data into folds …
+ * - **CNN为什么可以在CV/NLP/Speech等领域都可以使用？**
+ *     * 输入数据的局部相关性
+ * 1. 什么样的资料集不适合用深度学习
+ *
+ *    - 数据集太小 …
+ * ```
+ *
+ * An item of a top-level list is a candidate when its first block is a paragraph that is only
+ * a bold run (in any list), or plain text (in an ordered list; a link alone, as in a table of
+ * contents, is not). Its other blocks are the answer. The items of a file are questions
+ * together: when at least half of one kind (bold, or plain) read as questions, all of that kind
+ * are, since authors write "**BP**" or "概率密度的万能近似器" among "…？" as prompts too.
+ */
+export function listCandidates(blocks: readonly RootContent[]): Candidate[] {
+  const bold: Candidate[] = [];
+  const plain: Candidate[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'list') continue;
+    for (const item of block.children) {
+      const found = itemCandidate(block, item);
+      if (found) (found.bold ? bold : plain).push(found.candidate);
+    }
+  }
+  return [...agreed(bold), ...agreed(plain)];
+}
+
+function itemCandidate(list: List, item: ListItem): { candidate: Candidate; bold: boolean } | undefined {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return undefined;
+  const inline = boldQuestion(first);
+  if (!inline && (!list.ordered || linkOnly(first))) return undefined;
+  const candidate = fromMarked('list', 0, splitMarkers(inline ?? first.children), first);
+  if (!candidate) return undefined;
+  // A list's own numbers are presentation (Markdown renumbers them): no numbering to check.
+  return { candidate: { ...candidate, numbering: 'none', number: undefined, item }, bold: inline !== undefined };
+}
+
+function linkOnly(paragraph: Paragraph): boolean {
+  const parts = paragraph.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return parts.length === 1 && (parts[0]!.type === 'link' || parts[0]!.type === 'linkReference');
+}
+
+function agreed(candidates: Candidate[]): Candidate[] {
+  const reading = candidates.filter((c) => c.reads).length;
+  if (reading === 0 || reading * 2 < candidates.length) return candidates;
+  return candidates.map((c) => ({ ...c, questionLike: true }));
+}

@@ -1,0 +1,387 @@
+/**
+ * Compact page content: the second file of pdfkit internals (with `pdfkit-internals.ts`; pdfkit
+ * is pinned to an exact version because of both, and `test/pdfkit-text.test.ts` checks each
+ * private shape this file relies on and that the output still reads the same).
+ *
+ * pdfkit 0.20 draws every fragment of text (one run of one line) as its own
+ * `q 1 0 0 -1 0 H cm BT 1 0 0 1 x y Tm /F1 10 Tf [..] TJ ET Q`, writes the full colour
+ * (`/DeviceRGB cs 0.12156862745098039 … scn`) before each run even when it has not changed, and
+ * turns every operator into its own small Uint8Array. A guide has hundreds of thousands of
+ * runs, so this file:
+ *
+ * - draws plain fragments itself: one text object for consecutive fragments (until another
+ *   kind of operator comes), the text matrix flipped in place of the `q … cm … Q` around each
+ *   fragment, the font set only when it changes, no position at all for a run that continues
+ *   where the last one ended, and a relative `Td` for the next line;
+ * - drops a fill colour that is already the current one and writes colours with four decimals
+ *   (every colour of the guide is a multiple of 1/255, which four decimals keep exactly at 8 bits);
+ * - gathers each page's operators in one string, converted once when the page's stream ends.
+ *
+ * The glyphs, their positions and the marked content are the same as pdfkit's; a fragment
+ * with anything unusual (justified text, character or word spacing, oblique or stroked text,
+ * font features, glyph offsets, a baseline option) is drawn by pdfkit's own code.
+ */
+
+type Doc = PDFKit.PDFDocument;
+
+interface Position {
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+interface Font {
+  id: string;
+  ascender: number;
+  encode(text: string, features?: unknown): [string[], Position[]];
+  ref(): unknown;
+}
+
+interface Page {
+  write(chunk: unknown): unknown;
+  end(): unknown;
+  content: { write(chunk: unknown): unknown };
+  fonts: Record<string, unknown>;
+}
+
+/** What pdfkit's `_fragment` is given: the options of the text call, plus the line's measures. */
+interface FragmentOptions {
+  align?: string;
+  width?: number;
+  lineWidth?: number;
+  textWidth?: number;
+  wordSpacing?: number;
+  characterSpacing?: number;
+  horizontalScaling?: number;
+  oblique?: unknown;
+  stroke?: unknown;
+  features?: unknown;
+  baseline?: unknown;
+  link?: string | number | null;
+  goTo?: unknown;
+  destination?: unknown;
+  underline?: unknown;
+  strike?: unknown;
+}
+
+/** The fields this file reads or writes, as pdfkit 0.20.2 has them. */
+interface Internals {
+  _fragment(text: string, x: number, y: number, options: FragmentOptions): void;
+  _font: Font;
+  _fontSize: number;
+  _fillColor?: unknown[];
+  _currentStructureElement?: { dictionary: { data: { S?: string } } };
+  page: Page;
+  addContent(data: unknown): Doc;
+}
+
+/** Fails loudly when a private field that this file relies on has moved (a pdfkit upgrade). */
+function moved(what: string): Error {
+  return new Error(`exportPdf: internal error, pdfkit's ${what} has moved (pdfkit is pinned in packages/export-pdf/package.json)`);
+}
+
+/** pdfkit's number format: at most six decimals. */
+function num(n: number): string {
+  const r = Math.round(n * 1e6) / 1e6;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** A colour operator's numbers with four decimals at most (`0.12156862745098039` → `0.1216`). */
+function shortColour(op: string): string {
+  let short = shortColours.get(op);
+  if (short === undefined) {
+    short = op.replace(/\d*\.\d{5,}/g, (n) => String(Math.round(Number(n) * 1e4) / 1e4));
+    if (shortColours.size < 1000) shortColours.set(op, short);
+  }
+  return short;
+}
+const shortColours = new Map<string, string>();
+
+/** Page contents gathered into one string per stream: flush before the stream ends. */
+const flushes = new WeakMap<object, () => void>();
+
+/** Writes out what a page has gathered (before its content stream is ended or replaced). */
+export function flushPageContent(page: PDFKit.PDFPage): void {
+  flushes.get(page)?.();
+}
+
+function gatherPage(page: Page): void {
+  let pending = '';
+  const flush = (): void => {
+    if (pending === '') return;
+    page.content.write(Buffer.from(pending, 'latin1'));
+    pending = '';
+  };
+  flushes.set(page, flush);
+  page.write = (chunk: unknown): unknown => {
+    if (typeof chunk === 'string') {
+      pending += `${chunk}\n`;
+      return undefined;
+    }
+    flush();
+    return page.content.write(chunk);
+  };
+  const end = page.end.bind(page);
+  page.end = (): unknown => {
+    flush();
+    return end();
+  };
+}
+
+/** Installs the compact writer on a new document (before any page is added). */
+export function compactContent(doc: Doc): void {
+  const target = doc as unknown as Internals;
+  const fragment = target._fragment?.bind(doc);
+  const addContent = target.addContent?.bind(doc);
+  if (typeof fragment !== 'function' || typeof addContent !== 'function') throw moved('_fragment');
+
+  /** The page the state below belongs to (pages change under it: new pages, switchToPage, SVG groups). */
+  let page: Page | undefined;
+  /** An open text object: its line start (the text line matrix) and where the last glyph ended. */
+  let text: { lineX: number; lineY: number; penX: number; font: string } | undefined;
+  /** The current fill colour (`cs` and `scn`), when known, and the ones saved by `q`. */
+  let fill: string | undefined;
+  let saved: Array<string | undefined> = [];
+  /** A fill colour space waiting for its colour. */
+  let space: string | undefined;
+
+  const closeText = (): void => {
+    if (text && page) page.write('ET');
+    text = undefined;
+  };
+  const samePage = (): void => {
+    if (target.page === page) return;
+    settle();
+    page = target.page;
+    fill = undefined;
+    saved = [];
+    space = undefined;
+  };
+  const flushSpace = (): void => {
+    if (space === undefined) return;
+    page!.write(space);
+    fill = undefined;
+    space = undefined;
+  };
+  /** Writes what is pending on the current state's page and closes its text object. */
+  const settle = (): void => {
+    if (page) flushSpace();
+    closeText();
+  };
+
+  doc.on('pageAdded', () => gatherPage(target.page));
+
+  target.addContent = (data: unknown): Doc => {
+    samePage();
+    if (typeof data === 'string') {
+      if (data.endsWith(' cs')) {
+        flushSpace();
+        space = data;
+        return doc;
+      }
+      if (data.endsWith(' scn')) {
+        const colour = `${space ?? ''}\n${shortColour(data)}`;
+        if (space !== undefined && colour === fill) {
+          space = undefined;
+          return doc;
+        }
+        if (space !== undefined) page!.write(space);
+        page!.write(colour.slice(colour.indexOf('\n') + 1));
+        fill = space !== undefined ? colour : undefined;
+        space = undefined;
+        return doc;
+      }
+      flushSpace();
+      // Operators allowed inside a text object keep it open: the colours above; anything else closes it.
+      closeText();
+      if (data === 'q') saved.push(fill);
+      else if (data === 'Q') fill = saved.pop();
+      else if (/(?:^|\s)[qQ](?:\s|$)/.test(data)) {
+        fill = undefined;
+        saved = [];
+      }
+      if (data.endsWith(' SCN')) data = shortColour(data);
+    } else {
+      flushSpace();
+      closeText();
+    }
+    return addContent(data);
+  };
+
+  // Before the page changes (pdfkit writes the closing EMCs of a page straight to it on
+  // continueOnNewPage) and before the pages are written, close what is open on this one.
+  for (const name of ['continueOnNewPage', 'addPage', 'switchToPage', 'flushPages'] as const) {
+    const method = (target as unknown as Record<string, (...args: unknown[]) => unknown>)[name];
+    if (typeof method !== 'function') throw moved(name);
+    const bound = method.bind(doc);
+    (target as unknown as Record<string, unknown>)[name] = (...args: unknown[]): unknown => {
+      settle();
+      return bound(...args);
+    };
+  }
+
+  target._fragment = (raw: string, x: number, y: number, options: FragmentOptions): void => {
+    const align = options.align ?? 'left';
+    const plain =
+      !options.wordSpacing && !options.characterSpacing && (options.horizontalScaling ?? 100) === 100 && !options.oblique && !options.stroke &&
+      options.features === undefined && options.baseline === undefined && align !== 'justify';
+    const string = `${raw}`.replace(/\n/g, '');
+    if (!plain || string.length === 0) {
+      if (string.length > 0) {
+        samePage();
+        settle();
+      }
+      return fragment(raw, x, y, options);
+    }
+    const font = target._font;
+    const size = target._fontSize;
+    const glyphs = encodeText(font, string);
+    if (!glyphs) {
+      samePage();
+      settle();
+      return fragment(raw, x, y, options);
+    }
+    if (options.width) {
+      if (align === 'right') x += (options.lineWidth ?? 0) - doc.widthOfString(string.replace(/\s+$/, ''), options as PDFKit.Mixins.TextOptions);
+      else if (align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? 0) / 2;
+    }
+    const width = options.textWidth ?? doc.widthOfString(string, options as PDFKit.Mixins.TextOptions);
+    annotations(doc, x, y, width, options);
+    samePage();
+    flushSpace();
+    if (page!.fonts[font.id] == null) page!.fonts[font.id] = font.ref();
+    const scale = size / 1000;
+    const baseline = y + (font.ascender / 1000) * size;
+    const fontOp = `/${font.id} ${num(size)} Tf`;
+    let out = '';
+    if (!text) {
+      text = { lineX: x, lineY: baseline, penX: x, font: fontOp };
+      out = `BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n${fontOp}\n`;
+    } else {
+      if (text.font !== fontOp) out += `${fontOp}\n`;
+      text.font = fontOp;
+      if (Math.abs(baseline - text.lineY) > 1e-6 || Math.abs(x - text.penX) > 1e-3) {
+        // Td moves from the start of the line; the text matrix is flipped, so down is negative.
+        const dx = num(x - text.lineX);
+        const dy = num(text.lineY - baseline);
+        out += `${dx} ${dy} Td\n`;
+        text.lineX += Number(dx);
+        text.lineY -= Number(dy);
+        text.penX = text.lineX;
+      }
+    }
+    text.penX += glyphs.advance * scale;
+    page!.write(`${out}[${glyphs.commands}] TJ`);
+  };
+}
+
+/** One word's glyphs as pdfkit encodes them: hex runs, each but the last closed by its kerning. */
+interface WordCode {
+  /** The kerning as written (`num(-kerning)`), or '' for none. */
+  runs: Array<[hex: string, kerning: string]>;
+  /** The advance in font units (× size / 1000). */
+  advance: number;
+}
+
+/** Each face's encoded words (`font.encode` of one word), emptied with its layout cache. */
+export const ENCODED = Symbol('encoded words');
+
+/**
+ * The `TJ` operand of a string and its advance, or undefined when a glyph is offset (pdfkit
+ * then moves the text matrix; left to pdfkit). pdfkit lays a string out word by word (split
+ * after each space or tab) and encodes the glyphs of all the words; encoding each word once
+ * and joining the results gives the same glyphs, kerning and subset (a word's glyphs enter
+ * the subset the first time it is encoded, in the same order as pdfkit's).
+ */
+function encodeText(font: Font, text: string): { commands: string; advance: number } | undefined {
+  const fontWithCache = font as Font & { [ENCODED]?: Map<string, WordCode | null> };
+  const cache = (fontWithCache[ENCODED] ??= new Map<string, WordCode | null>());
+  const commands: string[] = [];
+  let open = '';
+  let advance = 0;
+  let last = 0;
+  // pdfkit's split: after each space or tab, and the rest (found with indexOf, not char by char).
+  const tabs = text.includes('\t');
+  while (last < text.length) {
+    let index = text.indexOf(' ', last);
+    if (tabs) {
+      const tab = text.indexOf('\t', last);
+      if (tab >= 0 && (index < 0 || tab < index)) index = tab;
+    }
+    const end = index < 0 ? text.length : index + 1;
+    const word = text.slice(last, end);
+    last = end;
+    let code = cache.get(word);
+    if (code === undefined) {
+      code = encodeWord(font, word);
+      cache.set(word, code);
+    }
+    if (code === null) return undefined;
+    advance += code.advance;
+    for (const [hex, kerning] of code.runs) {
+      open += hex;
+      if (kerning !== '') {
+        commands.push(`<${open}> ${kerning}`);
+        open = '';
+      }
+    }
+  }
+  if (open !== '') commands.push(`<${open}> 0`);
+  return { commands: commands.join(' '), advance };
+}
+
+function encodeWord(font: Font, word: string): WordCode | null {
+  const [encoded, positions] = font.encode(word, undefined);
+  const runs: WordCode['runs'] = [];
+  let advance = 0;
+  let hex = '';
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p.xOffset || p.yOffset) return null;
+    advance += p.xAdvance;
+    hex += encoded[i];
+    const kerning = p.xAdvance - p.advanceWidth;
+    if (kerning !== 0) {
+      runs.push([hex, num(-kerning)]);
+      hex = '';
+    }
+  }
+  if (hex !== '') runs.push([hex, '']);
+  return { runs, advance };
+}
+
+/** Links, named destinations, underline and strike-through of a fragment, as pdfkit draws them. */
+function annotations(doc: Doc, x: number, y: number, width: number, options: FragmentOptions): void {
+  const target = doc as unknown as Internals;
+  const height = doc.currentLineHeight();
+  if (options.link != null) {
+    const current = target._currentStructureElement;
+    const structParent = current && current.dictionary.data.S === 'Link' ? current : undefined;
+    // The action written inside the annotation (pdfkit makes it an object of its own).
+    const url = options.link;
+    const action = typeof url === 'string' ? { S: 'URI', URI: new String(url) } : undefined;
+    if (action) {
+      doc.annotate(x, y, width, height, {
+        Subtype: 'Link',
+        A: action,
+        ...(structParent ? { structParent, Contents: new String('') } : {}),
+      } as unknown as PDFKit.Mixins.AnnotationOption);
+    } else doc.link(x, y, width, height, url as unknown as string, structParent ? ({ structParent } as PDFKit.Mixins.AnnotationOption) : {});
+  }
+  if (options.goTo != null) doc.goTo(x, y, width, height, options.goTo as string);
+  if (options.destination != null) doc.addNamedDestination(options.destination as string, 'XYZ', x, y, null);
+  for (const [on, offset] of [
+    [options.underline, (lw: number) => y + height - lw],
+    [options.strike, () => y + height / 2],
+  ] as const) {
+    if (!on) continue;
+    doc.save();
+    if (!options.stroke) doc.strokeColor(...((target._fillColor ?? []) as [PDFKit.Mixins.ColorValue]));
+    const lineWidth = target._fontSize < 10 ? 0.5 : Math.floor(target._fontSize / 10);
+    doc.lineWidth(lineWidth);
+    const lineY = offset(lineWidth);
+    doc.moveTo(x, lineY).lineTo(x + width, lineY).stroke();
+    doc.restore();
+  }
+}

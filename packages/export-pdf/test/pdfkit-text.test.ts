@@ -1,0 +1,189 @@
+// One test per entry of src/pdfkit-text.ts (the compact text writer) and of the width cache
+// in src/pdfkit-internals.ts: the private shape each relies on is still there, and the output
+// still reads the same (qpdf and poppler, compared with what plain pdfkit writes).
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
+import { FACES, fontFiles } from '../src/fonts.js';
+import { cacheTextWidths, clearLayoutCaches } from '../src/pdfkit-internals.js';
+import { compactContent } from '../src/pdfkit-text.js';
+import { cleanup, needs, run, tempFile } from './helpers.js';
+
+afterAll(cleanup);
+
+type Doc = PDFKit.PDFDocument;
+const DATE = new Date(Date.UTC(2026, 0, 1));
+const qpdf = needs('qpdf');
+const poppler = needs('pdftotext');
+
+function newDoc(patch: boolean): Doc {
+  const doc = new PDFDocument({ bufferPages: true, autoFirstPage: false, tagged: true, info: { CreationDate: DATE, ModDate: DATE } } as PDFKit.PDFDocumentOptions);
+  for (const [face, bytes] of fontFiles()) doc.registerFont(FACES[face], bytes as Buffer);
+  if (patch) compactContent(doc);
+  return doc;
+}
+
+async function finish(doc: Doc): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+  doc.end();
+  await done;
+  return tempFile(`text-${++files}.pdf`, Buffer.concat(chunks));
+}
+let files = 0;
+
+/** The operators of page `n`'s content (all its streams), one per line as written, glyphs elided. */
+function operators(pdf: string, n = 1): string[] {
+  const qdf = `${pdf}.qdf`;
+  run('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+  const file = fs.readFileSync(qdf, 'latin1');
+  const streams = [...file.matchAll(/%% Contents for page (\d+)\n[\s\S]*?stream\n([\s\S]*?)endstream/g)].filter((m) => Number(m[1]) === n);
+  return streams
+    .flatMap((m) => m[2]!.replace(/<<\n([^>]*)\n>>/g, (_, d: string) => `<<${d.replace(/\n/g, ' ')}>>`).split('\n'))
+    .filter((line) => line !== '')
+    .map((line) => line.replace(/^\[.*\] TJ$/, '[…] TJ'));
+}
+
+/** The name of each operator (the last token of a line). */
+const names = (ops: string[]): string[] => ops.map((op) => op.split(' ').pop()!);
+
+/** Every word with its box, as poppler reads it (to 0.01 pt). */
+function words(pdf: string): string[] {
+  const html = run('pdftotext', ['-bbox', pdf, '-']);
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    (m) => `${m[5]} ${[m[1], m[2], m[3], m[4]].map((v) => Number(v).toFixed(2)).join(' ')}`,
+  );
+}
+
+/** A paragraph of three runs in two faces and two colours that wraps onto a second line. */
+function paragraph(doc: Doc): void {
+  doc.addPage();
+  doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+  doc.text('A paragraph with ', 72, 72, { width: 200, continued: true });
+  doc.font(FACES['sans-bold']).text('bold words', { continued: true });
+  doc.font(FACES.sans).fillColor('#1f2328').text(' and plain ones after them, long enough to wrap.');
+}
+
+describe('compactContent', () => {
+  it('relies on _fragment, addContent and the page methods it closes the text before', () => {
+    const doc = newDoc(false) as unknown as Record<string, unknown>;
+    for (const name of ['_fragment', 'addContent', 'continueOnNewPage', 'addPage', 'switchToPage', 'flushPages']) expect(typeof doc[name], name).toBe('function');
+    expect(() => compactContent(doc as unknown as Doc)).not.toThrow();
+  });
+
+  it.skipIf(qpdf.skip)(`pdfkit alone: every fragment in its own q … cm … BT … ET … Q, the colour written again${qpdf.reason}`, async () => {
+    const doc = newDoc(false);
+    paragraph(doc);
+    expect(names(operators(await finish(doc)))).toEqual([
+      'cm', 'cs', 'scn',
+      'q', 'cm', 'BT', 'Tm', 'Tf', 'TJ', 'ET', 'Q',
+      'q', 'cm', 'BT', 'Tm', 'Tf', 'TJ', 'ET', 'Q',
+      'cs', 'scn',
+      'q', 'cm', 'BT', 'Tm', 'Tf', 'TJ', 'ET', 'Q',
+      'q', 'cm', 'BT', 'Tm', 'Tf', 'TJ', 'ET', 'Q',
+      'q', 'cm', 'BT', 'Tm', 'Tf', 'TJ', 'ET', 'Q',
+    ]);
+  });
+
+  it.skipIf(qpdf.skip)(`patched: one text object; the font when it changes, no position for a run that goes on, Td to the next line; the same colour once, with four decimals${qpdf.reason}`, async () => {
+    const doc = newDoc(true);
+    paragraph(doc);
+    expect(operators(await finish(doc))).toEqual([
+      '1 0 0 -1 0 792 cm',
+      '/DeviceRGB cs',
+      '0.1216 0.1373 0.1569 scn',
+      'BT',
+      // The baseline (72 + DejaVu's ascender at 10 pt) in the page's flipped space.
+      '1 0 0 -1 72 81.282227 Tm',
+      '/F2 10 Tf',
+      '[…] TJ',
+      '/F3 10 Tf',
+      '[…] TJ',
+      '/F2 10 Tf',
+      '[…] TJ',
+      // Down one line (the text matrix is flipped: down is negative), twice.
+      '0 -11.640625 Td',
+      '[…] TJ',
+      '0 -11.640625 Td',
+      '[…] TJ',
+      'ET',
+    ]);
+  });
+
+  it.skipIf(poppler.skip)(`puts every word where pdfkit puts it${poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string[]> => {
+      const doc = newDoc(patch);
+      paragraph(doc);
+      doc.fontSize(9).text('right-aligned', 72, 200, { width: 300, align: 'right' });
+      doc.text('centred', 72, 220, { width: 300, align: 'center' });
+      doc.text('a link', 72, 240, { link: 'https://example.org/', underline: true });
+      return words(await finish(doc));
+    };
+    const plain = await render(false);
+    expect(plain.length).toBeGreaterThan(15);
+    expect(await render(true)).toEqual(plain);
+  });
+
+  it.skipIf(qpdf.skip)(`leaves what it does not handle to pdfkit: justified text, character spacing${qpdf.reason}`, async () => {
+    const doc = newDoc(true);
+    doc.addPage();
+    doc.font(FACES.sans).fontSize(10);
+    doc.text('justified text over a few words that wraps to the next line', 72, 72, { width: 120, align: 'justify' });
+    doc.text('spaced', 72, 200, { characterSpacing: 2 });
+    const ops = names(operators(await finish(doc)));
+    expect(ops.filter((op) => op === 'Tw' || op === 'Tc')).toEqual(['Tc']);
+    expect(ops.filter((op) => op === 'q')).toHaveLength(3);
+  });
+
+  it.skipIf(qpdf.skip || poppler.skip)(`closes the text object before the marked content it is in ends, and before a page break${qpdf.reason || poppler.reason}`, async () => {
+    const doc = newDoc(true);
+    doc.addPage();
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    const p = doc.struct('P');
+    root.add(p);
+    p.add(doc.markStructureContent('P'));
+    doc.font(FACES.sans).fontSize(10);
+    doc.text('word '.repeat(4000), 72, 72, { width: 400 });
+    doc.endMarkedContent();
+    p.end();
+    root.end();
+    const pdf = await finish(doc);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const first = names(operators(pdf, 1));
+    expect(first.slice(-2)).toEqual(['ET', 'EMC']);
+    expect(first.filter((op) => op === 'BT')).toHaveLength(1);
+    expect(names(operators(pdf, 2)).slice(0, 2)).toEqual(['cm', 'BDC']);
+    expect(run('pdftotext', ['-f', '2', '-l', '2', pdf, '-'])).toMatch(/^word word/);
+  });
+});
+
+describe('cacheTextWidths', () => {
+  it("caches each face's widths by string, with pdfkit's own arithmetic", () => {
+    const plain = newDoc(false);
+    const cached = newDoc(false);
+    cacheTextWidths(cached);
+    for (const doc of [plain, cached]) doc.font(FACES.sans).fontSize(10.4);
+    const sample = 'The key idea — σ-algebra, Łukasz ≈ café';
+    expect(cached.widthOfString(sample)).toBe(plain.widthOfString(sample));
+    expect(cached.fontSize(7.3).widthOfString(sample)).toBe(plain.fontSize(7.3).widthOfString(sample));
+    const widths = Object.getOwnPropertySymbols((cached as unknown as { _font: object })._font).map((s) => (cached as unknown as { _font: Record<symbol, Map<string, number>> })._font[s]!);
+    expect(widths[0]!.has(sample)).toBe(true);
+  });
+
+  it('empties the caches with the layout caches, past the given number of words', () => {
+    const doc = newDoc(false);
+    cacheTextWidths(doc);
+    doc.addPage();
+    doc.font(FACES.sans).text('several distinct words here');
+    const families = (doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })._fontFamilies;
+    const layoutWords = () => Object.values(families).reduce((n, f) => n + Object.keys(f.layoutCache ?? {}).length, 0);
+    const before = layoutWords();
+    expect(before).toBeGreaterThan(3);
+    clearLayoutCaches(doc, 1000);
+    expect(layoutWords()).toBe(before);
+    clearLayoutCaches(doc, 2);
+    expect(layoutWords()).toBe(0);
+  });
+});
