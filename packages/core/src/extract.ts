@@ -159,6 +159,8 @@ export interface ParseOptions {
   refused?: string;
   /** The question layout set in the config (`questions`); what it leaves out is detected. */
   layout?: LayoutSetting;
+  /** The tree of `source.text`, when the caller parsed it already (the language server, section by section). */
+  tree?: Root;
 }
 
 const METADATA_KEYS = new Set(['id', 'tags']);
@@ -182,7 +184,7 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
     ? [{ line: 1, column: 1, blocking: true, message: options.refused }]
     : inspectSource(source.text, options.limits ?? DEFAULT_LIMITS);
   const skipped = safety.some((p) => p.blocking);
-  const tree = skipped ? emptyRoot() : parseMarkdown(source.text);
+  const tree = skipped ? emptyRoot() : (options.tree ?? parseMarkdown(source.text));
   const starts = lineStarts(source.text);
   const problems: MetadataProblem[] = [];
   const directives: Directive[] = [];

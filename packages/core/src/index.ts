@@ -1,5 +1,5 @@
 export { decodeSource, encodeSource, InputError, lineStarts, pointAt, type SourceFile } from './source.js';
-export { parseMarkdown } from './parse.js';
+export { parseMarkdown, sectionStarts } from './parse.js';
 export { parseFile, summarizeFile, defaultId, questionHeading, type ParsedFile, type ExtractedQuestion, type FileSummary, type QuestionSummary, type MetadataProblem } from './extract.js';
 export { readDirective, type Directive, type DirectiveKind } from './directives.js';
 export { buildCorpus, compileCorpus, DEFAULT_TITLE, type CompiledCorpus } from './corpus.js';

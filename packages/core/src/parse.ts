@@ -255,7 +255,11 @@ const CONTAINER = /^(?:[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t
 // A table's delimiter row without pipes ("-:", ":-:"): tables are parsed whole.
 const TABLE_DELIMITER = /^[ \t]*:-*:?[ \t]*$|^[ \t]*-+:[ \t]*$/;
 
-/** Offsets of the question-heading lines a file can safely be cut at (undefined: parse it whole). */
+/**
+ * Offsets of the question-heading lines a file can safely be cut at (undefined: parse it whole).
+ * parseMarkdown's tree of such a file is the trees of its sections, each parsed on its own and
+ * moved into place (the language server keeps them per section, to re-parse only an edited one).
+ */
 export function sectionStarts(text: string): number[] | undefined {
   const cuts: number[] = [];
   let depth = 0;

@@ -1,6 +1,7 @@
 import { rules, type Diagnostic as Finding } from '@genai-qa/core';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver';
-import { findingRange, fixEdit, lineLengths, OffsetMap, sharesLine, toDiagnostic, wholeEdit } from './convert.js';
+import { findingRange, fixEdit, lineLengths, OffsetMap, sharesLine, toDiagnostic } from './convert.js';
+import type { FixAll } from './fix-all.js';
 import type { OpenFile } from './workspace.js';
 
 const silenceable = new Set(rules.filter((r) => !r.meta.unsilenceable).map((r) => r.meta.id));
@@ -17,14 +18,20 @@ export function codeActions(
   file: OpenFile,
   findings: readonly Finding[],
   range: Range,
-  fixed: () => string | undefined,
+  fixAll: () => FixAll | undefined,
   uriOf: (file: string) => string,
+  only?: readonly string[],
 ): CodeAction[] {
   const lines = file.text.split(/\r?\n/);
   const lengths = lineLengths(lines);
   const eol = file.source.eol;
   const map = new OffsetMap(file.source.text);
   const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
+  // Asked for source actions only (VS Code's editor.codeActionsOnSave: "source.fixAll"): fix all, as such.
+  if (only?.length && only.every((kind) => kind === CodeActionKind.Source || kind.startsWith(CodeActionKind.SourceFixAll))) {
+    const all = findings.some((f) => f.fix) ? fixAll() : undefined;
+    return all?.edits.length ? [{ title: FIX_ALL_TITLE, kind: CodeActionKind.SourceFixAll, edit: edit(fixAllTextEdits(all, map, eol)) }] : [];
+  }
   const out: CodeAction[] = [];
   const disables: CodeAction[] = [];
   const seen = new Set<string>();
@@ -70,13 +77,15 @@ export function codeActions(
   }
   out.push(...disables);
   if (findings.some((f) => f.fix)) {
-    const after = fixed();
-    if (after !== undefined && after !== file.source.text) {
-      const target = eol === '\n' ? after : after.replace(/\n/g, eol);
-      out.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: edit([wholeEdit(file.text, target)]) });
-    }
+    const all = fixAll();
+    if (all?.edits.length) out.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: edit(fixAllTextEdits(all, map, eol)) });
   }
   return out;
+}
+
+/** The edits of "fix all", one per fix, as protocol edits of the document (its own line ends). */
+function fixAllTextEdits(all: FixAll, map: OffsetMap, eol: '\n' | '\r\n'): TextEdit[] {
+  return all.edits.map((e) => fixEdit({ range: [e.start, e.end], text: e.text }, map, eol));
 }
 
 /** A comment on its own line after 1-based line `line`, set off by a blank line as the metadata comment is. */

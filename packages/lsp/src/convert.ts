@@ -83,19 +83,6 @@ export function fixEdit(fix: Fix, map: OffsetMap, eol: '\n' | '\r\n'): TextEdit 
   return { range: { start: map.position(fix.range[0]), end: map.position(fix.range[1]) }, newText: eol === '\n' ? fix.text : fix.text.replace(/\n/g, eol) };
 }
 
-/**
- * One edit turning `before` into `after`: the span between their common start and common
- * end (so the cursor and the unchanged text around it stay put).
- */
-export function wholeEdit(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  const map = new OffsetMap(before);
-  return { range: { start: map.position(start), end: map.position(before.length - end) }, newText: after.slice(start, after.length - end) };
-}
-
 /** Whether two ranges share a line (code actions are offered for the lines asked about). */
 export function sharesLine(a: Range, b: Range): boolean {
   return a.start.line <= b.end.line && b.start.line <= a.end.line;

@@ -1,4 +1,4 @@
-import { lintFiles, parseFile, QUESTION_RULES, suppressionsOf, type Diagnostic as Finding, type FileSummary, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { inspectSource, lintFiles, parseFile, QUESTION_RULES, suppressionsOf, type Diagnostic as Finding, type FileSummary, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 
 /*
  * Provisional findings for a one-question edit of a large file, while the full lint runs in
@@ -10,7 +10,7 @@ import { lintFiles, parseFile, QUESTION_RULES, suppressionsOf, type Diagnostic a
  */
 
 /** Rules whose findings in a question depend on that question's text alone. */
-export const LOCAL_RULES = new Set([...QUESTION_RULES, 'text-fragment', 'unsafe-link']);
+export const LOCAL_RULES = new Set([...QUESTION_RULES, 'invalid-math', 'text-fragment', 'unsafe-link']);
 
 const MAY_START_A_QUESTION = /^\s{0,3}(#|<details|<summary|\*\*|__|---|===)/im;
 
@@ -30,11 +30,7 @@ export function provisional(
 ): Provisional | undefined {
   const a = before.source.text;
   const b = next.text;
-  let prefix = 0;
-  const shortest = Math.min(a.length, b.length);
-  while (prefix < shortest && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = commonEnds(a, b);
   const starts = before.parsed.lineStarts;
   const lineOf = (offset: number): number => {
     let low = 0;
@@ -63,7 +59,10 @@ export function provisional(
   const start = starts[question.line - 1]!;
   const oldEnd = question.endLine < starts.length ? starts[question.endLine]! : a.length;
   const newEnd = oldEnd + charDelta;
-  const segment = parseFile({ ...next, text: b.slice(start, newEnd) }, relativePath, { limits, ...(layout ? { layout } : {}) });
+  const segmentText = b.slice(start, newEnd);
+  // Too deep or too dense to parse now: only the full lint says so.
+  if (before.parsed.skipped || inspectSource(segmentText, limits).some((p) => p.blocking)) return undefined;
+  const segment = parseFile({ ...next, text: segmentText }, relativePath, { limits, ...(layout ? { layout } : {}) });
   const lineShift = question.line - 1;
   // Comments outside the question (a disable … enable region around it) still apply.
   const directives = [
@@ -86,7 +85,7 @@ export function provisional(
     } else carried.push(f.line > question.endLine ? move(f, lineDelta, charDelta) : f);
   }
   const findings = [...carried, ...fresh].sort((x, y) => x.line - y.line || x.column - y.column);
-  const parsed: FileSummary = { ...before.parsed, source: next, lineStarts: lineStartsOf(b), questions, directives };
+  const parsed: FileSummary = { ...before.parsed, source: next, lineStarts: movedLineStarts(starts, b, prefix, a.length - suffix, b.length - suffix), questions, directives };
   return { findings, parsed };
 }
 
@@ -96,9 +95,36 @@ function count(text: string): number {
   return n;
 }
 
-function lineStartsOf(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+/**
+ * The lengths of the common start and the common end of two texts (not overlapping), found
+ * by comparing slices (a native comparison) rather than character by character.
+ */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const shortest = Math.min(a.length, b.length);
+  let prefix = 0;
+  for (let step = 65536; step >= 1; step >>= 1) {
+    while (prefix + step <= shortest && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) prefix += step;
+  }
+  let suffix = 0;
+  for (let step = 65536; step >= 1; step >>= 1) {
+    while (suffix + step <= shortest - prefix && a.slice(a.length - suffix - step, a.length - suffix) === b.slice(b.length - suffix - step, b.length - suffix)) suffix += step;
+  }
+  return { prefix, suffix };
+}
+
+/**
+ * The line starts of `b`, from those of the text before (`starts`) and the edit that made `b`
+ * of it: a[prefix, oldEnd) replaced by b[prefix, newEnd). Lines before the edit keep their
+ * starts, the edit's new line feeds make new ones, the starts after it move by the edit's length.
+ */
+function movedLineStarts(starts: readonly number[], b: string, prefix: number, oldEnd: number, newEnd: number): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < starts.length && starts[i]! <= prefix) out.push(starts[i++]!);
+  for (let k = b.indexOf('\n', prefix); k !== -1 && k < newEnd; k = b.indexOf('\n', k + 1)) out.push(k + 1);
+  while (i < starts.length && starts[i]! <= oldEnd) i++;
+  const delta = newEnd - oldEnd;
+  while (i < starts.length) out.push(starts[i++]! + delta);
   return out;
 }
 

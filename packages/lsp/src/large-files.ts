@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic as Finding, FileSummary } from '@genai-qa/core';
-import type { LintJob } from './lint-worker.js';
+import type { ForgetJob, LintJob } from './lint-worker.js';
 
 /** Files from this many characters on are linted in full in a worker (see incremental.ts). */
 export const LARGE_FILE = 500_000;
@@ -49,6 +49,12 @@ export class LargeFileLinter {
       });
     }
     this.worker.postMessage(job);
+  }
+
+  /** Drops what the worker keeps of a file (it was closed). */
+  forget(key: string): void {
+    this.pending.delete(key);
+    this.worker?.postMessage({ forget: key } satisfies ForgetJob);
   }
 
   close(): void {

@@ -1,12 +1,17 @@
 import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
-import { LintSession, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { summarizeFile, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { SectionLinter } from './sections.js';
+import { ThreadHelper } from './thread-helper.js';
 
-// A worker thread that lints a large open file in full (its own rules), so that the server
-// stays responsive meanwhile: see Workspace.updateLarge and incremental.ts.
+// A worker thread that lints a large open file (its own rules), so that the server stays
+// responsive meanwhile: see Workspace.updateLarge and incremental.ts. It keeps each file's
+// sections (sections.ts), so that after the first lint only the edited questions are linted.
 
 export interface LintJob {
   id: number;
+  /** The open file (its absolute path): the sections kept for it are reused. */
+  key: string;
   source: SourceFile;
   relativePath: string;
   config: Map<string, ResolvedRule>;
@@ -25,8 +30,27 @@ const fileSystem: Host = {
   },
 };
 
-parentPort?.on('message', (job: LintJob) => {
-  const session = new LintSession({ config: job.config, limits: job.limits, layout: job.layout, host: fileSystem });
-  const result = session.lintFile({ source: job.source, relativePath: job.relativePath });
-  parentPort!.postMessage({ id: job.id, findings: result.diagnostics, parsed: result.summary });
+/** A file closed in the editor: its sections are dropped. */
+export interface ForgetJob {
+  forget: string;
+}
+
+const linters = new Map<string, SectionLinter>();
+// The second core takes on part of a large file's first lint.
+const helper = new ThreadHelper();
+helper.warm();
+// The config arrives as a copy with every job: the same one keeps the sections' findings.
+let config: { json: string; map: Map<string, ResolvedRule> } | undefined;
+
+parentPort?.on('message', (job: LintJob | ForgetJob) => {
+  if ('forget' in job) {
+    linters.delete(job.forget);
+    return;
+  }
+  const json = JSON.stringify([...job.config]);
+  if (config?.json !== json) config = { json, map: job.config };
+  let linter = linters.get(job.key);
+  if (!linter) linters.set(job.key, (linter = new SectionLinter(helper, fileSystem)));
+  const { file, findings } = linter.lint(job.source, job.relativePath, config.map, job.limits, job.layout ?? undefined);
+  parentPort!.postMessage({ id: job.id, findings, parsed: summarizeFile(file) });
 });

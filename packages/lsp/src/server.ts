@@ -167,7 +167,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         hoverProvider: true,
         definitionProvider: true,
       },
@@ -232,6 +232,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     const absolutePath = pathOf(document.uri);
     if (!absolutePath) return;
     workspace!.close(absolutePath);
+    large.forget(absolutePath);
     requested.delete(absolutePath);
     corpusAfter.delete(absolutePath);
     // What stays is what the corpus rules say about the file on disk.
@@ -242,10 +243,10 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     if (changes.some((c) => pathOf(c.uri) === workspace!.configPath)) configChanged();
   });
 
-  connection.onCodeAction(({ textDocument, range }) => {
+  connection.onCodeAction(({ textDocument, range, context }) => {
     const state = fresh(textDocument.uri);
     if (!state) return [];
-    return codeActions(textDocument.uri, state.open, state.findings, range, () => workspace!.fixed(state.absolutePath), uriOf);
+    return codeActions(textDocument.uri, state.open, state.findings, range, () => workspace!.fixAll(state.absolutePath), uriOf, context.only);
   });
 
   connection.onHover(({ textDocument, position }) => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  fixSource,
   inspectSource,
   isInsideRoot,
   LintSession,
@@ -21,6 +20,8 @@ import {
   type SourceFile,
 } from '@genai-qa/core';
 import { provisional } from './incremental.js';
+import { SectionLinter } from './sections.js';
+import { fixAllEdits, type FixAll } from './fix-all.js';
 import type { LargeFileLinter } from './large-files.js';
 
 /** What the server asks of the file system, as `genai-qa lint` does it (given by the CLI). */
@@ -86,6 +87,12 @@ export class Workspace {
   /** The one lint session of the workspace (core's LintSession), remade when the config changes. */
   private session: LintSession;
   private store: ReturnType<NonNullable<ServerHost['lintStore']>>;
+  /** The section-wise lint state of each open document linted here (not in the worker). */
+  private readonly linters = new Map<string, SectionLinter>();
+  /** The last "fix all" of each open file, with the text and config it was worked out for. */
+  private readonly fixes = new Map<string, { text: string; config: Map<string, ResolvedRule>; all: FixAll }>();
+  /** How often each file was closed: a worker's result for a file closed since is dropped. */
+  private readonly closings = new Map<string, number>();
   /** Corpus findings by absolute path, from the last corpus run. */
   private corpus = new Map<string, Finding[]>();
 
@@ -151,8 +158,18 @@ export class Workspace {
   update(absolutePath: string, version: number, editorText: string): OpenFile {
     const { text, source } = this.read(absolutePath, editorText);
     const onDisk = this.asOnDisk(absolutePath, source);
-    const result = this.session.lintFile(onDisk ?? { source, relativePath: this.relative(absolutePath) });
-    const entry: OpenFile = { version, text, source, parsed: result.summary, findings: result.diagnostics, ...(onDisk?.hash ? { hash: onDisk.hash } : {}) };
+    if (onDisk) {
+      // As on disk, with the shared lint cache: the session reads and keeps its entry.
+      const result = this.session.lintFile(onDisk);
+      const entry: OpenFile = { version, text, source, parsed: result.summary, findings: result.diagnostics, ...(onDisk.hash ? { hash: onDisk.hash } : {}) };
+      this.open.set(absolutePath, entry);
+      return entry;
+    }
+    // Only the edited questions are parsed and linted again (sections.ts).
+    let linter = this.linters.get(absolutePath);
+    if (!linter) this.linters.set(absolutePath, (linter = new SectionLinter(undefined, this.host.fileSystem)));
+    const { file, findings } = linter.lint(source, this.relative(absolutePath), this.config, this.limits, this.layout);
+    const entry: OpenFile = { version, text, source, parsed: summarizeFile(file), findings };
     this.open.set(absolutePath, entry);
     return entry;
   }
@@ -177,14 +194,16 @@ export class Workspace {
       });
       return undefined;
     }
-    linter.lint(absolutePath, { id: version, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
+    const opened = this.closings.get(absolutePath) ?? 0;
+    linter.lint(absolutePath, { id: version, key: absolutePath, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
       const current = this.open.get(absolutePath);
-      if (current && current.version > version) return;
+      // Closed meanwhile (and maybe opened again): this result is not the document's.
+      if ((this.closings.get(absolutePath) ?? 0) !== opened || (current && current.version > version)) return;
       const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
       this.open.set(absolutePath, entry);
       exact(entry);
     });
-    if (!before || inspectSource(source.text, this.limits).some((p) => p.blocking)) return undefined;
+    if (!before) return undefined;
     const guess = provisional(before, source, relativePath, this.config, this.limits, this.layout);
     if (!guess) return undefined;
     const entry: OpenFile = { version, text, source, parsed: guess.parsed, findings: guess.findings, provisional: true };
@@ -197,7 +216,10 @@ export class Workspace {
   }
 
   close(absolutePath: string): void {
+    this.closings.set(absolutePath, (this.closings.get(absolutePath) ?? 0) + 1);
     this.open.delete(absolutePath);
+    this.linters.delete(absolutePath);
+    this.fixes.delete(absolutePath);
   }
 
   openPaths(): string[] {
@@ -248,12 +270,18 @@ export class Workspace {
     return sortDiagnostics(all, [this.shown(absolutePath)]);
   }
 
-  /** What `genai-qa lint --fix` makes of an open document (LF line ends). */
-  fixed(absolutePath: string): string | undefined {
+  /** Every safe fix of an open document as separate edits, making of it what `genai-qa lint --fix` makes (fix-all.ts). */
+  fixAll(absolutePath: string): FixAll | undefined {
     const open = this.open.get(absolutePath);
     if (!open) return undefined;
-    if (inspectSource(open.source.text, this.limits).some((p) => p.blocking)) return open.source.text;
-    return fixSource(open.source, this.relative(absolutePath), { config: this.config, ...(this.host.fileSystem ? { host: this.host.fileSystem } : {}), ...(this.layout ? { layout: this.layout } : {}) }).text;
+    // Editors ask for code actions as the cursor moves: the passes run once per text and config.
+    const known = this.fixes.get(absolutePath);
+    if (known && known.text === open.source.text && known.config === this.config) return known.all;
+    const all = inspectSource(open.source.text, this.limits).some((p) => p.blocking)
+      ? { edits: [], text: open.source.text }
+      : fixAllEdits(open.source, this.relative(absolutePath), this.config, this.layout);
+    this.fixes.set(absolutePath, { text: open.source.text, config: this.config, all });
+    return all;
   }
 
   private relative(absolutePath: string): string {

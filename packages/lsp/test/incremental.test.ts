@@ -1,6 +1,6 @@
 import { lintFiles, parseFile, resolveConfig, resolveLimits, summarizeFile, type SourceFile } from '@genai-qa/core';
 import { describe, expect, it } from 'vitest';
-import { provisional } from '../src/incremental.js';
+import { commonEnds, provisional } from '../src/incremental.js';
 
 // The provisional findings of a one-question edit (used for large files while the full lint
 // runs): the same as a full lint when the edit stays inside one question's text.
@@ -41,12 +41,37 @@ describe('provisional findings of a one-question edit', () => {
     const guess = provisional(lint(BEFORE), source(after), 'q.md', config, limits)!;
     expect(brief(guess.findings)).toEqual(brief(lint(after).findings));
     expect(brief(guess.findings).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['8:5 bare-url', '12:16 trailing-whitespace']);
+    // The line starts are moved, not counted again: the same as the text's.
+    expect(guess.parsed.lineStarts).toEqual(lint(after).parsed.lineStarts);
+  });
+
+  it('a line taken out of question 2: the line starts after it move up', () => {
+    const after = BEFORE.replace('An encoder and a decoder.\n', '');
+    const guess = provisional(lint(BEFORE), source(after), 'q.md', config, limits)!;
+    expect(guess.parsed.lineStarts).toEqual(lint(after).parsed.lineStarts);
+    expect(brief(guess.findings)).toEqual(brief(lint(after).findings));
+  });
+
+  it('the common start and end of two texts, longer than one compared slice', () => {
+    const a = `${'x'.repeat(200_000)}abc${'y'.repeat(70_000)}`;
+    expect(commonEnds(a, a.replace('abc', 'aXc'))).toEqual({ prefix: 200_001, suffix: 70_001 });
+    expect(commonEnds(a, a.replace('abc', 'ac'))).toEqual({ prefix: 200_001, suffix: 70_001 });
+    expect(commonEnds('same', 'same')).toEqual({ prefix: 4, suffix: 0 });
   });
 
   it('a finding fixed in the edited question disappears', () => {
     const before = BEFORE.replace('An encoder and a decoder.', 'An encoder  and a decoder.');
     const guess = provisional(lint(before), source(BEFORE), 'q.md', config, limits)!;
     expect(brief(guess.findings)).toEqual(brief(lint(BEFORE).findings));
+  });
+
+  it('TeX broken, then fixed, in question 2: the invalid-math finding comes and goes with it', () => {
+    const broken = BEFORE.replace('An encoder and a decoder.', 'An encoder and a decoder, $\\frac{1}{2$ each.');
+    const guess = provisional(lint(BEFORE), source(broken), 'q.md', config, limits)!;
+    expect(brief(guess.findings).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['7:38 invalid-math', '11:16 trailing-whitespace']);
+    expect(brief(guess.findings)).toEqual(brief(lint(broken).findings));
+    const fixed = provisional(lint(broken), source(BEFORE), 'q.md', config, limits)!;
+    expect(brief(fixed.findings)).toEqual(brief(lint(BEFORE).findings));
   });
 
   it('an edit that may start a question (a heading line) gets none: only the full lint', () => {

@@ -1,0 +1,340 @@
+import {
+  inspectSource,
+  lintFiles,
+  parseFile,
+  parseMarkdown,
+  rules,
+  sectionStarts,
+  sortDiagnostics,
+  suppressionsOf,
+  type Diagnostic as Finding,
+  type Host,
+  type LayoutSetting,
+  type Limits,
+  type ParsedFile,
+  type ResolvedRule,
+  type SourceFile,
+} from '@genai-qa/core';
+import type { Root, RootContent } from 'mdast';
+
+/*
+ * The exact lint of an open document after an edit, without parsing or linting it all again.
+ *
+ * A file that core can cut at its question headings (sectionStarts) has as its tree the trees
+ * of its sections, each parsed on its own and moved into place (parse.ts). The document's
+ * sections are kept from one version to the next: a section whose text is unchanged keeps its
+ * nodes (moved, when lines were added or removed above it) and its findings of SECTION_RULES;
+ * only the edited sections are parsed and linted again. The file's other rules (numbering,
+ * heading format, anchors, links on disk …) run on the whole assembled file every time, and
+ * the file's comments silence findings as in a full lint. The result is what
+ * `lintFiles([parseFile(…)], { scopes: ['file'] })` returns for the text: see
+ * test/sections.test.ts, which compares the two after edits that split, merge and fence.
+ */
+
+/**
+ * Rules whose findings in a section depend only on that section's nodes and text (and the
+ * file's layout, which the cache is keyed by): each node or question is looked at alone.
+ * The rest look across questions (numbering, anchors, blank lines before a heading) or at the
+ * file system (links), and run on the whole file.
+ */
+export const SECTION_RULES = new Set([
+  'bare-url',
+  'empty-answer',
+  'image-alt-text',
+  'invalid-math',
+  'multiple-spaces',
+  'pseudo-list',
+  'raw-html',
+  'repeated-sentence',
+  'text-fragment',
+]);
+
+interface Section {
+  text: string;
+  /** Offset and 1-based line of the section's first character in the file. */
+  start: number;
+  line: number;
+  /** Top-level nodes, in file coordinates. */
+  nodes: RootContent[];
+  /** Findings of SECTION_RULES (before comments silence any), in file coordinates. */
+  findings: Finding[] | undefined;
+  /** Whether the section ends the file (repeated-sentence's fix takes the blank lines before the file's last paragraph). */
+  last: boolean;
+}
+
+export interface SectionLint {
+  file: ParsedFile;
+  findings: Finding[];
+  /** How many sections were parsed again (the rest were reused), for tests and the bench. */
+  parsed: number;
+  /** False when the file was linted whole (it cannot be cut at its questions). */
+  incremental: boolean;
+  /** How many sections' SECTION_RULES findings came from the helper. */
+  helped?: number;
+}
+
+/** Sections [start, end) of a text whose SECTION_RULES findings another thread works out (section-helper.ts). */
+export interface HelpJob {
+  source: SourceFile;
+  relativePath: string;
+  start: number;
+  end: number;
+  /** The line of `start`. */
+  line: number;
+  config: Map<string, ResolvedRule>;
+  limits: Limits;
+  layout: LayoutSetting | undefined;
+}
+
+export interface HelpResult {
+  /** SECTION_RULES findings of the sections, none silenced. */
+  findings: Finding[];
+  /**
+   * The layout the helper found, where its questions start and their numbers (which an
+   * unnumbered layout counts from the file's start): they must be the file's for the findings to count.
+   */
+  layout: string;
+  questions: Array<[number, number]>;
+}
+
+/** Another thread taking on part of a long first lint: `start` returns a function that waits for the result. */
+export interface Helper {
+  start(job: HelpJob): () => HelpResult | undefined;
+}
+
+/** A first lint of this many new sections or more shares out their SECTION_RULES (with a helper). */
+const HELP_MIN_SECTIONS = 500;
+/** The share of the new sections the helper takes: the rest of the lint stays here. */
+const HELP_SHARE = 0.55;
+
+/** The lint state of one open document across its versions. */
+export class SectionLinter {
+  /** `host`: how link targets are found on disk (core's link rules; none: every target exists). */
+  constructor(
+    private readonly helper?: Helper,
+    private readonly host?: Host,
+  ) {}
+
+  private sections: Section[] = [];
+  private key: { config: Map<string, ResolvedRule>; layout: string } | undefined;
+  private split: { rest: Map<string, ResolvedRule>; own: Map<string, ResolvedRule> } | undefined;
+
+  /** The file's own rules' findings for `source` (LF text), as a full lint gives them. */
+  lint(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, limits: Limits, layout?: LayoutSetting): SectionLint {
+    const options = { limits, ...(layout ? { layout } : {}) };
+    const text = source.text;
+    const cuts = text.includes('\ufeff') || text.includes('\r') ? undefined : sectionStarts(text);
+    if (cuts === undefined) return this.whole(source, relativePath, config, options);
+
+    const bounds = [0, ...cuts, text.length];
+    const texts: string[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) texts.push(text.slice(bounds[i], bounds[i + 1]));
+    // Sections unchanged at the start and at the end of the file are reused.
+    const old = this.sections;
+    let prefix = 0;
+    while (prefix < texts.length && prefix < old.length && old[prefix]!.text === texts[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < texts.length - prefix && suffix < old.length - prefix && old[old.length - 1 - suffix]!.text === texts[texts.length - 1 - suffix]) suffix++;
+
+    // A file too deep or too dense to parse (input-safety) is so because of one of its sections:
+    // blocks and fences end where a section starts. The reused sections were clean.
+    for (let i = prefix; i < texts.length - suffix; i++) {
+      if (inspectSource(texts[i]!, limits).some((p) => p.blocking)) return this.whole(source, relativePath, config, options);
+    }
+
+    const next: Section[] = [];
+    let line = 1;
+    // The edited sections are one run between the reused ones: parsed in one piece (what
+    // parseMarkdown makes of it is its sections' trees, as for the whole file), then shared out.
+    const from = prefix;
+    const to = texts.length - suffix;
+    const firstLines: number[] = [];
+    for (const sectionText of texts) {
+      firstLines.push(line);
+      line += lineCount(sectionText);
+    }
+    // A long run: the helper lints the SECTION_RULES of its later part meanwhile.
+    const split = this.helper && to - from >= HELP_MIN_SECTIONS ? to - Math.floor((to - from) * HELP_SHARE) : to;
+    const helped =
+      split < to
+        ? this.helper!.start({ source, relativePath, start: bounds[split]!, end: bounds[to]!, line: firstLines[split]!, config, limits, layout })
+        : undefined;
+    const parsedNodes: RootContent[][] = [];
+    if (from < to) {
+      for (let i = from; i < to; i++) parsedNodes.push([]);
+      const runStart = bounds[from]!;
+      for (const node of parseMarkdown(text.slice(runStart, bounds[to])).children) {
+        // Nodes just parsed are nobody else's: moved in place.
+        if (runStart > 0) shiftInPlace(node, firstLines[from]! - 1, runStart);
+        parsedNodes[upperBound(bounds, node.position!.start.offset!) - 1 - from]!.push(node);
+      }
+    }
+    texts.forEach((sectionText, i) => {
+      const start = bounds[i]!;
+      const last = i === texts.length - 1;
+      const reused = i < from ? old[i] : i >= to ? old[old.length - (texts.length - i)] : undefined;
+      if (reused) next.push(moveSection(reused, start, firstLines[i]!, last));
+      else next.push({ text: sectionText, start, line: firstLines[i]!, nodes: parsedNodes[i - from]!, findings: undefined, last });
+    });
+    const parsed = to - from;
+
+    /** The first line of each section. */
+    const lines = next.map((section) => section.line);
+    const children: RootContent[] = [];
+    for (const section of next) for (const node of section.nodes) children.push(node); // (a spread could overflow the stack)
+    const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, line) } };
+    const file = parseFile(source, relativePath, { ...options, tree });
+
+    // Every question inside one section (the heading layouts): else the file is linted whole.
+    const sectionAt = (offset: number): number => upperBound(bounds, offset) - 1;
+    if (file.questions.some((q) => sectionAt(q.start) !== sectionAt(Math.max(q.end - 1, q.start)))) {
+      this.sections = [];
+      return { file, findings: lintFiles([file], { config, scopes: ['file'], ...(this.host ? { host: this.host } : {}) }), parsed: next.length, incremental: false };
+    }
+
+    const layoutKey = JSON.stringify(file.layout ?? null);
+    if (this.key?.config !== config || this.key.layout !== layoutKey) {
+      for (const section of next) section.findings = undefined;
+      this.key = { config, layout: layoutKey };
+      this.split = undefined;
+    }
+    const { rest, own } = (this.split ??= splitConfig(config));
+
+    const findings = lintFiles([file], { config: rest, scopes: ['file'], ...(this.host ? { host: this.host } : {}) });
+    let helpedSections = 0;
+    if (helped) {
+      const result = helped();
+      const start = bounds[split]!;
+      const end = bounds[to]!;
+      const mine = file.questions.filter((q) => q.start >= start && q.start < end).map((q) => [q.start, q.number]);
+      // Found the same questions in the same layout: the findings are those of these sections here.
+      if (result && result.layout === layoutKey && JSON.stringify(result.questions) === JSON.stringify(mine)) {
+        for (let i = split; i < to; i++) next[i]!.findings = [];
+        helpedSections = to - split;
+        for (const f of result.findings) next[upperBound(lines, f.line) - 1]!.findings!.push(f);
+      }
+    }
+    // SECTION_RULES on the sections without findings (the new ones) only: a view of the file
+    // with their nodes and questions alone, and no comments (they are applied below, file-wide).
+    const fresh = next.filter((section) => section.findings === undefined);
+    if (fresh.length > 0) {
+      const nodes: RootContent[] = [];
+      for (const section of fresh) {
+        section.findings = [];
+        for (const node of section.nodes) nodes.push(node);
+      }
+      const isFresh = new Set(fresh);
+      const questions = file.questions.filter((q) => isFresh.has(next[sectionAt(q.start)]!));
+      const view: ParsedFile = { ...file, tree: { ...tree, children: nodes }, questions, directives: [] };
+      for (const f of lintFiles([view], { config: own, scopes: ['file'], ...(this.host ? { host: this.host } : {}) })) next[upperBound(lines, f.line) - 1]!.findings!.push(f);
+    }
+    const silenced = suppressionsOf(file);
+    for (const section of next) for (const f of section.findings!) if (!silenced(f.ruleId, f.line)) findings.push(f);
+    this.sections = next;
+    return { file, findings: sortDiagnostics(findings, [source.path]), parsed, incremental: true, ...(helpedSections ? { helped: helpedSections } : {}) };
+  }
+
+  private whole(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, options: { limits: Limits; layout?: LayoutSetting }): SectionLint {
+    this.sections = [];
+    const file = parseFile(source, relativePath, options);
+    return { file, findings: lintFiles([file], { config, scopes: ['file'], ...(this.host ? { host: this.host } : {}) }), parsed: 1, incremental: false };
+  }
+}
+
+/** What a helper does with a job: parses the sections, finds their questions, lints them with SECTION_RULES. */
+export function helpWith(job: HelpJob): HelpResult {
+  const text = job.source.text;
+  const nodes = parseMarkdown(text.slice(job.start, job.end)).children;
+  if (job.start > 0) for (const node of nodes) shiftInPlace(node, job.line - 1, job.start);
+  const tree: Root = { type: 'root', children: nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, lineCount(text) + 1) } };
+  const file = parseFile(job.source, job.relativePath, { limits: job.limits, ...(job.layout ? { layout: job.layout } : {}), tree });
+  const findings = lintFiles([{ ...file, directives: [] }], { config: splitConfig(job.config).own, scopes: ['file'] });
+  return { findings, layout: JSON.stringify(file.layout ?? null), questions: file.questions.map((q) => [q.start, q.number]) };
+}
+
+/** The config split in two: every rule but SECTION_RULES, and SECTION_RULES alone. */
+function splitConfig(config: Map<string, ResolvedRule>): { rest: Map<string, ResolvedRule>; own: Map<string, ResolvedRule> } {
+  const rest = new Map<string, ResolvedRule>();
+  const own = new Map<string, ResolvedRule>();
+  for (const rule of rules) {
+    const setting = config.get(rule.meta.id)!;
+    const off = { ...setting, severity: 'off' as const };
+    const mine = SECTION_RULES.has(rule.meta.id) && !rule.meta.unsilenceable;
+    rest.set(rule.meta.id, mine ? off : setting);
+    own.set(rule.meta.id, mine ? setting : off);
+  }
+  return { rest, own };
+}
+
+function moveSection(section: Section, start: number, line: number, last: boolean): Section {
+  const lines = line - section.line;
+  const chars = start - section.start;
+  // Its findings stay valid where they only moved; at the file's end or off it, they are found again.
+  const findings = section.last === last ? section.findings?.map((f) => moveFinding(f, lines, chars)) : undefined;
+  if (lines === 0 && chars === 0) return { ...section, findings, last };
+  return { text: section.text, start, line, nodes: section.nodes.map((n) => moveNode(n, lines, chars)), findings, last };
+}
+
+/**
+ * A copy of a node moved by `lines` and `chars` (new position objects: the previous
+ * version's summary, which the corpus rules may still read, keeps its own).
+ */
+function moveNode<T extends { position?: Root['position']; children?: unknown }>(node: T, lines: number, chars: number): T {
+  const out = { ...node };
+  const p = node.position;
+  if (p) {
+    out.position = {
+      start: { line: p.start.line + lines, column: p.start.column, ...(p.start.offset !== undefined ? { offset: p.start.offset + chars } : {}) },
+      end: { line: p.end.line + lines, column: p.end.column, ...(p.end.offset !== undefined ? { offset: p.end.offset + chars } : {}) },
+    };
+  }
+  if (Array.isArray(node.children)) (out as { children: unknown[] }).children = node.children.map((c: T) => moveNode(c, lines, chars));
+  return out;
+}
+
+/** Moves a node and its descendants by `lines` and `chars`, in place. */
+function shiftInPlace(node: { position?: Root['position']; children?: unknown }, lines: number, chars: number): void {
+  const p = node.position;
+  if (p) {
+    p.start.line += lines;
+    p.end.line += lines;
+    if (p.start.offset !== undefined) p.start.offset += chars;
+    if (p.end.offset !== undefined) p.end.offset += chars;
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) shiftInPlace(child as typeof node, lines, chars);
+}
+
+function moveFinding(f: Finding, lines: number, chars: number): Finding {
+  if (lines === 0 && chars === 0) return f;
+  return {
+    ...f,
+    line: f.line + lines,
+    ...(f.endLine !== undefined ? { endLine: f.endLine + lines } : {}),
+    ...(f.related ? { related: f.related.map((r) => (r.file === f.file ? { ...r, line: r.line + lines } : r)) } : {}),
+    ...(f.fix ? { fix: { ...f.fix, range: [f.fix.range[0] + chars, f.fix.range[1] + chars] as [number, number] } } : {}),
+  };
+}
+
+/** Line feeds in a text. */
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The point after the last character (`lines`: the number of the last line), as parse.ts gives the root. */
+function endPoint(text: string, lines: number): { line: number; column: number; offset: number } {
+  return { line: lines, column: text.length - text.lastIndexOf('\n'), offset: text.length };
+}
+
+/** The index of the first element of sorted `xs` greater than `x`. */
+function upperBound(xs: readonly number[], x: number): number {
+  let low = 0;
+  let high = xs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (xs[mid]! <= x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

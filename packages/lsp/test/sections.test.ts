@@ -1,0 +1,173 @@
+import { lintFiles, parseFile, resolveConfig, resolveLimits, type Diagnostic, type SourceFile } from '@genai-qa/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SectionLinter } from '../src/sections.js';
+
+// The language server lints an edited document section by section (sections.ts): only the
+// questions whose text changed are parsed and linted again. Each case below edits a small
+// file and checks the findings twice: against the findings written out, and against a full
+// lint of the edited text (parseFile + lintFiles, the file's own rules), which they must equal.
+
+const config = resolveConfig({});
+const limits = resolveLimits({});
+
+function source(text: string): SourceFile {
+  return { path: 'content/q.md', absolutePath: '/work/content/q.md', root: '/work/content', text, eol: '\n', bom: false };
+}
+
+const full = (text: string): Diagnostic[] => lintFiles([parseFile(source(text), 'q.md', { limits })], { config, scopes: ['file'] });
+const shown = (findings: readonly Diagnostic[]) => findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+
+const FILE = [
+  '# 1. What is a GAN?',
+  '',
+  'A generator and a discriminator trained against each other.',
+  '',
+  '# 2. What is a VAE?',
+  '',
+  'An encoder and a decoder, with $\\frac{1}{2$ of the loss a KL term.',
+  '',
+  '# 3. What is a token?',
+  '',
+  'A unit of text.  ',
+  '',
+].join('\n');
+
+/** Lints FILE, then `edited`: the second lint's result, and how many sections it parsed again. */
+function afterEdit(edited: string) {
+  const linter = new SectionLinter();
+  const first = linter.lint(source(FILE), 'q.md', config, limits);
+  expect(first.findings).toEqual(full(FILE));
+  return linter.lint(source(edited), 'q.md', config, limits);
+}
+
+describe('section-wise lint of an edited document', () => {
+  it('FILE itself: the TeX error in question 2, the trailing spaces in question 3', () => {
+    expect(shown(full(FILE))).toEqual(['7:43 invalid-math', '11:16 trailing-whitespace']);
+  });
+
+  it('a one-line edit in question 1 parses one section again; the later findings move down a line', () => {
+    const edited = FILE.replace('against each other.', 'against each other.\nSee https://example.org.');
+    const result = afterEdit(edited);
+    expect(result).toMatchObject({ incremental: true, parsed: 1 });
+    expect(shown(result.findings)).toEqual(['4:5 bare-url', '8:43 invalid-math', '12:16 trailing-whitespace']);
+    expect(result.findings).toEqual(full(edited));
+  });
+
+  it('fixing the TeX in question 2: its finding goes, the others stay', () => {
+    const edited = FILE.replace('\\frac{1}{2$', '\\frac{1}{2}$');
+    const result = afterEdit(edited);
+    expect(result.parsed).toBe(1);
+    expect(shown(result.findings)).toEqual(['11:16 trailing-whitespace']);
+    expect(result.findings).toEqual(full(edited));
+  });
+
+  it('a heading typed into question 2 splits it in two: the numbering is found wrong after it', () => {
+    const edited = FILE.replace('An encoder and a decoder,', 'An encoder.\n\n# 3. What is a decoder?\n\nA decoder,');
+    const result = afterEdit(edited);
+    expect(result.parsed).toBe(2);
+    expect(shown(result.findings)).toEqual(['11:28 invalid-math', '13:1 question-numbering', '15:16 trailing-whitespace']);
+    expect(result.findings).toEqual(full(edited));
+  });
+
+  it('a heading deleted merges questions 2 and 3: the numbering is right again', () => {
+    const split = FILE.replace('An encoder and a decoder,', 'An encoder.\n\n# 3. What is a decoder?\n\nA decoder,');
+    const linter = new SectionLinter();
+    linter.lint(source(split), 'q.md', config, limits);
+    const merged = split.replace('\n\n# 3. What is a decoder?\n\n', ' ');
+    const result = linter.lint(source(merged), 'q.md', config, limits);
+    expect(result.parsed).toBe(1);
+    expect(shown(result.findings)).toEqual(['7:40 invalid-math', '11:16 trailing-whitespace']);
+    expect(result.findings).toEqual(full(merged));
+  });
+
+  it('a code fence opened in question 1 and never closed takes in the questions after it', () => {
+    const edited = FILE.replace('against each other.', 'against each other.\n\n```python');
+    const result = afterEdit(edited);
+    // No heading is left after the fence opens: one question, with the rest as its code.
+    expect(shown(result.findings)).toEqual([]);
+    expect(result.findings).toEqual(full(edited));
+  });
+
+  it('an edit inside a closed code fence: trailing spaces in code are not findings, and nothing else moves', () => {
+    const fenced = FILE.replace('against each other.', 'against each other.\n\n```python\nx = 1\n```');
+    const linter = new SectionLinter();
+    expect(linter.lint(source(fenced), 'q.md', config, limits).findings).toEqual(full(fenced));
+    const edited = fenced.replace('x = 1', 'x = 1  \n# 2. not a heading in code');
+    const result = linter.lint(source(edited), 'q.md', config, limits);
+    expect(result.parsed).toBe(1);
+    expect(shown(result.findings)).toEqual(['12:43 invalid-math', '16:16 trailing-whitespace']);
+    expect(result.findings).toEqual(full(edited));
+  });
+
+  it('a comment that silences a rule from question 1 on silences the findings of reused sections too', () => {
+    const edited = FILE.replace('against each other.', 'against each other.\n\n<!-- genai-qa-disable trailing-whitespace invalid-math -->');
+    const result = afterEdit(edited);
+    expect(result.parsed).toBe(1);
+    expect(shown(result.findings)).toEqual([]);
+    expect(result.findings).toEqual(full(edited));
+  });
+
+  it('a file that cannot be cut at its questions (a link definition) is linted whole', () => {
+    const edited = `${FILE}\n[gan]: https://example.org/gan\n`;
+    const result = afterEdit(edited);
+    expect(result.incremental).toBe(false);
+    expect(result.findings).toEqual(full(edited));
+  });
+});
+
+describe('section-wise lint after any edit (property)', () => {
+  // Lines that start, end or silence questions, open fences and HTML, and make findings.
+  const LINES = [
+    '# 1. What is a GAN?',
+    '# 2. What is a VAE?',
+    '# 2. What is a token?',
+    '## 3. What is a prior?',
+    '## Topic',
+    '',
+    '',
+    'A generator and a discriminator.',
+    'See https://example.org for more.',
+    'Two  spaces here.',
+    'Math $\\frac{1}{2$ that breaks, and $a^2$ that does not.',
+    '$$',
+    '```',
+    '~~~python',
+    'Trailing spaces.  ',
+    'One sentence said twice here. One sentence said twice here.',
+    '– first item',
+    '– second item',
+    '- a real list item',
+    '> a quote',
+    '<!-- genai-qa-disable trailing-whitespace -->',
+    '<!-- genai-qa-enable -->',
+    '<!-- genai-qa-disable-next-line bare-url -->',
+    '<!-- genai-qa-disable-question multiple-spaces -->',
+    '<details><summary>What is RL?</summary>',
+    '</details>',
+    '![](images/none.png)',
+    '[gan]: https://example.org/gan',
+  ];
+  const lines = fc.array(fc.constantFrom(...LINES), { maxLength: 30 });
+
+  it('equals a full lint of the edited text, for documents and edits made of such lines', () => {
+    // Runs where the edited text was linted section-wise, reusing at least one section.
+    let reusing = 0;
+    fc.assert(
+      fc.property(lines, fc.nat(), fc.nat(3), lines, (before, at, removed, inserted) => {
+        const start = before.length === 0 ? 0 : at % (before.length + 1);
+        const after = [...before.slice(0, start), ...inserted, ...before.slice(start + removed)];
+        const linter = new SectionLinter();
+        const a = before.join('\n') + '\n';
+        const b = after.join('\n') + '\n';
+        expect(linter.lint(source(a), 'q.md', config, limits).findings).toEqual(full(a));
+        const result = linter.lint(source(b), 'q.md', config, limits);
+        expect(result.findings).toEqual(full(b));
+        if (result.incremental && result.parsed < (b.match(/^#{1,2} \d+\. /gm) ?? []).length + 1) reusing++;
+      }),
+      { numRuns: 200 },
+    );
+    // The property is not only checked on files linted whole.
+    expect(reusing).toBeGreaterThan(30);
+  });
+});
