@@ -123,7 +123,10 @@ export class SectionLinter {
   lint(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, limits: Limits, layout?: LayoutSetting): SectionLint {
     const options = { limits, ...(layout ? { layout } : {}) };
     const text = source.text;
-    const cuts = text.includes('\ufeff') || text.includes('\r') ? undefined : sectionStarts(text);
+    // A link or footnote definition serves the whole file, so sections parsed on their own
+    // would not see it (core's parseMarkdown writes the definitions next to each piece; this
+    // keeps it simple and lints such a file whole, as before).
+    const cuts = text.includes('\ufeff') || text.includes('\r') || text.includes(']:') ? undefined : sectionStarts(text);
     if (cuts === undefined) return this.whole(source, relativePath, config, options);
 
     const bounds = [0, ...cuts, text.length];
