@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
+import os from 'node:os';
 import { summarizeFile, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 import { SectionLinter } from './sections.js';
 import { ThreadHelper } from './thread-helper.js';
@@ -36,9 +37,14 @@ export interface ForgetJob {
 }
 
 const linters = new Map<string, SectionLinter>();
-// The second core takes on part of a large file's first lint.
-const helper = new ThreadHelper();
-helper.warm();
+// A second thread takes on part of a large file's first lint, where there are cores for it.
+// With two cores the helper loses: the lint worker, the helper, the main thread and V8's
+// garbage collection contend, and the split costs about 1 s of CPU more (BENCHMARKS.md, the
+// language server: 10,000 questions opened in 3.4 s without it, 5.0 s with it). Hence only
+// from four cores up.
+const HELPER_FROM_CORES = 4;
+const helper = os.availableParallelism() >= HELPER_FROM_CORES ? new ThreadHelper() : undefined;
+helper?.warm();
 // The config arrives as a copy with every job: the same one keeps the sections' findings.
 let config: { json: string; map: Map<string, ResolvedRule> } | undefined;
 
