@@ -138,7 +138,8 @@ export function fixSource(source: SourceFile, relativePath: string, options: Lin
   return { text, applied };
 }
 
-function onlyFixable(settings: Map<string, ResolvedRule>): Map<string, ResolvedRule> {
+/** The config with every rule that has no fixes turned off (what fixSource lints with). */
+export function onlyFixable(settings: Map<string, ResolvedRule>): Map<string, ResolvedRule> {
   const out = new Map<string, ResolvedRule>();
   for (const rule of rules) {
     const setting = settings.get(rule.meta.id)!;

@@ -1,4 +1,4 @@
-import { lintFiles, parseFile, rules, type Fix, type LayoutSetting, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { lintFiles, onlyFixable, parseFile, type Fix, type LayoutSetting, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 
 /*
  * "Fix all" as one edit per fix. `genai-qa lint --fix` (core's fixSource) applies the safe
@@ -107,16 +107,6 @@ function compose(edits: readonly Edit[], fix: Fix, current: string): Edit[] {
     text: current.slice(from, a) + fix.text + current.slice(b, to),
   };
   return [...edits.filter((e) => !touched.some((p) => p.edit === e)), edit].sort((x, y) => x.start - y.start);
-}
-
-/** The config with every rule that has no fixes turned off (as fixSource lints). */
-function onlyFixable(settings: Map<string, ResolvedRule>): Map<string, ResolvedRule> {
-  const out = new Map<string, ResolvedRule>();
-  for (const rule of rules) {
-    const setting = settings.get(rule.meta.id)!;
-    out.set(rule.meta.id, rule.meta.fixable ? setting : { ...setting, severity: 'off' });
-  }
-  return out;
 }
 
 /** `text` with the edits applied. */
