@@ -55,7 +55,7 @@ export function startTags(html: string): StartTag[] {
       });
     },
   });
-  return tags.filter((tag) => tag.start < html.length);
+  return tags;
 }
 
 /** The text of an HTML fragment, as a browser shows it: tags and comments dropped, character references decoded. */
