@@ -94,7 +94,6 @@ describe('a hand-written LLM interview bank', () => {
     const html = TEMPLATES[0]!.afmt.replace('{{FrontSide}}', front).replace('{{Answer}}', a);
     const screenshot = path.join(out, 'card.png');
     const { dom, probe } = renderCard({ html, css: CSS }, { width: 390, height: 900, screenshot });
-    fs.copyFileSync(screenshot, '/tmp/llm-bank/card-test.png');
     const body = dom.slice(dom.indexOf('<body'));
     expect(body.match(/<mjx-container[^>]*display="true"/g)).toHaveLength(2);
     expect(body).not.toMatch(/data-mml-node="merror"|data-mjx-error/);
