@@ -128,10 +128,10 @@ const CASES = [
     layout: 'level-3 headings, numbered "QN：" (1 file, 2 questions)',
     title: '强化学习常见问题',
     file: '强化学习常见问题',
-    // "基础" has no ASCII slug, and tags are ASCII (the corpus schema): no topic tag.
+    // Tags keep letters of any script, as ids do: the topic "基础" is the tag.
     notes: [
-      ['什么是策略？', ''],
-      ['奖励和回报的区别', ''],
+      ['什么是策略？', '基础'],
+      ['奖励和回报的区别', '基础'],
     ],
   },
   {
@@ -163,6 +163,30 @@ const CASES = [
     notes: [
       ['What is an activation function?', ''],
       ['Explain dropout.', ''],
+    ],
+  },
+  {
+    name: 'level-line',
+    layout: 'level-3 headings, unnumbered (1 file, 4 questions)',
+    title: 'Deep learning question bank',
+    file: 'deep-learning-question-bank',
+    notes: [
+      ['Why does a learning-rate warm-up help large batches?', 'optimisation difficulty::hard'],
+      ['What does momentum add to plain SGD?', 'optimisation difficulty::easy'],
+      ['When does dropout hurt?', 'regularisation difficulty::medium'],
+      ['What is label smoothing?', 'regularisation difficulty::easy'],
+    ],
+  },
+  {
+    name: 'numbered-bold',
+    layout: 'bold paragraphs, numbered "N)" (1 file, 4 questions)',
+    title: 'Statistics refresher',
+    file: 'statistics-refresher',
+    notes: [
+      ['Sampling: Why can a random sample stand for the population?', 'basics'],
+      ['Variance: What does the variance measure?', 'basics'],
+      ['What is a confidence interval?', 'inference'],
+      ['Power', 'inference'],
     ],
   },
 ];

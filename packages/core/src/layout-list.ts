@@ -1,5 +1,6 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
-import { boldQuestion, fromMarked, splitMarkers, type Candidate } from './layout.js';
+import { boldQuestion } from './layout-bold.js';
+import { fromMarked, splitMarkers, type Candidate } from './layout.js';
 
 /**
  * Questions written as list items, as many public banks do:
