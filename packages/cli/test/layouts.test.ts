@@ -256,6 +256,27 @@ describe('a corpus without questions', () => {
   });
 });
 
+describe('a bank that lists questions without answers', () => {
+  const LOOKED_FOR =
+    'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
+  const HOW = 'but no answers (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)';
+
+  it.each([
+    ['question-table', 5, 'the table at README.md:5 lists 3 questions'],
+    ['question-list', 5, '2 lists, the first at README.md:5, list 3 questions'],
+  ])('%s: no notes and no empty answers; lint and build name the index', async (name, line, what) => {
+    const dir = copyFixture(name);
+    const lint = await cli(['lint', '--format', 'json'], dir);
+    expect(lint.code).toBe(1);
+    expect(JSON.parse(lint.stdout)).toEqual([
+      { file: 'content/README.md', line, column: 1, ruleId: 'no-questions', severity: 'error', message: `No questions in content/: ${what} ${HOW}; looked for ${LOOKED_FOR}`, fixable: false },
+    ]);
+    const build = await cli(['build', '--force'], dir);
+    expect(build).toEqual({ code: 1, stdout: '', stderr: `genai-qa: not building: no questions in content/: ${what} ${HOW}; looked for ${LOOKED_FOR}\n` });
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+});
+
 describe('genai-qa init', () => {
   const config = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'genai-qa.config.json'), 'utf8'));
 

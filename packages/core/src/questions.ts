@@ -1,7 +1,8 @@
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { candidateOf, isQuestionOf, layoutOf, statedDifficulty, type Candidate, type Layout, type LayoutSetting } from './layout.js';
 import { listCandidates } from './layout-list.js';
+import { questionTables, unansweredLists, type Unanswered } from './layout-unanswered.js';
 
 /** Where one question is in a file's top-level blocks. */
 export interface QuestionSpan {
@@ -23,6 +24,8 @@ export interface FoundQuestions {
   /** The first level-1 heading before any question, when it is not one: the document's title. */
   titleHeading: Heading | undefined;
   questions: QuestionSpan[];
+  /** In a file without questions: the tables and lists of questions without answers it holds. */
+  unanswered: Unanswered[];
 }
 
 const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
@@ -117,7 +120,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
     questions.push({ candidate: withStated(candidate, answer), position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
     i = j;
   }
-  return { layout, titleHeading: title, questions };
+  return { layout, titleHeading: title, questions, unanswered: questions.length === 0 ? questionTables(blocks) : [] };
 }
 
 
@@ -146,7 +149,13 @@ function findListQuestions(blocks: readonly RootContent[], items: readonly Candi
       });
     }
   }
-  return { layout, titleHeading: title, questions };
+  // Items none of which has an answer are an index of questions, not questions.
+  if (questions.length >= 2 && questions.every((q) => q.blocks.length === 0)) {
+    const lists = blocks.filter((node) => hasQuestion(node)) as List[];
+    const unanswered = unansweredLists(lists, (list) => list.children.filter((item) => questionItems.has(item)).length);
+    return { layout: undefined, titleHeading: title, questions: [], unanswered: [...unanswered, ...questionTables(blocks)].sort((a, b) => a.line - b.line) };
+  }
+  return { layout, titleHeading: title, questions, unanswered: [] };
 }
 
 /** A trailing marker wins; else the difficulty the answer states on its first line. */
