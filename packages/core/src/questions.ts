@@ -52,7 +52,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
   const items = listCandidates(blocks);
   const layout = layoutOf([...candidates, ...items], setting);
   const explicit = setting.every === true;
-  if (layout?.style === 'list') return findListQuestions(blocks, items, layout, explicit);
+  if (layout?.style === 'list') return findListQuestions(blocks, items, layout, explicit, setting.style === 'list');
   const isQuestion = candidates.map((c) => (c && layout && isQuestionOf(c, layout, explicit) ? c : undefined));
   const firstQuestion = isQuestion.findIndex(Boolean);
   const limit = firstQuestion === -1 ? blocks.length : firstQuestion;
@@ -124,8 +124,8 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
 }
 
 
-/** findQuestions for style `list`: each question item's other blocks are its answer. */
-function findListQuestions(blocks: readonly RootContent[], items: readonly Candidate[], layout: Layout, explicit: boolean): FoundQuestions {
+/** findQuestions for style `list`: each question item's other blocks are its answer. `configured`: the config sets the style. */
+function findListQuestions(blocks: readonly RootContent[], items: readonly Candidate[], layout: Layout, explicit: boolean, configured: boolean): FoundQuestions {
   const questionItems = new Map(items.filter((c) => isQuestionOf(c, layout, explicit)).map((c) => [c.item!, c]));
   const hasQuestion = (node: RootContent) => node.type === 'list' && node.children.some((item) => questionItems.has(item));
   const limit = blocks.findIndex(hasQuestion);
@@ -149,8 +149,9 @@ function findListQuestions(blocks: readonly RootContent[], items: readonly Candi
       });
     }
   }
-  // Items none of which has an answer are an index of questions, not questions.
-  if (questions.length >= 2 && questions.every((q) => q.blocks.length === 0)) {
+  // Items none of which has an answer are an index of questions, not questions (unless the
+  // config says the file's questions are list items: then empty-answer reports each).
+  if (!configured && questions.length >= 2 && questions.every((q) => q.blocks.length === 0)) {
     const lists = blocks.filter((node) => hasQuestion(node)) as List[];
     const unanswered = unansweredLists(lists, (list) => list.children.filter((item) => questionItems.has(item)).length);
     return { layout: undefined, titleHeading: title, questions: [], unanswered: [...unanswered, ...questionTables(blocks)].sort((a, b) => a.line - b.line) };
