@@ -189,6 +189,18 @@ const CASES = [
       ['Power', 'inference'],
     ],
   },
+  {
+    name: 'zh-topics',
+    layout: 'level-3 headings, numbered "N、" (1 file, 3 questions)',
+    title: '机器学习面试题',
+    file: '机器学习面试题',
+    // Numbered from 1 again under the second topic: no question-numbering error.
+    notes: [
+      ['什么是过拟合？', '基础知识'],
+      ['正则化有什么作用？', '基础知识'],
+      ['为什么需要激活函数？', '深度学习'],
+    ],
+  },
 ];
 
 describe.each(CASES)('a corpus in the layout of $name', (c) => {

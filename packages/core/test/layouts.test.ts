@@ -331,6 +331,17 @@ describe('questions in other languages and list shapes', () => {
     expect(es.questions.map((q) => [q.question, q.tags])).toEqual([['¿Qué es un árbol de decisión?', ['árboles']]]);
   });
 
+  it('"### 1、…？" numbered again from 1 under each Chinese topic; the topics are the tags', () => {
+    const { files, corpus } = corpusOf('zh-topics');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'N、' });
+    expect(corpus.title).toBe('机器学习面试题');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: '什么是过拟合？', id: '什么是过拟合', section: ['基础知识'], tags: ['基础知识'], line: 5 },
+      { number: 2, question: '正则化有什么作用？', id: '正则化有什么作用', section: ['基础知识'], tags: ['基础知识'], line: 9 },
+      { number: 1, question: '为什么需要激活函数？', id: '为什么需要激活函数', section: ['深度学习'], tags: ['深度学习'], line: 15 },
+    ]);
+  });
+
   it('Chinese section headings such as "项目介绍" or "使用说明" are no questions; "介绍一下GAN" is one', () => {
     expect(parse('# 笔记\n\n## 项目介绍\n\n内容。\n\n## 使用说明\n\n内容。\n').questions).toEqual([]);
     expect(parse('# 笔记\n\n## 介绍一下GAN\n\n生成器和判别器。\n').questions.map((q) => q.question)).toEqual(['介绍一下GAN']);
