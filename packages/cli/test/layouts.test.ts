@@ -201,6 +201,18 @@ const CASES = [
       ['为什么需要激活函数？', '深度学习'],
     ],
   },
+  {
+    name: 'list-details',
+    layout: 'list items (1 file, 3 questions)',
+    title: 'Web platform questions',
+    file: 'web-platform-questions',
+    // The question's own <details><summary> draws no raw-html warning (lint is checked for errors only).
+    notes: [
+      ['What does the lang attribute change?', 'html'],
+      ['Why give an image an empty alt?', 'html'],
+      ['Write a rule that hides an element but keeps its space', 'css'],
+    ],
+  },
 ];
 
 describe.each(CASES)('a corpus in the layout of $name', (c) => {

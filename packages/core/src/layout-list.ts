@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { boldQuestion } from './layout-bold.js';
-import { fromMarked, splitMarkers, type Candidate } from './layout.js';
+import { fromMarked, splitMarkedText, splitMarkers, summaryText, type Candidate } from './layout.js';
 
 /**
  * Questions written as list items, as many public banks do:
@@ -16,8 +16,9 @@ import { fromMarked, splitMarkers, type Candidate } from './layout.js';
  * ```
  *
  * An item of a top-level list is a candidate when its first block is a paragraph that is only
- * a bold run (in any list), or plain text (in an ordered list; a link alone, as in a table of
- * contents, is not). Its other blocks are the answer. The items of a file are questions
+ * a bold run (in any list), plain text (in an ordered list; a link alone, as in a table of
+ * contents, is not), or a `<details><summary>` (counted with the bold ones). Its other blocks
+ * are the answer, without the `</details>` that closes it. The items of a file are questions
  * together: when at least half of one kind (bold, or plain) read as questions, all of that kind
  * are, since authors write "**BP**" or "概率密度的万能近似器" among "…？" as prompts too.
  */
@@ -36,6 +37,12 @@ export function listCandidates(blocks: readonly RootContent[]): Candidate[] {
 
 function itemCandidate(list: List, item: ListItem): { candidate: Candidate; bold: boolean } | undefined {
   const first = item.children[0];
+  // "1. <details><summary>What is …?</summary>", the answer indented below, then "</details>".
+  if (first?.type === 'html') {
+    const summary = summaryText(first.value);
+    const candidate = summary === undefined ? undefined : fromMarked('list', 0, splitMarkedText(summary), first);
+    return candidate && { candidate: { ...candidate, numbering: 'none', number: undefined, item }, bold: true };
+  }
   if (first?.type !== 'paragraph') return undefined;
   const inline = boldQuestion(first);
   if (!inline && (!list.ordered || linkOnly(first))) return undefined;

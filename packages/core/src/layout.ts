@@ -247,7 +247,7 @@ export function fromMarked(style: QuestionStyle, depth: number, marked: Marked, 
 }
 
 /** The text of `<summary>…</summary>` in an HTML block that opens a `<details>`, if any. */
-function summaryText(html: string): string | undefined {
+export function summaryText(html: string): string | undefined {
   // A `</details>` closing the previous answer may share the block (no blank line between).
   const m = /^\s*(?:<\/details>\s*)?(?:<details(?:\s[^>]*)?>\s*)?<summary(?:\s[^>]*)?>([\s\S]*?)<\/summary>/i.exec(html);
   if (!m) return undefined;

@@ -139,6 +139,8 @@ function findListQuestions(blocks: readonly RootContent[], items: readonly Candi
       const candidate = questionItems.get(item);
       if (!candidate) continue;
       const answer = item.children.slice(1);
+      // "1. <details><summary>…": the item's `</details>` closes the question, no part of its answer.
+      if (candidate.node.type === 'html' && answer.at(-1)?.type === 'html' && CLOSE_DETAILS.test((answer.at(-1) as { value: string }).value)) answer.pop();
       questions.push({
         candidate: withStated(candidate, answer),
         position: questions.length + 1,

@@ -358,6 +358,23 @@ describe('questions in other languages and list shapes', () => {
     ]);
   });
 
+  it('"1. <details><summary>…</summary>" items: the answer indented below, without its "</details>"', () => {
+    const { files, corpus } = corpusOf('list-details');
+    expect(files[0]!.layout).toEqual({ style: 'list', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('Web platform questions');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What does the lang attribute change?', id: 'what-does-the-lang-attribute-change', section: ['HTML'], tags: ['html'], line: 5 },
+      { number: 2, question: 'Why give an image an empty alt?', id: 'why-give-an-image-an-empty-alt', section: ['HTML'], tags: ['html'], line: 10 },
+      // Not worded as a question, but one among <details> items that are.
+      { number: 3, question: 'Write a rule that hides an element but keeps its space', id: 'write-a-rule-that-hides-an-element-but-keeps-its-space', section: ['CSS'], tags: ['css'], line: 20 },
+    ]);
+    expect(corpus.questions.map((q) => q.answer.markdown)).toEqual([
+      'Screen readers pick their pronunciation from it, and browsers their hyphenation.',
+      'To tell assistive technology that the image is decoration and can be skipped.',
+      '```css\n.ghost { visibility: hidden; }\n```',
+    ]);
+  });
+
   it('follow-up questions listed in an answer stay in it, however many they are', () => {
     const md = '## 1. What prevents overfitting?\n\nFollow-ups:\n\n1. Why does dropout help?\n2. How much data is enough?\n3. What is early stopping?\n\n## 2. What is dropout?\n\nZeroing units at random.\n';
     const file = parse(md);
