@@ -32,16 +32,18 @@ export default defineRule({
         // Point at the first table or list of questions without answers, if a file has one.
         const listing = empty.find((f) => f.unanswered?.length);
         const first = listing ?? empty[0]!;
-        const index = listing?.unanswered![0];
-        const hint = index ? `${describeUnanswered(listing!.unanswered!, (line) => `${listing!.relativePath}:${line}`)}; ` : '';
+        const found = listing?.unanswered ?? [];
+        const index = found[0];
+        const hint = index ? `${describeUnanswered(found, (line) => `${first.relativePath}:${line}`)}; ` : '';
         const message = `No questions in ${shownRoot(first)}: ${hint}looked for ${LAYOUTS_LOOKED_FOR}`;
         report({ file: first, line: index?.line ?? first.bodyLine, column: 1, severity: 'error', message });
         continue;
       }
       for (const file of empty) {
-        const index = file.unanswered?.[0];
+        const found = file.unanswered ?? [];
+        const index = found[0];
         const message = index
-          ? `File has no questions: ${describeUnanswered(file.unanswered!, (line) => `line ${line}`)}`
+          ? `File has no questions: ${describeUnanswered(found, (line) => `line ${line}`)}`
           : `File has no questions; genai-qa looked for ${LAYOUTS_LOOKED_FOR}`;
         report({ file, line: index?.line ?? file.bodyLine, column: 1, message });
       }
