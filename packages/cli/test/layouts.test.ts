@@ -213,6 +213,17 @@ const CASES = [
       ['Write a rule that hides an element but keeps its space', 'css'],
     ],
   },
+  {
+    name: 'list-label',
+    layout: 'list items (1 file, 3 questions)',
+    title: '项目经验问答',
+    file: '项目经验问答',
+    notes: [
+      ['数据来源：训练数据是怎么收集的？', '数据'],
+      ['数据清洗：如何去掉重复的样本？', '数据'],
+      ['评测指标：如何选择评测指标？', '评测'],
+    ],
+  },
 ];
 
 describe.each(CASES)('a corpus in the layout of $name', (c) => {

@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { boldQuestion } from './layout-bold.js';
 import { fromMarked, splitMarkedText, splitMarkers, summaryText, type Candidate } from './layout.js';
 
@@ -16,8 +16,9 @@ import { fromMarked, splitMarkedText, splitMarkers, summaryText, type Candidate 
  * ```
  *
  * An item of a top-level list is a candidate when its first block is a paragraph that is only
- * a bold run (in any list), plain text (in an ordered list; a link alone, as in a table of
- * contents, is not), or a `<details><summary>` (counted with the bold ones). Its other blocks
+ * a bold run (in any list), a bold label and its question on one line (`**过拟合**：…？`), plain
+ * text (in an ordered list; a link alone, as in a table of contents, is not), or a
+ * `<details><summary>` (these two counted with the bold ones). Its other blocks
  * are the answer, without the `</details>` that closes it. The items of a file are questions
  * together: when at least half of one kind (bold, or plain) read as questions, all of that kind
  * are, since authors write "**BP**" or "概率密度的万能近似器" among "…？" as prompts too.
@@ -44,12 +45,23 @@ function itemCandidate(list: List, item: ListItem): { candidate: Candidate; bold
     return candidate && { candidate: { ...candidate, numbering: 'none', number: undefined, item }, bold: true };
   }
   if (first?.type !== 'paragraph') return undefined;
-  const inline = boldQuestion(first);
+  const inline = boldQuestion(first) ?? labelledLine(first);
   if (!inline && (!list.ordered || linkOnly(first))) return undefined;
   const candidate = fromMarked('list', 0, splitMarkers(inline ?? first.children), first);
   if (!candidate) return undefined;
   // A list's own numbers are presentation (Markdown renumbers them): no numbering to check.
   return { candidate: { ...candidate, numbering: 'none', number: undefined, item }, bold: inline !== undefined };
+}
+
+/**
+ * A one-line paragraph of a bold label, a colon and the question: `**过拟合**：如何解决？`,
+ * `**Overfitting**: how do you spot it?`. The label stays in the text, as in `**12)** **Topic:**`.
+ */
+function labelledLine(paragraph: Paragraph): PhrasingContent[] | undefined {
+  const [label, after] = paragraph.children;
+  if (label?.type !== 'strong' || after?.type !== 'text' || !/^\s*[:：]/.test(after.value)) return undefined;
+  const oneLine = paragraph.children.every((c) => c.type !== 'break' && !(c.type === 'text' && c.value.includes('\n')));
+  return oneLine ? [...label.children, ...paragraph.children.slice(1)] : undefined;
 }
 
 function linkOnly(paragraph: Paragraph): boolean {

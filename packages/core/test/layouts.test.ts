@@ -375,6 +375,20 @@ describe('questions in other languages and list shapes', () => {
     ]);
   });
 
+  it('"- **数据来源**：…？" bullets, a bold label and the question on one line, the answer nested below', () => {
+    const { files, corpus } = corpusOf('list-label');
+    expect(files[0]!.layout).toEqual({ style: 'list', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('项目经验问答');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: '数据来源：训练数据是怎么收集的？', id: '数据来源训练数据是怎么收集的', section: ['数据'], tags: ['数据'], line: 5 },
+      { number: 2, question: '数据清洗：如何去掉重复的样本？', id: '数据清洗如何去掉重复的样本', section: ['数据'], tags: ['数据'], line: 7 },
+      { number: 3, question: '评测指标：如何选择评测指标？', id: '评测指标如何选择评测指标', section: ['评测'], tags: ['评测'], line: 12 },
+    ]);
+    expect(corpus.questions[0]!.answer.markdown).toBe('- 公开数据集加上人工标注的业务数据。');
+    // A glossary is no question list: "**Term**: a definition." does not read as a question.
+    expect(parse('# Terms\n\n- **Token**: a unit of text.\n  - More.\n- **Epoch**: one pass over the data.\n  - More.\n').questions).toEqual([]);
+  });
+
   it('follow-up questions listed in an answer stay in it, however many they are', () => {
     const md = '## 1. What prevents overfitting?\n\nFollow-ups:\n\n1. Why does dropout help?\n2. How much data is enough?\n3. What is early stopping?\n\n## 2. What is dropout?\n\nZeroing units at random.\n';
     const file = parse(md);

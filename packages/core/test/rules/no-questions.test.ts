@@ -75,6 +75,11 @@ describe('no-questions', () => {
       expect(findings('no-questions', md)).toEqual([{ line: 5, column: 1, message: `No questions in content/: 2 lists, the first at q.md:5, list 3 questions ${HOW}; looked for ${LOOKED_FOR}` }]);
     });
 
+    it('names bullets of a bold label and a question, none with an answer', () => {
+      const md = '## 项目\n\n- **数据获取**：训练数据是如何获取的？\n- **过拟合**：遇到过哪些过拟合现象？\n';
+      expect(findings('no-questions', md)).toEqual([{ line: 3, column: 1, message: `No questions in content/: the list at q.md:3 lists 2 questions ${HOW}; looked for ${LOOKED_FOR}` }]);
+    });
+
     it('says it in the warning of one file among files with questions', () => {
       const files = { 'a.md': '# 1. What is a GAN?\n\nA generative model.\n', 'b.md': '| Question |\n|---|\n| What is a GAN? |\n| What is a VAE? |\n' };
       expect(lint(files, { config: only('no-questions') })).toEqual([
