@@ -294,7 +294,7 @@ describe('a corpus without questions', () => {
 describe('a bank that lists questions without answers', () => {
   const LOOKED_FOR =
     'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
-  const HOW = 'but no answers (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)';
+  const HOW = 'without answers below them (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)';
 
   it.each([
     ['question-table', 5, 'the table at README.md:5 lists 3 questions'],

@@ -52,7 +52,7 @@ export function unansweredLists(lists: ReadonlyArray<List>, count: (list: List) 
 
 /**
  * What a file's tables and lists of questions without answers are, in words: "the table at
- * line 19 lists 14 questions but no answers (…)", or "3 lists, the first at line 11, list 19
+ * line 19 lists 14 questions without answers below them (…)", or "3 lists, the first at line 11, list 19
  * questions …". `at` names the place of a line.
  */
 export function describeUnanswered(found: readonly Unanswered[], at: (line: number) => string): string {
@@ -63,5 +63,5 @@ export function describeUnanswered(found: readonly Unanswered[], at: (line: numb
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`);
   const what = found.length === 1 ? `the ${first.kind} at ${at(first.line)} lists` : `${kinds.join(' and ')}, the first at ${at(first.line)}, list`;
-  return `${what} ${count} questions but no answers (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)`;
+  return `${what} ${count} questions without answers below them (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)`;
 }

@@ -63,7 +63,7 @@ describe('no-questions', () => {
   });
 
   describe('questions without answers', () => {
-    const HOW = 'but no answers (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)';
+    const HOW = 'without answers below them (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)';
 
     it('names a table whose column lists questions, at its line, instead of counting its rows', () => {
       const md = '# Index\n\n| # | Question | Level |\n|---|---|---|\n| 1 | What is a GAN? | Easy |\n| 2 | Explain mode collapse. | Hard |\n';
