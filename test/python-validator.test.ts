@@ -57,7 +57,8 @@ describe.skipIf(need.skip)(`Python's jsonschema reads the published schemas${nee
     const lines = result.out.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(new RegExp(`^invalid: ${file}: /questions/0/id: 'Not a slug' does not match '\\^\\[\\^`));
-    expect(lines[1]).toBe(`invalid: ${file}: /questions/1/tags/0: 'Bad Tag' does not match '^[a-z0-9]+([-_.][a-z0-9]+)*(::[a-z0-9]+([-_.][a-z0-9]+)*)*$'`);
+    // The tag pattern takes an id's letters (any script) in words joined by "-" or ".", so it starts as the id pattern does.
+    expect(lines[1]).toMatch(new RegExp(`^invalid: ${file}: /questions/1/tags/0: 'Bad Tag' does not match '\\^\\[\\^`));
     expect(lines[2]).toBe(`invalid: ${file}: /questions/2/answer: 'html' is a required property`);
   });
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDate, compileCorpus, LAYOUTS_LOOKED_FOR, type Corpus, type ExportOptions } from '@genai-qa/core';
+import { buildDate, compileCorpus, describeUnanswered, LAYOUTS_LOOKED_FOR, type Corpus, type ExportOptions } from '@genai-qa/core';
 import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
 import { configuredContent } from './config-text.js';
@@ -92,7 +92,10 @@ async function build(
   // Nothing to build, even with --force: an empty deck and an empty guide help nobody.
   if (files.every((f) => f.questions.length === 0)) {
     const root = `${displayPath(path.resolve(io.cwd, values.content), io.cwd).replace(/\/$/, '')}/`;
-    io.stderr.write(`genai-qa: not building: no questions in ${root}; looked for ${LAYOUTS_LOOKED_FOR}\n`);
+    // A table or list of questions without answers is named (layout-unanswered.ts).
+    const listing = files.find((f) => f.unanswered.length > 0);
+    const hint = listing ? `: ${describeUnanswered(listing.unanswered, (line) => `${listing.relativePath}:${line}`)}` : '';
+    io.stderr.write(`genai-qa: not building: no questions in ${root}${hint}; looked for ${LAYOUTS_LOOKED_FOR}\n`);
     return 1;
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -128,10 +128,10 @@ const CASES = [
     layout: 'level-3 headings, numbered "QN：" (1 file, 2 questions)',
     title: '强化学习常见问题',
     file: '强化学习常见问题',
-    // "基础" has no ASCII slug, and tags are ASCII (the corpus schema): no topic tag.
+    // Tags keep letters of any script, as ids do: the topic "基础" is the tag.
     notes: [
-      ['什么是策略？', ''],
-      ['奖励和回报的区别', ''],
+      ['什么是策略？', '基础'],
+      ['奖励和回报的区别', '基础'],
     ],
   },
   {
@@ -163,6 +163,65 @@ const CASES = [
     notes: [
       ['What is an activation function?', ''],
       ['Explain dropout.', ''],
+    ],
+  },
+  {
+    name: 'level-line',
+    layout: 'level-3 headings, unnumbered (1 file, 4 questions)',
+    title: 'Deep learning question bank',
+    file: 'deep-learning-question-bank',
+    notes: [
+      ['Why does a learning-rate warm-up help large batches?', 'optimisation difficulty::hard'],
+      ['What does momentum add to plain SGD?', 'optimisation difficulty::easy'],
+      ['When does dropout hurt?', 'regularisation difficulty::medium'],
+      ['What is label smoothing?', 'regularisation difficulty::easy'],
+    ],
+  },
+  {
+    name: 'numbered-bold',
+    layout: 'bold paragraphs, numbered "N)" (1 file, 4 questions)',
+    title: 'Statistics refresher',
+    file: 'statistics-refresher',
+    notes: [
+      ['Sampling: Why can a random sample stand for the population?', 'basics'],
+      ['Variance: What does the variance measure?', 'basics'],
+      ['What is a confidence interval?', 'inference'],
+      ['Power', 'inference'],
+    ],
+  },
+  {
+    name: 'zh-topics',
+    layout: 'level-3 headings, numbered "N、" (1 file, 3 questions)',
+    title: '机器学习面试题',
+    file: '机器学习面试题',
+    // Numbered from 1 again under the second topic: no question-numbering error.
+    notes: [
+      ['什么是过拟合？', '基础知识'],
+      ['正则化有什么作用？', '基础知识'],
+      ['为什么需要激活函数？', '深度学习'],
+    ],
+  },
+  {
+    name: 'list-details',
+    layout: 'list items (1 file, 3 questions)',
+    title: 'Web platform questions',
+    file: 'web-platform-questions',
+    // The question's own <details><summary> draws no raw-html warning (lint is checked for errors only).
+    notes: [
+      ['What does the lang attribute change?', 'html'],
+      ['Why give an image an empty alt?', 'html'],
+      ['Write a rule that hides an element but keeps its space', 'css'],
+    ],
+  },
+  {
+    name: 'list-label',
+    layout: 'list items (1 file, 3 questions)',
+    title: '项目经验问答',
+    file: '项目经验问答',
+    notes: [
+      ['数据来源：训练数据是怎么收集的？', '数据'],
+      ['数据清洗：如何去掉重复的样本？', '数据'],
+      ['评测指标：如何选择评测指标？', '评测'],
     ],
   },
 ];
@@ -229,6 +288,27 @@ describe('a corpus without questions', () => {
     expect(JSON.parse(result.stdout)).toEqual([
       { file: 'content/notes.md', line: 1, column: 1, ruleId: 'no-questions', severity: 'error', message: `No questions in content/: looked for ${LOOKED_FOR}`, fixable: false },
     ]);
+  });
+});
+
+describe('a bank that lists questions without answers', () => {
+  const LOOKED_FOR =
+    'question headings at one level ("# 1. …", "#### 1) …", "## Q1: …", or unnumbered "### What is …?"), bold questions ("**What is …?**"), list items ("1. **What is …?**") and <details><summary> blocks';
+  const HOW = 'without answers below them (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)';
+
+  it.each([
+    ['question-table', 5, 'the table at README.md:5 lists 3 questions'],
+    ['question-list', 5, '2 lists, the first at README.md:5, list 3 questions'],
+  ])('%s: no notes and no empty answers; lint and build name the index', async (name, line, what) => {
+    const dir = copyFixture(name);
+    const lint = await cli(['lint', '--format', 'json'], dir);
+    expect(lint.code).toBe(1);
+    expect(JSON.parse(lint.stdout)).toEqual([
+      { file: 'content/README.md', line, column: 1, ruleId: 'no-questions', severity: 'error', message: `No questions in content/: ${what} ${HOW}; looked for ${LOOKED_FOR}`, fixable: false },
+    ]);
+    const build = await cli(['build', '--force'], dir);
+    expect(build).toEqual({ code: 1, stdout: '', stderr: `genai-qa: not building: no questions in content/: ${what} ${HOW}; looked for ${LOOKED_FOR}\n` });
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { readDirective, type Directive } from './directives.js';
 import { readNumbered, sectionTag, splitMarkers, type Difficulty, type Layout, type LayoutSetting } from './layout.js';
+import type { Unanswered } from './layout-unanswered.js';
 import { findQuestions, type QuestionSpan } from './questions.js';
 import { TAG_PATTERN } from './model.js';
 import { parseMarkdown } from './parse.js';
@@ -70,6 +71,8 @@ export interface ParsedFile {
   /** How this file writes its questions (undefined when it has none). */
   layout: Layout | undefined;
   questions: ExtractedQuestion[];
+  /** In a file without questions: its tables and lists of questions without answers (layout-unanswered.ts). */
+  unanswered: Unanswered[];
   directives: Directive[];
   problems: MetadataProblem[];
   /** Problems with the file itself (size, nesting, NUL bytes, a symlink out of the root). */
@@ -118,6 +121,8 @@ export interface FileSummary {
   bodyLine: number;
   /** True when the file was not parsed (see ParsedFile). */
   skipped: boolean;
+  /** As in ParsedFile; absent when empty. */
+  unanswered?: Unanswered[];
 }
 
 /**
@@ -133,6 +138,7 @@ export function summarizeFile(file: ParsedFile): FileSummary {
     directives: file.directives,
     bodyLine: file.bodyLine,
     skipped: file.skipped,
+    ...(file.unanswered.length > 0 ? { unanswered: file.unanswered } : {}),
     questions: file.questions.map((q) => {
       const first = q.nodes[0];
       const last = q.nodes.at(-1);
@@ -215,6 +221,7 @@ export function parseFile(source: SourceFile, relativePath: string, options: Par
     questionDepth,
     layout: found.layout,
     questions,
+    unanswered: found.unanswered,
     directives,
     problems,
     safety,

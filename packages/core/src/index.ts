@@ -25,4 +25,5 @@ export { assetKey, buildDate, type ExportOptions } from './assets.js';
 export { DEFAULT_LIMITS, inspectSource, type Limits, type SafetyProblem } from './safety.js';
 export { resolveLimits } from './config.js';
 export type { ParseOptions } from './extract.js';
+export { describeUnanswered, type Unanswered } from './layout-unanswered.js';
 export { describeLayout, detectLayout, LAYOUTS_LOOKED_FOR, NUMBERINGS, DIFFICULTY_MARKERS, QUESTION_WORDS, type Layout, type LayoutSetting, type Numbering, type QuestionStyle, type Difficulty } from './layout.js';

@@ -1,5 +1,6 @@
-import type { List, ListItem, Paragraph, RootContent } from 'mdast';
-import { boldQuestion, fromMarked, splitMarkers, type Candidate } from './layout.js';
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { boldQuestion } from './layout-bold.js';
+import { fromMarked, splitMarkedText, splitMarkers, summaryText, type Candidate } from './layout.js';
 
 /**
  * Questions written as list items, as many public banks do:
@@ -15,8 +16,10 @@ import { boldQuestion, fromMarked, splitMarkers, type Candidate } from './layout
  * ```
  *
  * An item of a top-level list is a candidate when its first block is a paragraph that is only
- * a bold run (in any list), or plain text (in an ordered list; a link alone, as in a table of
- * contents, is not). Its other blocks are the answer. The items of a file are questions
+ * a bold run (in any list), a bold label and its question on one line (`**过拟合**：…？`), plain
+ * text (in an ordered list; a link alone, as in a table of contents, is not), or a
+ * `<details><summary>` (these two counted with the bold ones). Its other blocks
+ * are the answer, without the `</details>` that closes it. The items of a file are questions
  * together: when at least half of one kind (bold, or plain) read as questions, all of that kind
  * are, since authors write "**BP**" or "概率密度的万能近似器" among "…？" as prompts too.
  */
@@ -35,13 +38,30 @@ export function listCandidates(blocks: readonly RootContent[]): Candidate[] {
 
 function itemCandidate(list: List, item: ListItem): { candidate: Candidate; bold: boolean } | undefined {
   const first = item.children[0];
+  // "1. <details><summary>What is …?</summary>", the answer indented below, then "</details>".
+  if (first?.type === 'html') {
+    const summary = summaryText(first.value);
+    const candidate = summary === undefined ? undefined : fromMarked('list', 0, splitMarkedText(summary), first);
+    return candidate && { candidate: { ...candidate, numbering: 'none', number: undefined, item }, bold: true };
+  }
   if (first?.type !== 'paragraph') return undefined;
-  const inline = boldQuestion(first);
+  const inline = boldQuestion(first) ?? labelledLine(first);
   if (!inline && (!list.ordered || linkOnly(first))) return undefined;
   const candidate = fromMarked('list', 0, splitMarkers(inline ?? first.children), first);
   if (!candidate) return undefined;
   // A list's own numbers are presentation (Markdown renumbers them): no numbering to check.
   return { candidate: { ...candidate, numbering: 'none', number: undefined, item }, bold: inline !== undefined };
+}
+
+/**
+ * A one-line paragraph of a bold label, a colon and the question: `**过拟合**：如何解决？`,
+ * `**Overfitting**: how do you spot it?`. The label stays in the text, as in `**12)** **Topic:**`.
+ */
+function labelledLine(paragraph: Paragraph): PhrasingContent[] | undefined {
+  const [label, after] = paragraph.children;
+  if (label?.type !== 'strong' || after?.type !== 'text' || !/^\s*[:：]/.test(after.value)) return undefined;
+  const oneLine = paragraph.children.every((c) => c.type !== 'break' && !(c.type === 'text' && c.value.includes('\n')));
+  return oneLine ? [...label.children, ...paragraph.children.slice(1)] : undefined;
 }
 
 function linkOnly(paragraph: Paragraph): boolean {

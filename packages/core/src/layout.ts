@@ -1,6 +1,8 @@
 import type { Heading, Html, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import { htmlText } from './html-tokens.js';
+import { boldQuestion, boldThenLine, labelledQuestion, numberedBold } from './layout-bold.js';
 import { listCandidates } from './layout-list.js';
 
 /**
@@ -41,15 +43,30 @@ export type Difficulty = 'easy' | 'medium' | 'hard';
 /** Trailing difficulty markers and what they mean (the emoji public banks put after a question). */
 export const DIFFICULTY_MARKERS: Readonly<Record<string, Difficulty>> = { '👶': 'easy', '⭐': 'medium', '🚀': 'hard', '🟢': 'easy', '🟡': 'medium', '🔴': 'hard' };
 
-// "**Difficulty:** 🟡 Medium | **Tags:** …" as the first line of an answer; "难度：中等".
-const DIFFICULTY_LINE = /^\s*(?:difficulty|level|难度)\s*[:：]\s*(?:🟢|🟡|🔴|\s)*(easy|medium|hard|简单|中等|困难)/i;
-const LEVELS: Readonly<Record<string, Difficulty>> = { easy: 'easy', medium: 'medium', hard: 'hard', 简单: 'easy', 中等: 'medium', 困难: 'hard' };
+// The words banks use for a level, in any case: "Level: Advanced", "Difficulty: hard", "难度：中等".
+const LEVELS: Readonly<Record<string, Difficulty>> = {
+  easy: 'easy', beginner: 'easy', medium: 'medium', intermediate: 'medium', hard: 'hard', advanced: 'hard',
+  简单: 'easy', 初级: 'easy', 中等: 'medium', 中级: 'medium', 困难: 'hard', 高级: 'hard',
+};
+const LEVEL_WORD = `(${Object.keys(LEVELS).join('|')})(?![a-z])`;
+// "**Difficulty:** 🟡 Medium | **Tags:** …" or "Level: Intermediate-Advanced" (the first word counts) as the first line of an answer.
+const DIFFICULTY_LINE = new RegExp(`^\\s*(?:difficulty|level|难度|级别)\\s*[:：\\-–—]\\s*(?:🟢|🟡|🔴|👶|⭐|🚀|\\uFE0F|\\s)*${LEVEL_WORD}`, 'iu');
+// A level in brackets after a question: "What is X? (Hard)", "… [Beginner]".
+const BRACKETED_LEVEL = new RegExp(`\\s*[([]\\s*${LEVEL_WORD}\\s*[)\\]]\\s*$`, 'iu');
 
-/** The difficulty an answer's first block states ("Difficulty: Medium"), if it is a paragraph that does. */
+/** The difficulty a level word names ("Advanced", "中等"), in any case. */
+function levelOf(word: string): Difficulty | undefined {
+  return LEVELS[word.toLowerCase()];
+}
+
+/** The difficulty an answer's first block states ("Difficulty: Medium", "Level: Advanced"), if it is a paragraph that does. */
 export function statedDifficulty(first: RootContent | undefined): Difficulty | undefined {
   if (first?.type !== 'paragraph') return undefined;
-  const m = DIFFICULTY_LINE.exec(toString(first));
-  return m ? LEVELS[m[1]!.toLowerCase()] : undefined;
+  // Its first line only: "**Level:** Advanced" and a hard break before "**Focus:** …".
+  const cut = first.children.findIndex((c) => c.type === 'break');
+  const line = toString(cut === -1 ? first.children : first.children.slice(0, cut)).split('\n', 1)[0]!;
+  const m = DIFFICULTY_LINE.exec(line);
+  return m ? levelOf(m[1]!) : undefined;
 }
 
 /** One line naming every layout genai-qa looks for (the message of a corpus without questions). */
@@ -70,7 +87,7 @@ const SENTINEL = '\uE000';
 // (with or without the emoji variation selector, or a zero-width joiner before them), and source links with their brackets.
 const TRAILING = new RegExp(`(?:\\s|👶|⭐|🚀|🟢|🟡|🔴|\\uFE0F|\\u200D|\\[?${SENTINEL}\\]?)+$`, 'u');
 
-/** Splits trailing difficulty emoji and source links off inline content. */
+/** Splits trailing difficulty emoji, a bracketed level ("(Hard)") and source links off inline content. */
 export function splitMarkers(nodes: readonly PhrasingContent[]): Marked {
   const urls: string[] = [];
   let text = '';
@@ -88,12 +105,14 @@ export function splitMarkers(nodes: readonly PhrasingContent[]): Marked {
 /** splitMarkers on plain text (a `<summary>`'s), where no source link is recognised. */
 export function splitMarkedText(raw: string, urls: readonly string[] = []): Marked {
   const trailing = TRAILING.exec(raw)?.[0] ?? '';
-  const head = raw.slice(0, raw.length - trailing.length);
+  let head = raw.slice(0, raw.length - trailing.length);
+  const bracketed = BRACKETED_LEVEL.exec(head);
+  if (bracketed) head = head.slice(0, bracketed.index);
   // Source links before the trailing run are part of the question: put their label back.
   const sentinelsBefore = head.split(SENTINEL).length - 1;
   const text = head.split(SENTINEL).join('src').replace(/\s+/g, ' ').trim();
   const sources = urls.slice(sentinelsBefore);
-  let difficulty: Difficulty | undefined;
+  let difficulty: Difficulty | undefined = bracketed ? levelOf(bracketed[1]!) : undefined;
   for (const [marker, level] of Object.entries(DIFFICULTY_MARKERS)) if (trailing.includes(marker)) difficulty ??= level;
   return { text, sources, ...(difficulty ? { difficulty } : {}) };
 }
@@ -185,6 +204,11 @@ export function candidateOf(node: RootContent): Candidate | undefined {
   if (node.type === 'paragraph') {
     const inline = boldQuestion(node);
     if (inline) return fromMarked('bold', 0, splitMarkers(inline), node);
+    const numbered = numberedBold(node);
+    if (numbered) {
+      const candidate = fromMarked('bold', 0, splitMarkers(numbered.question), node);
+      return candidate && { ...candidate, ...(numbered.rest ? { rest: numbered.rest } : {}) };
+    }
     const labelled = labelledQuestion(node);
     if (labelled) {
       const candidate = fromMarked('bold', 0, splitMarkers(labelled.question), node);
@@ -222,93 +246,8 @@ export function fromMarked(style: QuestionStyle, depth: number, marked: Marked, 
   };
 }
 
-/**
- * The inline content of a paragraph that is one bold run and nothing else but markers:
- * `**What is X? 👶**`, `**What is X?** 👶`, `**What is X?** [[src](…)]`.
- */
-export function boldQuestion(node: Paragraph): PhrasingContent[] | undefined {
-  const children = node.children;
-  const first = children.findIndex((c) => !(c.type === 'text' && c.value.trim() === ''));
-  const strong = children[first];
-  if (strong?.type !== 'strong') return undefined;
-  const rest = children.slice(first + 1);
-  const after = splitMarkers([{ type: 'text', value: 'x' }, ...rest]);
-  if (after.text !== 'x') return undefined;
-  return [...strong.children, ...rest];
-}
-
-// The bold label of a question paragraph: "**Q:** How …?", "**Pregunta:** ¿…?", "**问：**".
-const LABEL = /^(?:q|question|pregunta|frage|问|问题|題)\s*\d*\s*[:：.]?$/i;
-
-/**
- * A paragraph that starts with a bold question label, the question after it on the same line:
- * `**Q:** How can you …?`. A next line in the same paragraph (`**A:** …`) starts the answer.
- */
-function labelledQuestion(node: Paragraph): { question: PhrasingContent[]; rest?: Paragraph } | undefined {
-  const [strong, ...after] = node.children;
-  if (strong?.type !== 'strong' || !LABEL.test(toString(strong).trim())) return undefined;
-  const first = after[0];
-  const colonOutside = !/[:：.]\s*$/.test(toString(strong)) && first?.type === 'text' && /^\s*[:：]/.test(first.value);
-  if (!colonOutside && !/[:：.]\s*$/.test(toString(strong))) return undefined;
-  const question: PhrasingContent[] = [];
-  let k = 0;
-  for (; k < after.length; k++) {
-    const child = after[k]!;
-    if (child.type === 'break') break;
-    if (child.type === 'text' && child.value.includes('\n')) {
-      const cut = child.value.indexOf('\n');
-      question.push({ ...child, value: child.value.slice(0, cut) });
-      const tail = child.value.slice(cut + 1);
-      const start = child.position?.start;
-      // The answer's first line starts on the line after the question (one newline, column 1).
-      const moved = start && { line: start.line + 1, column: 1, offset: start.offset === undefined ? undefined : start.offset + cut + 1 };
-      const tailNode: PhrasingContent = { type: 'text', value: tail, ...(moved && child.position ? { position: { start: moved, end: child.position.end } } : {}) };
-      const restChildren = tail ? [tailNode, ...after.slice(k + 1)] : after.slice(k + 1);
-      return { question: stripColon(question, colonOutside), ...restOf(node, restChildren) };
-    }
-    question.push(child);
-  }
-  return { question: stripColon(question, colonOutside), ...restOf(node, after.slice(k + 1)) };
-}
-
-function stripColon(nodes: PhrasingContent[], colonOutside: boolean): PhrasingContent[] {
-  if (!colonOutside || nodes[0]?.type !== 'text') return nodes;
-  return [{ ...nodes[0], value: nodes[0].value.replace(/^\s*[:：]/, '') }, ...nodes.slice(1)];
-}
-
-// The rest of the paragraph as a paragraph of its own, if it holds anything (positions kept).
-function restOf(node: Paragraph, children: PhrasingContent[]): { rest?: Paragraph } {
-  const kept = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  const head = kept[0];
-  if (!head?.position || !node.position) return {};
-  return { rest: { type: 'paragraph', children: kept, position: { start: head.position.start, end: node.position.end } } };
-}
-
-/**
- * A paragraph whose first line is one bold run and the rest its answer: `**Q8- What …?**`, a
- * line break, then text. Returns the bold run's content and the rest as a paragraph.
- */
-function boldThenLine(node: Paragraph): { question: PhrasingContent[]; rest: Paragraph } | undefined {
-  const [strong, next, ...more] = node.children;
-  if (strong?.type !== 'strong' || next === undefined) return undefined;
-  let first: PhrasingContent | undefined;
-  if (next.type === 'text' && next.value.startsWith('\n') && next.value.length > 1 && next.position) {
-    const start = next.position.start;
-    const moved = { line: start.line + 1, column: 1, offset: start.offset === undefined ? undefined : start.offset + 1 };
-    first = { type: 'text', value: next.value.slice(1), position: { start: moved, end: next.position.end } };
-  } else if (next.type === 'break' && more.length > 0) {
-    first = undefined;
-  } else {
-    return undefined;
-  }
-  const children = first ? [first, ...more] : more;
-  const head = children[0]!;
-  if (!head.position || !node.position) return undefined;
-  return { question: strong.children, rest: { type: 'paragraph', children, position: { start: head.position.start, end: node.position.end } } };
-}
-
 /** The text of `<summary>…</summary>` in an HTML block that opens a `<details>`, if any. */
-function summaryText(html: string): string | undefined {
+export function summaryText(html: string): string | undefined {
   // A `</details>` closing the previous answer may share the block (no blank line between).
   const m = /^\s*(?:<\/details>\s*)?(?:<details(?:\s[^>]*)?>\s*)?<summary(?:\s[^>]*)?>([\s\S]*?)<\/summary>/i.exec(html);
   if (!m) return undefined;
@@ -419,18 +358,16 @@ export function numberPrefix(numbering: Numbering, n: number): string {
 }
 
 /**
- * A tag from a section path: each heading slugged to ASCII, joined by "::"
- * (`machine-learning::linear-regression`); a topic's own number ("1. Algorithms") is left out.
+ * A tag from a section path: each heading slugged as ids are (GitHub's slugger: lower case,
+ * punctuation dropped, letters and digits of every script kept), joined by "::":
+ * `machine-learning::linear-regression`, `大模型基础面试`, `regresión-lineal`. A topic's own
+ * number ("1. Algorithms", "1.2 Metrics", "一、基础") is left out; a heading with no letter or digit adds no level.
  */
 export function sectionTag(section: readonly string[]): string | undefined {
   const parts = section
     .map((s) =>
-      s
-        .replace(/^\s*(?:\d+[.)]|[IVXLC]+\.)\s+/, '')
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
+      slug(s.replace(/^\s*(?:(?:\d+(?:\.\d+)*[.)、]|\d+(?:\.\d+)+|[一二三四五六七八九十]+、)\s*|[IVXLC]+\.\s+)/, ''))
+        .replace(/-{2,}/g, '-')
         .replace(/^-+|-+$/g, ''),
     )
     .filter(Boolean);

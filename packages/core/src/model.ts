@@ -58,7 +58,14 @@ export interface Corpus {
  */
 const ID_CHAR = '[^\\x00-\\x2f\\x3a-\\x5e\\x60\\x7b-\\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]';
 export const ID_PATTERN = `^${ID_CHAR}+(-${ID_CHAR}+)*$`;
-export const TAG_PATTERN = '^[a-z0-9]+([-_.][a-z0-9]+)*(::[a-z0-9]+([-_.][a-z0-9]+)*)*$';
+/**
+ * A tag: levels joined by "::", each of words of ID_CHAR joined by "-" or "." (`gan::training`,
+ * `v1.5`, `基础`, `regresión-lineal`). Letters of any script, as in ids, since a tag derived from
+ * a section heading is its slug (layout.ts sectionTag); no space or control anywhere, as Anki
+ * separates a note's tags with spaces. Every tag of the ASCII pattern before it still matches.
+ */
+const TAG_LEVEL = `${ID_CHAR}+([-.]${ID_CHAR}+)*`;
+export const TAG_PATTERN = `^${TAG_LEVEL}(::${TAG_LEVEL})*$`;
 
 const nonEmpty = { type: 'string', minLength: 1 } as const;
 
@@ -118,7 +125,7 @@ const typedSchema: JSONSchemaType<Corpus> = {
           },
           tags: {
             type: 'array',
-            description: 'Lower-case tags; "::" separates levels of a hierarchy.',
+            description: 'Lower-case tags (letters of any script, digits, "_", words joined by "-" or "."; no spaces); "::" separates levels of a hierarchy.',
             uniqueItems: true,
             items: { type: 'string', pattern: TAG_PATTERN },
           },

@@ -1,7 +1,8 @@
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { candidateOf, isQuestionOf, layoutOf, statedDifficulty, type Candidate, type Layout, type LayoutSetting } from './layout.js';
 import { listCandidates } from './layout-list.js';
+import { questionTables, unansweredLists, type Unanswered } from './layout-unanswered.js';
 
 /** Where one question is in a file's top-level blocks. */
 export interface QuestionSpan {
@@ -23,6 +24,8 @@ export interface FoundQuestions {
   /** The first level-1 heading before any question, when it is not one: the document's title. */
   titleHeading: Heading | undefined;
   questions: QuestionSpan[];
+  /** In a file without questions: the tables and lists of questions without answers it holds. */
+  unanswered: Unanswered[];
 }
 
 const CLOSE_DETAILS = /^\s*<\/details>\s*$/i;
@@ -49,7 +52,7 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
   const items = listCandidates(blocks);
   const layout = layoutOf([...candidates, ...items], setting);
   const explicit = setting.every === true;
-  if (layout?.style === 'list') return findListQuestions(blocks, items, layout, explicit);
+  if (layout?.style === 'list') return findListQuestions(blocks, items, layout, explicit, setting.style === 'list');
   const isQuestion = candidates.map((c) => (c && layout && isQuestionOf(c, layout, explicit) ? c : undefined));
   const firstQuestion = isQuestion.findIndex(Boolean);
   const limit = firstQuestion === -1 ? blocks.length : firstQuestion;
@@ -117,12 +120,12 @@ export function findQuestions(blocks: readonly RootContent[], textLength: number
     questions.push({ candidate: withStated(candidate, answer), position: questions.length + 1, blocks: answer, end, section: stack.map((s) => s.text) });
     i = j;
   }
-  return { layout, titleHeading: title, questions };
+  return { layout, titleHeading: title, questions, unanswered: questions.length === 0 ? questionTables(blocks) : [] };
 }
 
 
-/** findQuestions for style `list`: each question item's other blocks are its answer. */
-function findListQuestions(blocks: readonly RootContent[], items: readonly Candidate[], layout: Layout, explicit: boolean): FoundQuestions {
+/** findQuestions for style `list`: each question item's other blocks are its answer. `configured`: the config sets the style. */
+function findListQuestions(blocks: readonly RootContent[], items: readonly Candidate[], layout: Layout, explicit: boolean, configured: boolean): FoundQuestions {
   const questionItems = new Map(items.filter((c) => isQuestionOf(c, layout, explicit)).map((c) => [c.item!, c]));
   const hasQuestion = (node: RootContent) => node.type === 'list' && node.children.some((item) => questionItems.has(item));
   const limit = blocks.findIndex(hasQuestion);
@@ -136,6 +139,8 @@ function findListQuestions(blocks: readonly RootContent[], items: readonly Candi
       const candidate = questionItems.get(item);
       if (!candidate) continue;
       const answer = item.children.slice(1);
+      // "1. <details><summary>…": the item's `</details>` closes the question, no part of its answer.
+      if (candidate.node.type === 'html' && answer.at(-1)?.type === 'html' && CLOSE_DETAILS.test((answer.at(-1) as { value: string }).value)) answer.pop();
       questions.push({
         candidate: withStated(candidate, answer),
         position: questions.length + 1,
@@ -146,7 +151,14 @@ function findListQuestions(blocks: readonly RootContent[], items: readonly Candi
       });
     }
   }
-  return { layout, titleHeading: title, questions };
+  // Items none of which has an answer are an index of questions, not questions (unless the
+  // config says the file's questions are list items: then empty-answer reports each).
+  if (!configured && questions.length >= 2 && questions.every((q) => q.blocks.length === 0)) {
+    const lists = blocks.filter((node) => hasQuestion(node)) as List[];
+    const unanswered = unansweredLists(lists, (list) => list.children.filter((item) => questionItems.has(item)).length);
+    return { layout: undefined, titleHeading: title, questions: [], unanswered: [...unanswered, ...questionTables(blocks)].sort((a, b) => a.line - b.line) };
+  }
+  return { layout, titleHeading: title, questions, unanswered: [] };
 }
 
 /** A trailing marker wins; else the difficulty the answer states on its first line. */

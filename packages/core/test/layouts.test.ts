@@ -229,13 +229,13 @@ describe('layouts of real public banks', () => {
     ]);
   });
 
-  it('"### Q1：…？" with the full-width colon; a Chinese topic gives no ASCII tag', () => {
+  it('"### Q1：…？" with the full-width colon; a Chinese topic is a Chinese tag', () => {
     const { files, corpus } = corpusOf('zh-q-colon');
     expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'QN：' });
     expect(corpus.title).toBe('强化学习常见问题');
     expect(corpus.questions.map(card)).toEqual([
-      { number: 1, question: '什么是策略？', id: '什么是策略', section: ['基础'], tags: [], line: 5 },
-      { number: 2, question: '奖励和回报的区别', id: '奖励和回报的区别', section: ['基础'], tags: [], line: 9 },
+      { number: 1, question: '什么是策略？', id: '什么是策略', section: ['基础'], tags: ['基础'], line: 5 },
+      { number: 2, question: '奖励和回报的区别', id: '奖励和回报的区别', section: ['基础'], tags: ['基础'], line: 9 },
     ]);
   });
 
@@ -275,6 +275,51 @@ describe('questions that a bold label introduces', () => {
   });
 });
 
+describe('difficulty stated in words', () => {
+  it('"**Level:** Advanced", "**Difficulty:** easy", "level - BEGINNER" as an answer’s first line, "(Intermediate)" after the question', () => {
+    const { files, corpus } = corpusOf('level-line');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'none' });
+    expect(corpus.title).toBe('Deep learning question bank');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'Why does a learning-rate warm-up help large batches?', id: 'why-does-a-learning-rate-warm-up-help-large-batches', section: ['Optimisation'], tags: ['optimisation', 'difficulty::hard'], difficulty: 'hard', line: 5 },
+      { number: 2, question: 'What does momentum add to plain SGD?', id: 'what-does-momentum-add-to-plain-sgd', section: ['Optimisation'], tags: ['optimisation', 'difficulty::easy'], difficulty: 'easy', line: 13 },
+      { number: 3, question: 'When does dropout hurt?', id: 'when-does-dropout-hurt', section: ['Regularisation'], tags: ['regularisation', 'difficulty::medium'], difficulty: 'medium', line: 21 },
+      { number: 4, question: 'What is label smoothing?', id: 'what-is-label-smoothing', section: ['Regularisation'], tags: ['regularisation', 'difficulty::easy'], difficulty: 'easy', line: 25 },
+    ]);
+    // The line that states the level stays in the answer, as written.
+    expect(corpus.questions[0]!.answer.markdown.split('\n\n')[0]).toBe('**Level:** Advanced  \n**Focus:** schedules');
+  });
+
+  it('reads the six words in any case, and only as a level', () => {
+    const level = (line: string) => parse(`### What is a GAN?\n\n${line}\n\nTwo networks.\n`).questions[0]!.difficulty;
+    expect(['Level: beginner', 'LEVEL: Easy', 'Difficulty: Intermediate', 'difficulty: MEDIUM', 'Level: advanced', 'Difficulty: Hard', 'Level: Intermediate-Advanced', '难度：困难'].map(level)).toEqual(
+      ['easy', 'easy', 'medium', 'medium', 'hard', 'hard', 'medium', 'hard'],
+    );
+    // Not a level: another word after the label, a level word without the label, "Hardware" for "Hard".
+    expect(['Level: expert', 'Advanced topic.', 'Difficulty: Hardware', 'The level: hard to say.'].map(level)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('a bold number before a bold label', () => {
+  it('"**1)** **Sampling:** Why …?" starts a question, the answer on the next line or after a blank line', () => {
+    const { files, corpus } = corpusOf('numbered-bold');
+    expect(files[0]!.layout).toEqual({ style: 'bold', depth: 0, numbering: 'N)' });
+    expect(corpus.title).toBe('Statistics refresher');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'Sampling: Why can a random sample stand for the population?', id: 'sampling-why-can-a-random-sample-stand-for-the-population', section: ['Basics'], tags: ['basics'], line: 7 },
+      { number: 2, question: 'Variance: What does the variance measure?', id: 'variance-what-does-the-variance-measure', section: ['Basics'], tags: ['basics'], line: 11 },
+      { number: 3, question: 'What is a confidence interval?', id: 'what-is-a-confidence-interval', section: ['Inference'], tags: ['inference'], line: 17 },
+      { number: 4, question: 'Power', id: 'power', section: ['Inference'], tags: ['inference'], line: 22 },
+    ]);
+    expect(corpus.questions.map((q) => q.answer.markdown)).toEqual([
+      "Because every member had the same chance of being drawn, so the sample's proportions\nestimate the population's without bias.",
+      'The mean squared distance of the values from their mean.',
+      'A range computed from the sample by a method that covers the true value in a stated share\nof repeated samples.',
+      'The probability that a test rejects the null hypothesis when it is false.',
+    ]);
+  });
+});
+
 describe('questions in other languages and list shapes', () => {
   it('"### 1、什么是…？" numbering, written without a space, and Spanish "¿…?" headings', () => {
     const zh = parse('# Spring 面试题\n\n### 1、什么是依赖注入？\n\n把对象的依赖从外部传入。\n\n### 2、Bean 的作用域有哪些？\n\nsingleton、prototype 等。\n');
@@ -283,7 +328,18 @@ describe('questions in other languages and list shapes', () => {
       [[1, '什么是依赖注入？'], [2, 'Bean 的作用域有哪些？']],
     ]);
     const es = parse('## Árboles\n\n### ¿Qué es un árbol de decisión?\n\nUn modelo que divide los datos.\n');
-    expect(es.questions.map((q) => [q.question, q.tags])).toEqual([['¿Qué es un árbol de decisión?', ['arboles']]]);
+    expect(es.questions.map((q) => [q.question, q.tags])).toEqual([['¿Qué es un árbol de decisión?', ['árboles']]]);
+  });
+
+  it('"### 1、…？" numbered again from 1 under each Chinese topic; the topics are the tags', () => {
+    const { files, corpus } = corpusOf('zh-topics');
+    expect(files[0]!.layout).toEqual({ style: 'heading', depth: 3, numbering: 'N、' });
+    expect(corpus.title).toBe('机器学习面试题');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: '什么是过拟合？', id: '什么是过拟合', section: ['基础知识'], tags: ['基础知识'], line: 5 },
+      { number: 2, question: '正则化有什么作用？', id: '正则化有什么作用', section: ['基础知识'], tags: ['基础知识'], line: 9 },
+      { number: 1, question: '为什么需要激活函数？', id: '为什么需要激活函数', section: ['深度学习'], tags: ['深度学习'], line: 15 },
+    ]);
   });
 
   it('Chinese section headings such as "项目介绍" or "使用说明" are no questions; "介绍一下GAN" is one', () => {
@@ -300,6 +356,37 @@ describe('questions in other languages and list shapes', () => {
       ['判别器的作用', '区分真假样本。'],
       ['如何训练生成器？', '让判别器出错。'],
     ]);
+  });
+
+  it('"1. <details><summary>…</summary>" items: the answer indented below, without its "</details>"', () => {
+    const { files, corpus } = corpusOf('list-details');
+    expect(files[0]!.layout).toEqual({ style: 'list', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('Web platform questions');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: 'What does the lang attribute change?', id: 'what-does-the-lang-attribute-change', section: ['HTML'], tags: ['html'], line: 5 },
+      { number: 2, question: 'Why give an image an empty alt?', id: 'why-give-an-image-an-empty-alt', section: ['HTML'], tags: ['html'], line: 10 },
+      // Not worded as a question, but one among <details> items that are.
+      { number: 3, question: 'Write a rule that hides an element but keeps its space', id: 'write-a-rule-that-hides-an-element-but-keeps-its-space', section: ['CSS'], tags: ['css'], line: 20 },
+    ]);
+    expect(corpus.questions.map((q) => q.answer.markdown)).toEqual([
+      'Screen readers pick their pronunciation from it, and browsers their hyphenation.',
+      'To tell assistive technology that the image is decoration and can be skipped.',
+      '```css\n.ghost { visibility: hidden; }\n```',
+    ]);
+  });
+
+  it('"- **数据来源**：…？" bullets, a bold label and the question on one line, the answer nested below', () => {
+    const { files, corpus } = corpusOf('list-label');
+    expect(files[0]!.layout).toEqual({ style: 'list', depth: 0, numbering: 'none' });
+    expect(corpus.title).toBe('项目经验问答');
+    expect(corpus.questions.map(card)).toEqual([
+      { number: 1, question: '数据来源：训练数据是怎么收集的？', id: '数据来源训练数据是怎么收集的', section: ['数据'], tags: ['数据'], line: 5 },
+      { number: 2, question: '数据清洗：如何去掉重复的样本？', id: '数据清洗如何去掉重复的样本', section: ['数据'], tags: ['数据'], line: 7 },
+      { number: 3, question: '评测指标：如何选择评测指标？', id: '评测指标如何选择评测指标', section: ['评测'], tags: ['评测'], line: 12 },
+    ]);
+    expect(corpus.questions[0]!.answer.markdown).toBe('- 公开数据集加上人工标注的业务数据。');
+    // A glossary is no question list: "**Term**: a definition." does not read as a question.
+    expect(parse('# Terms\n\n- **Token**: a unit of text.\n  - More.\n- **Epoch**: one pass over the data.\n  - More.\n').questions).toEqual([]);
   });
 
   it('follow-up questions listed in an answer stay in it, however many they are', () => {

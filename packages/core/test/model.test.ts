@@ -40,4 +40,9 @@ describe('TAG_PATTERN', () => {
     for (const good of ['gan', 'gan::training', 'genai::llm::alignment', 'mode-collapse', 'v1.5']) expect(good).toMatch(new RegExp(TAG_PATTERN));
     for (const bad of ['GAN', 'a b', 'a:::b', '::a', 'a::', 'a--b']) expect(bad).not.toMatch(new RegExp(TAG_PATTERN));
   });
+
+  it('accepts letters of any script, as ids do, and no space of any script (Anki splits tags at spaces)', () => {
+    for (const good of ['基础', 'árboles', 'regresión-lineal', 'ml::大模型基础面试', 'c_plus_plus']) expect(good).toMatch(new RegExp(TAG_PATTERN));
+    for (const bad of ['基础 面试', 'a\u3000b', 'a\u00a0b', 'a\tb', 'a\u2028b']) expect(bad, JSON.stringify(bad)).not.toMatch(new RegExp(TAG_PATTERN));
+  });
 });

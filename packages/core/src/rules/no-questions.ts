@@ -1,5 +1,6 @@
 import type { FileSummary } from '../extract.js';
 import { LAYOUTS_LOOKED_FOR } from '../layout.js';
+import { describeUnanswered } from '../layout-unanswered.js';
 import { defineRule, NO_OPTIONS } from '../rule.js';
 
 /**
@@ -7,7 +8,8 @@ import { defineRule, NO_OPTIONS } from '../rule.js';
  * empty file, a draft, or questions in a layout genai-qa does not read. Nothing from it
  * reaches the deck, the guide or the data package, so say so rather than skip it silently.
  * A content root in which no file holds a question is an error: `build` would have nothing
- * to build, and says so in the same words.
+ * to build, and says so in the same words. A table or list of questions without answers
+ * (an index of a bank whose answers are elsewhere) is named, since it is no question either.
  */
 export default defineRule({
   scope: 'corpus',
@@ -27,12 +29,23 @@ export default defineRule({
       const empty = inRoot.filter((f) => f.questions.length === 0 && !f.skipped);
       if (empty.length === 0) continue;
       if (empty.length === inRoot.length) {
-        const first = empty[0]!;
-        report({ file: first, line: first.bodyLine, column: 1, severity: 'error', message: noQuestionsMessage(shownRoot(first)) });
+        // Point at the first table or list of questions without answers, if a file has one.
+        const listing = empty.find((f) => f.unanswered?.length);
+        const first = listing ?? empty[0]!;
+        const found = listing?.unanswered ?? [];
+        const index = found[0];
+        const hint = index ? `${describeUnanswered(found, (line) => `${first.relativePath}:${line}`)}; ` : '';
+        const message = `No questions in ${shownRoot(first)}: ${hint}looked for ${LAYOUTS_LOOKED_FOR}`;
+        report({ file: first, line: index?.line ?? first.bodyLine, column: 1, severity: 'error', message });
         continue;
       }
       for (const file of empty) {
-        report({ file, line: file.bodyLine, column: 1, message: `File has no questions; genai-qa looked for ${LAYOUTS_LOOKED_FOR}` });
+        const found = file.unanswered ?? [];
+        const index = found[0];
+        const message = index
+          ? `File has no questions: ${describeUnanswered(found, (line) => `line ${line}`)}`
+          : `File has no questions; genai-qa looked for ${LAYOUTS_LOOKED_FOR}`;
+        report({ file, line: index?.line ?? file.bodyLine, column: 1, message });
       }
     }
   },

@@ -4,7 +4,8 @@ import { defineRule } from '../rule.js';
  * Questions in a file are numbered 1, 2, 3, … without gaps or repeats, so that "question 14"
  * means the same thing to every reader. Numbers are only labels: ids never depend on them.
  * Whatever the numbering (`1.`, `1)`, `Q1:`); a file whose questions are unnumbered has
- * nothing to check.
+ * nothing to check. Under a new topic heading (section), numbering may start again from the
+ * first number, as many public banks number each topic's questions.
  */
 export default defineRule<{ start: number }>({
   scope: 'file',
@@ -24,8 +25,16 @@ export default defineRule<{ start: number }>({
     if (!file.layout || file.layout.numbering === 'none') return;
     const seen = new Map<number, number>();
     let expected = options.start;
+    let section = '';
     for (const q of file.questions) {
       const at = { line: q.line, column: q.heading.position!.start.column };
+      // Banks often number each topic's questions from 1 again: a new section may restart.
+      const sectionNow = q.section.join('\u0000');
+      if (sectionNow !== section && q.number === options.start) {
+        seen.clear();
+        expected = options.start;
+      }
+      section = sectionNow;
       const earlier = seen.get(q.number);
       if (earlier !== undefined) {
         report({

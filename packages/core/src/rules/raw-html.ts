@@ -31,9 +31,10 @@ export default defineRule<{ allow: string[] }>({
   check({ file, options, report }) {
     const allow = new Set(options.allow.map((t) => t.toLowerCase()));
     const text = file.source.text;
-    // In a <details> layout the question's own <details><summary> block is structure: the
-    // question is read from it as plain text, so its tags lose nothing (dangerous ones are still errors).
-    const questionBlocks = new Set<unknown>(file.layout?.style === 'details' ? file.questions.map((q) => q.heading) : []);
+    // A question's own <details><summary> block (the `details` layout, or a list item that
+    // opens with one) is structure: the question is read from it as plain text, so its tags
+    // lose nothing (dangerous ones are still errors).
+    const questionBlocks = new Set<unknown>(file.questions.filter((q) => q.heading.type === 'html').map((q) => q.heading));
     for (const node of nodesOfType(file.tree, 'html')) {
       if (readDirective(node)) continue;
       const start = node.position!.start.offset!;

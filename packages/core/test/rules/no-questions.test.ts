@@ -61,4 +61,35 @@ describe('no-questions', () => {
       ]);
     });
   });
+
+  describe('questions without answers', () => {
+    const HOW = 'without answers below them (genai-qa reads a question with its answer below it, e.g. "### What is …?" and the answer under it)';
+
+    it('names a table whose column lists questions, at its line, instead of counting its rows', () => {
+      const md = '# Index\n\n| # | Question | Level |\n|---|---|---|\n| 1 | What is a GAN? | Easy |\n| 2 | Explain mode collapse. | Hard |\n';
+      expect(findings('no-questions', md)).toEqual([{ line: 3, column: 1, message: `No questions in content/: the table at q.md:3 lists 2 questions ${HOW}; looked for ${LOOKED_FOR}` }]);
+    });
+
+    it('names lists of question items none of which has an answer', () => {
+      const md = '# Index\n\n## GANs\n\n1. What is a GAN?\n2. Why does training oscillate?\n\n## Diffusion\n\n1. What is the noise schedule?\n';
+      expect(findings('no-questions', md)).toEqual([{ line: 5, column: 1, message: `No questions in content/: 2 lists, the first at q.md:5, list 3 questions ${HOW}; looked for ${LOOKED_FOR}` }]);
+    });
+
+    it('names bullets of a bold label and a question, none with an answer', () => {
+      const md = '## 项目\n\n- **数据获取**：训练数据是如何获取的？\n- **过拟合**：遇到过哪些过拟合现象？\n';
+      expect(findings('no-questions', md)).toEqual([{ line: 3, column: 1, message: `No questions in content/: the list at q.md:3 lists 2 questions ${HOW}; looked for ${LOOKED_FOR}` }]);
+    });
+
+    it('says it in the warning of one file among files with questions', () => {
+      const files = { 'a.md': '# 1. What is a GAN?\n\nA generative model.\n', 'b.md': '| Question |\n|---|\n| What is a GAN? |\n| What is a VAE? |\n' };
+      expect(lint(files, { config: only('no-questions') })).toEqual([
+        { file: 'content/b.md', line: 1, column: 1, ruleId: 'no-questions', severity: 'warning', message: `File has no questions: the table at line 1 lists 2 questions ${HOW}`, fixable: false },
+      ]);
+    });
+
+    it('leaves a table of topics alone, and a question table beside answered questions adds nothing', () => {
+      expect(findings('no-questions', '| Topic | Chapter |\n|---|---|\n| GANs | 1 |\n| VAEs | 2 |\n')).toEqual([{ line: 1, column: 1, message: CORPUS }]);
+      expect(findings('no-questions', '## What is a GAN?\n\nA generative model.\n\n| Question |\n|---|\n| What is a GAN? |\n| What is a VAE? |\n')).toEqual([]);
+    });
+  });
 });

@@ -95,6 +95,15 @@ describe('question-numbering in other layouts', () => {
     expect(findings('question-numbering', md)).toEqual([{ line: 9, column: 1, message: 'Question 3 follows question 1: expected 2 (number 2 is missing)' }]);
   });
 
+  it('lets each topic number its questions from 1 again, and checks them within the topic', () => {
+    const md = '## Basics\n\n### 1、什么是分词？\n\nA.\n\n### 2、什么是上下文？\n\nB.\n\n## Agents\n\n### 1、什么是工具调用？\n\nC.\n\n### 3、什么是规划？\n\nD.\n';
+    expect(findings('question-numbering', md)).toEqual([{ line: 17, column: 1, message: 'Question 3 follows question 1: expected 2 (number 2 is missing)' }]);
+    // Within one topic, a second 1 is still a repeat.
+    expect(findings('question-numbering', '## Basics\n\n### 1. What?\n\nA.\n\n### 1. Why?\n\nB.\n')).toEqual([
+      { line: 7, column: 1, message: 'Question number 1 is used twice (first on line 3); expected 2' },
+    ]);
+  });
+
   it('checks "QN:" headings', () => {
     expect(findings('question-numbering', '## Q1: What?\n\nA.\n\n## Q1: Why?\n\nB.\n')).toEqual([
       { line: 5, column: 1, message: 'Question number 1 is used twice (first on line 1); expected 2' },

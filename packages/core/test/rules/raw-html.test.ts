@@ -135,6 +135,14 @@ describe('raw-html in a <details> layout', () => {
     expect(findings('raw-html', md)).toEqual([{ line: 4, column: 3, message: 'Raw HTML <u> is dropped by the Anki and PDF exports; use Markdown' }]);
   });
 
+  it('leaves alone the <details><summary> that opens a list item question, not one inside its answer', () => {
+    const md = '1. <details><summary>What is a GAN?</summary>\n\n   A model.\n\n   <details><summary>More</summary>\n\n   Two networks.\n\n   </details>\n   </details>\n\n2. <details><summary>What is a VAE?</summary>\n\n   An autoencoder.\n   </details>\n';
+    expect(findings('raw-html', md)).toEqual([
+      { line: 5, column: 4, message: 'Raw HTML <details> is dropped by the Anki and PDF exports; use Markdown' },
+      { line: 5, column: 13, message: 'Raw HTML <summary> is dropped by the Anki and PDF exports; use Markdown' },
+    ]);
+  });
+
   it('still reports script in a summary', () => {
     const md = '<details>\n<summary>What is <script>x</script>?</summary>\n\nA model.\n\n</details>\n';
     expect(findings('raw-html', md).map((f) => f.message)).toEqual(['Raw <script> is not allowed: it can run code or change the page']);
