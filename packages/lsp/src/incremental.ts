@@ -9,8 +9,13 @@ import { inspectSource, lintFiles, parseFile, QUESTION_RULES, suppressionsOf, ty
  * bold question), or that spans questions, gets no provisional findings: only the full lint.
  */
 
-/** Rules whose findings in a question depend on that question's text alone. */
-export const LOCAL_RULES = new Set([...QUESTION_RULES, 'invalid-math', 'text-fragment', 'unsafe-link']);
+/**
+ * Rules linted again on the edited question for the provisional findings: core's
+ * QUESTION_RULES, and two whose findings are near enough for a provisional answer (the exact
+ * lint that follows has the last word): unsafe-link, and blank-lines-around-headings for the
+ * headings inside the answer.
+ */
+export const LOCAL_RULES = new Set([...QUESTION_RULES, 'blank-lines-around-headings', 'unsafe-link']);
 
 const MAY_START_A_QUESTION = /^\s{0,3}(#|<details|<summary|\*\*|__|---|===)/im;
 
