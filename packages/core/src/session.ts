@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type Limits } from './safety.js';
 import type { SectionLinter } from './sections.js';
 import type { SourceFile } from './source.js';
 import { corpusKey, type LintStore, type StoredFile, type StoredSummary } from './store.js';
+import { entryHolds } from './store-validity.js';
 
 /*
  * The one way to lint: files (path and text) in, diagnostics and summaries out. `lint`,
@@ -105,13 +106,11 @@ export class LintSession {
     });
   }
 
-  /** The stored entry of a file when it is valid for this input: same hash, same answers of the host. */
+  /** The stored entry of a file when it is valid for this input: same hash, same answers of the host (store-validity.ts, as the warm path decides). */
   stored(input: LintInput): StoredFile | undefined {
     if (!this.store || input.hash === undefined) return undefined;
     const entry = this.store.getFile(input.source.path);
-    if (!entry || entry.hash !== input.hash) return undefined;
-    for (const [target, real] of entry.host) if ((this.host.realpath(target) ?? null) !== real) return undefined;
-    return entry;
+    return entry && entryHolds(entry, input.hash, (target) => this.host.realpath(target)) ? entry : undefined;
   }
 
   /**
