@@ -4,7 +4,7 @@ import type { ResolvedRule } from './config.js';
 import type { ParsedFile } from './extract.js';
 import { finderByLine } from './line-index.js';
 import { lintFiles, sortDiagnostics, suppressionsOf } from './lint.js';
-import { splitByQuestionRules } from './question-rules.js';
+import { moveDiagnostic, splitByQuestionRules } from './question-rules.js';
 import { rules } from './rules/index.js';
 import type { Diagnostic, Host } from './rule.js';
 import type { LintStore } from './store.js';
@@ -75,12 +75,12 @@ export function lintBySegment(file: ParsedFile, config: Map<string, ResolvedRule
   }
   for (const [i, found] of fresh) {
     const segment = segments[i]!;
-    entries[i] = { diagnostics: found.map((d) => moved(d, file.source.path, 1 - segment.fromLine, -segment.start)) };
+    entries[i] = { diagnostics: found.map((d) => moveDiagnostic(d, 1 - segment.fromLine, -segment.start)) };
     store.putQuestion(keys[i]!, entries[i]);
   }
   for (const [i, segment] of segments.entries()) {
     for (const stored of entries[i]!.diagnostics) {
-      const d = moved(stored, file.source.path, segment.fromLine - 1, segment.start);
+      const d = moveDiagnostic(stored, segment.fromLine - 1, segment.start);
       if (unsilenceable.has(d.ruleId) || !silenced(d.ruleId, d.line)) out.push(d);
     }
   }
@@ -113,16 +113,5 @@ function viewOf(file: ParsedFile, segment: Segment): ParsedFile {
     ...file,
     tree: { ...file.tree, children },
     questions: file.questions.filter((q) => q.line >= segment.fromLine && q.line <= segment.toLine),
-  };
-}
-
-/** A diagnostic moved by `lines` and `chars` (its fix and its related places in the same file too). */
-function moved(d: Diagnostic, file: string, lines: number, chars: number): Diagnostic {
-  return {
-    ...d,
-    line: d.line + lines,
-    ...(d.endLine !== undefined ? { endLine: d.endLine + lines } : {}),
-    ...(d.related ? { related: d.related.map((r) => (r.file === file ? { ...r, line: r.line + lines } : r)) } : {}),
-    ...(d.fix ? { fix: { ...d.fix, range: [d.fix.range[0] + chars, d.fix.range[1] + chars] as [number, number] } } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { ResolvedRule } from './config.js';
+import type { Diagnostic } from './rule.js';
 import { rules } from './rules/index.js';
 
 /*
@@ -47,4 +48,19 @@ export function splitByQuestionRules(config: ReadonlyMap<string, ResolvedRule>):
     rest.set(id, mine ? off : setting);
   }
   return { own, rest };
+}
+
+/**
+ * A finding moved by `lines` and `chars`, as a piece of the file it was found in moves (its
+ * end, its fix and its related places in the same file too).
+ */
+export function moveDiagnostic(d: Diagnostic, lines: number, chars: number): Diagnostic {
+  if (lines === 0 && chars === 0) return d;
+  return {
+    ...d,
+    line: d.line + lines,
+    ...(d.endLine !== undefined ? { endLine: d.endLine + lines } : {}),
+    ...(d.related ? { related: d.related.map((r) => (r.file === d.file ? { ...r, line: r.line + lines } : r)) } : {}),
+    ...(d.fix ? { fix: { ...d.fix, range: [d.fix.range[0] + chars, d.fix.range[1] + chars] as [number, number] } } : {}),
+  };
 }

@@ -3,8 +3,8 @@ import type { ResolvedRule } from './config.js';
 import { parseFile, type ParsedFile } from './extract.js';
 import type { LayoutSetting } from './layout.js';
 import { lintFiles, sortDiagnostics, suppressionsOf } from './lint.js';
-import { parseMarkdown, sectionStarts } from './parse.js';
-import { splitByQuestionRules } from './question-rules.js';
+import { parseMarkdown, sectionStarts, shift } from './parse.js';
+import { moveDiagnostic, splitByQuestionRules } from './question-rules.js';
 import type { Diagnostic as Finding, Host } from './rule.js';
 import { inspectSource, type Limits } from './safety.js';
 import type { SourceFile } from './source.js';
@@ -154,7 +154,7 @@ export class SectionLinter {
       const runStart = bounds[from]!;
       for (const node of parseMarkdown(text.slice(runStart, bounds[to])).children) {
         // Nodes just parsed are nobody else's: moved in place.
-        if (runStart > 0) shiftInPlace(node, firstLines[from]! - 1, runStart);
+        if (runStart > 0) shift(node, firstLines[from]! - 1, runStart);
         parsedNodes[upperBound(bounds, node.position!.start.offset!) - 1 - from]!.push(node);
       }
     }
@@ -239,7 +239,7 @@ export class SectionLinter {
 export function helpWith(job: HelpJob): HelpResult {
   const text = job.source.text;
   const nodes = parseMarkdown(text.slice(job.start, job.end)).children;
-  if (job.start > 0) for (const node of nodes) shiftInPlace(node, job.line - 1, job.start);
+  if (job.start > 0) for (const node of nodes) shift(node, job.line - 1, job.start);
   const tree: Root = { type: 'root', children: nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, lineCount(text) + 1) } };
   const file = parseFile(job.source, job.relativePath, { limits: job.limits, ...(job.layout ? { layout: job.layout } : {}), tree });
   // The job's lines only (trailing-whitespace reads every line of the text).
@@ -252,7 +252,7 @@ function moveSection(section: Section, start: number, line: number, last: boolea
   const lines = line - section.line;
   const chars = start - section.start;
   // Its findings stay valid where they only moved; at the file's end or off it, they are found again.
-  const findings = section.last === last ? section.findings?.map((f) => moveFinding(f, lines, chars)) : undefined;
+  const findings = section.last === last ? section.findings?.map((f) => moveDiagnostic(f, lines, chars)) : undefined;
   if (lines === 0 && chars === 0) return { ...section, findings, last };
   return { text: section.text, start, line, nodes: section.nodes.map((n) => moveNode(n, lines, chars)), findings, last };
 }
@@ -272,29 +272,6 @@ function moveNode<T extends { position?: Root['position']; children?: unknown }>
   }
   if (Array.isArray(node.children)) (out as { children: unknown[] }).children = node.children.map((c: T) => moveNode(c, lines, chars));
   return out;
-}
-
-/** Moves a node and its descendants by `lines` and `chars`, in place. */
-function shiftInPlace(node: { position?: Root['position']; children?: unknown }, lines: number, chars: number): void {
-  const p = node.position;
-  if (p) {
-    p.start.line += lines;
-    p.end.line += lines;
-    if (p.start.offset !== undefined) p.start.offset += chars;
-    if (p.end.offset !== undefined) p.end.offset += chars;
-  }
-  if (Array.isArray(node.children)) for (const child of node.children) shiftInPlace(child as typeof node, lines, chars);
-}
-
-function moveFinding(f: Finding, lines: number, chars: number): Finding {
-  if (lines === 0 && chars === 0) return f;
-  return {
-    ...f,
-    line: f.line + lines,
-    ...(f.endLine !== undefined ? { endLine: f.endLine + lines } : {}),
-    ...(f.related ? { related: f.related.map((r) => (r.file === f.file ? { ...r, line: r.line + lines } : r)) } : {}),
-    ...(f.fix ? { fix: { ...f.fix, range: [f.fix.range[0] + chars, f.fix.range[1] + chars] as [number, number] } } : {}),
-  };
 }
 
 /** Line feeds in a text. */
