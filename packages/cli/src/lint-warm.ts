@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isStoredDiagnostics, sortDiagnosticsBy, type Diagnostic } from '@genai-qa/core/store';
+import { entryHolds, isStoredDiagnostics, sortDiagnosticsBy, type Diagnostic } from '@genai-qa/core/store';
 import { readConfigText } from './config-text.js';
 import type { Io } from './io.js';
 import { cacheKey, corpusKey, fileHash, peekCacheFile, realpathOrNull, resolveCacheLocation } from './lint-cache-file.js';
@@ -15,9 +15,15 @@ import { displayPath, listInputFiles } from './paths.js';
  * usual (lint-cache.ts), which gives the same output, the proper error messages, and
  * rewrites the cache.
  *
- * A file is taken as unchanged when the hash of its paths, real paths and bytes equals the
- * cached one. It was not refused when the cache was written (the hash would include the
- * reason), and with the same real paths, bytes and configuration it would not be now.
+ * Not a second pipeline: whether an entry holds is decided by the code the lint session uses
+ * (core's store-validity.ts: the same hash, the same real paths of the link targets), the
+ * cache file's key (configuration, version, engine) by the same peekCacheFile, the hashes by
+ * the same fileHash, the corpus entry by the same corpusKey, and the order by the same
+ * comparator (store.ts sortDiagnosticsBy, which core's sortDiagnostics is with the engine's
+ * rule order; here the order the cache was written with, which names the same rules).
+ * A file is hashed as not refused: it was not refused when the cache was written (the hash
+ * would include the reason), and with the same real paths, bytes and configuration it would
+ * not be now.
  */
 export function warmLint(argv: string[], io: Io): number | undefined {
   let args: ReturnType<typeof parseLintArgs>;
@@ -61,6 +67,7 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
     const real = fs.realpathSync(input.absolutePath);
     const rootReal = fs.realpathSync(input.root);
     const hash = fileHash({ ...input, path: shown, real, rootReal, refused: undefined }, fs.readFileSync(real));
+    // The hash first, cheap to compare; the link targets below, once the shapes are checked.
     if (entry.hash !== hash) return undefined;
     files.push({ path: shown, hash });
   }
@@ -70,9 +77,9 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
   const ruleIds = new Set(data.rules);
   const shown = new Set(files.map((f) => f.path));
   if (!data.corpus.diagnostics.every((d) => shown.has(d.file) && ruleIds.has(d.ruleId))) return undefined;
-  for (const entry of data.files) {
-    if (!isStoredDiagnostics(entry.diagnostics) || !Array.isArray(entry.host) || !entry.diagnostics.every((d) => d.file === entry.path && ruleIds.has(d.ruleId))) return undefined;
-    for (const [target, was] of entry.host) if (realpathOrNull(target) !== was) return undefined;
+  for (const [i, entry] of data.files.entries()) {
+    if (!isStoredDiagnostics(entry.diagnostics) || !isHostList(entry.host) || !entry.diagnostics.every((d) => d.file === entry.path && ruleIds.has(d.ruleId))) return undefined;
+    if (!entryHolds(entry, files[i]!.hash, realpathOrNull)) return undefined;
     for (const d of entry.diagnostics) diagnostics.push(d); // (no spread: any number of findings)
   }
   for (const d of data.corpus.diagnostics) diagnostics.push(d);
@@ -83,3 +90,8 @@ function cachedFindings(paths: readonly string[], cwd: string, config: string | 
   );
 }
 
+
+/** Whether a cache file's `host` of an entry is a list of [path, real path or null] (the file is input: it may be anything). */
+function isHostList(value: unknown): value is Array<[string, string | null]> {
+  return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && (typeof pair[1] === 'string' || pair[1] === null));
+}

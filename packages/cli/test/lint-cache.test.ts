@@ -346,6 +346,40 @@ describe('genai-qa lint --cache: the warm path (nothing changed, no engine loade
     expect(warm([], dir)).toBeUndefined(); // no --cache
   });
 
+  it('agrees with the lint session on when an entry is valid: a link target\'s real path, the configuration, a file', () => {
+    // The image is a symlink: pointed elsewhere, the target still exists, but its real path changed.
+    const tree = { ...corpus(), 'content/images/one.png': 'png', 'content/images/two.png': 'png' };
+    delete tree['content/images/diffusion.png'];
+    const cases: Array<[string, (dir: string) => void, Record<string, unknown>]> = [
+      ['nothing changed', () => {}, { linted: [], corpusReused: true }],
+      [
+        'the image link points to another file',
+        (dir) => {
+          fs.rmSync(path.join(dir, 'content/images/diffusion.png'));
+          fs.symlinkSync('two.png', path.join(dir, 'content/images/diffusion.png'));
+        },
+        { linted: ['content/c-images.md'], corpusReused: true },
+      ],
+      ['the configuration', (dir) => fs.writeFileSync(path.join(dir, 'genai-qa.config.json'), '{}'), { ignored: 'another configuration', reused: [] }],
+      ['a file', (dir) => fs.appendFileSync(path.join(dir, 'content/b-copy.md'), '\n'), { linted: ['content/b-copy.md'], corpusReused: false }],
+    ];
+    for (const [name, change, expected] of cases) {
+      const dir = tempTree(tree);
+      fs.symlinkSync('one.png', path.join(dir, 'content/images/diffusion.png'));
+      const { io: fake } = io(dir);
+      const cacheFile = resolveCacheLocation(undefined, dir);
+      lintPaths(['content'], fake, { cacheFile });
+      change(dir);
+      // The warm path first: it writes nothing, so the session then sees the same cache.
+      const answered = warm(['--cache'], dir) !== undefined;
+      const run = lintPaths(['content'], fake, { cacheFile });
+      expect(run.stats, name).toMatchObject(expected);
+      const sessionReusedAll = run.stats.linted.length === 0 && run.stats.corpusReused;
+      expect(answered, name).toBe(sessionReusedAll);
+      expect(answered, name).toBe(name === 'nothing changed');
+    }
+  });
+
   it('hands over when anything changed: a file, a link target, the file list, the configuration, the cache', async () => {
     const changes: Array<(dir: string) => void> = [
       (dir) => fs.appendFileSync(path.join(dir, 'content/b-copy.md'), '\n'),

@@ -10,7 +10,8 @@ export { answerHast, modelHtml, MODEL_SCHEMA, type ModelHtmlOptions } from './ht
 export { renderableAnswer, referencedImages, type RenderableAnswer } from './renderable.js';
 export { isInside as isInsideRoot, classifyUrl, resolveLocal } from './links.js';
 export { lintFiles, lintCorpus, fixSource, NO_FILE_SYSTEM, onlyFixable, sortDiagnostics, suppressionsOf, type LintOptions, type FixResult } from './lint.js';
-export { QUESTION_RULES } from './question-cache.js';
+export { moveDiagnostic, QUESTION_RULES, splitByQuestionRules } from './question-rules.js';
+export { SectionLinter, helpWith, type Helper, type HelpJob, type HelpResult, type SectionLint, type SectionSettings } from './sections.js';
 export { LintSession, ruleOrder, type LintInput, type SessionOptions, type FileResult, type SessionResult } from './session.js';
 export { corpusKey, sortDiagnosticsBy, isLintReport, isStoredFile, isStoredQuestion, isStoredDiagnostics, storedDiagnosticSchema, storedFileSchema, type LintStore, type StoredFile, type StoredQuestion, type StoredSummary, type StoredDiagnostic } from './store.js';
 export { applyFixes, composeEdits } from './edits.js';

@@ -315,8 +315,8 @@ export function sectionStarts(text: string): number[] | undefined {
   return cuts;
 }
 
-/** Moves a node parsed on its own into file coordinates. */
-function shift(node: Node, lines: number, offset: number): void {
+/** Moves a node parsed on its own into file coordinates (in place, its descendants too). */
+export function shift(node: Node, lines: number, offset: number): void {
   const p = node.position;
   if (p) {
     p.start.line += lines;

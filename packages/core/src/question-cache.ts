@@ -4,6 +4,7 @@ import type { ResolvedRule } from './config.js';
 import type { ParsedFile } from './extract.js';
 import { finderByLine } from './line-index.js';
 import { lintFiles, sortDiagnostics, suppressionsOf } from './lint.js';
+import { moveDiagnostic, splitByQuestionRules } from './question-rules.js';
 import { rules } from './rules/index.js';
 import type { Diagnostic, Host } from './rule.js';
 import type { LintStore } from './store.js';
@@ -13,29 +14,14 @@ import type { LintStore } from './store.js';
  * the question rules on that question alone (issue 17). The file is parsed whole (question
  * boundaries, references and the layout are the file's), then cut into segments: the lines
  * before the first question, and each question from its first line to the next one's. A
- * question rule runs on a view of the file that holds one segment's blocks and questions
- * (the whole text stays, so a rule looking at the line above a heading sees it), and its
+ * question rule (QUESTION_RULES, question-rules.ts: the set the language server's section-wise
+ * lint uses too) runs on a view of the file that holds one segment's blocks and questions
+ * (the whole text stays), and its
  * findings on the segment's lines are kept, relative to the segment, under a hash of the
  * segment's text and of what the file gives every segment (paths, layout). Suppression
  * comments apply afterwards, from the whole file's comments, as lintFiles applies them.
  * The other file rules run on the whole file as usual.
  */
-
-/**
- * Rules whose findings on a question's lines depend on nothing but that question's blocks and
- * the text, and that ask the host nothing (so an entry holds no link targets to check).
- */
-export const QUESTION_RULES: ReadonlySet<string> = new Set([
-  'bare-url',
-  'blank-lines-around-headings',
-  'empty-answer',
-  'image-alt-text',
-  'multiple-spaces',
-  'pseudo-list',
-  'raw-html',
-  'repeated-sentence',
-  'trailing-whitespace',
-]);
 
 /** Files with fewer questions are linted whole: the segments would cost more than they save. */
 export const SEGMENTED_FROM = 50;
@@ -56,14 +42,22 @@ const ONE_BY_ONE = 16;
 
 /** The file's own diagnostics (scope 'file'), the question rules' from the store where it has them; and the keys of its segments. */
 export function lintBySegment(file: ParsedFile, config: Map<string, ResolvedRule>, host: Host, store: LintStore): { diagnostics: Diagnostic[]; segments: string[] } {
-  const [questionRules, otherRules] = split(config);
+  const { own: questionRules, rest: otherRules } = splitByQuestionRules(config);
   const out = lintFiles([file], { config: otherRules, host, scopes: ['file'] });
   const silenced = suppressionsOf(file);
   const context = createHash('sha256')
     .update(JSON.stringify([file.source.path, file.source.absolutePath, file.source.root, file.relativePath, file.layout ?? null, file.questionDepth]))
     .digest('hex');
   const segments = segmentsOf(file);
-  const keys = segments.map((segment) => createHash('sha256').update(context).update('\0').update(file.source.text.slice(segment.start, segment.end)).digest('hex'));
+  // Whether the segment ends the file is part of its key: repeated-sentence's fix of the file's
+  // last paragraph takes the blank lines before it.
+  const keys = segments.map((segment, i) =>
+    createHash('sha256')
+      .update(context)
+      .update(i === segments.length - 1 ? '\0last\0' : '\0')
+      .update(file.source.text.slice(segment.start, segment.end))
+      .digest('hex'),
+  );
   const entries = keys.map((key) => store.getQuestion(key));
   const missing = segments.map((_, i) => i).filter((i) => entries[i] === undefined);
   // The question rules use no host (QUESTION_RULES has no rule that does): none is given.
@@ -81,28 +75,16 @@ export function lintBySegment(file: ParsedFile, config: Map<string, ResolvedRule
   }
   for (const [i, found] of fresh) {
     const segment = segments[i]!;
-    entries[i] = { diagnostics: found.map((d) => moved(d, file.source.path, 1 - segment.fromLine, -segment.start)) };
+    entries[i] = { diagnostics: found.map((d) => moveDiagnostic(d, 1 - segment.fromLine, -segment.start)) };
     store.putQuestion(keys[i]!, entries[i]);
   }
   for (const [i, segment] of segments.entries()) {
     for (const stored of entries[i]!.diagnostics) {
-      const d = moved(stored, file.source.path, segment.fromLine - 1, segment.start);
+      const d = moveDiagnostic(stored, segment.fromLine - 1, segment.start);
       if (unsilenceable.has(d.ruleId) || !silenced(d.ruleId, d.line)) out.push(d);
     }
   }
   return { diagnostics: sortDiagnostics(out, [file.source.path]), segments: keys };
-}
-
-/** The config split in two: the question rules alone, and every other rule. */
-function split(config: Map<string, ResolvedRule>): [Map<string, ResolvedRule>, Map<string, ResolvedRule>] {
-  const mine = new Map<string, ResolvedRule>();
-  const others = new Map<string, ResolvedRule>();
-  for (const [id, setting] of config) {
-    const off: ResolvedRule = { ...setting, severity: 'off' };
-    mine.set(id, QUESTION_RULES.has(id) ? setting : off);
-    others.set(id, QUESTION_RULES.has(id) ? off : setting);
-  }
-  return [mine, others];
 }
 
 /** The lines before the first question, then each question up to the next one's first line. */
@@ -131,16 +113,5 @@ function viewOf(file: ParsedFile, segment: Segment): ParsedFile {
     ...file,
     tree: { ...file.tree, children },
     questions: file.questions.filter((q) => q.line >= segment.fromLine && q.line <= segment.toLine),
-  };
-}
-
-/** A diagnostic moved by `lines` and `chars` (its fix and its related places in the same file too). */
-function moved(d: Diagnostic, file: string, lines: number, chars: number): Diagnostic {
-  return {
-    ...d,
-    line: d.line + lines,
-    ...(d.endLine !== undefined ? { endLine: d.endLine + lines } : {}),
-    ...(d.related ? { related: d.related.map((r) => (r.file === file ? { ...r, line: r.line + lines } : r)) } : {}),
-    ...(d.fix ? { fix: { ...d.fix, range: [d.fix.range[0] + chars, d.fix.range[1] + chars] as [number, number] } } : {}),
   };
 }

@@ -6,8 +6,10 @@ import { lintCorpus, lintFiles, NO_FILE_SYSTEM, sortDiagnostics } from './lint.j
 import { rules } from './rules/index.js';
 import type { Diagnostic, ExternalLinks, Host } from './rule.js';
 import { DEFAULT_LIMITS, type Limits } from './safety.js';
+import type { SectionLinter } from './sections.js';
 import type { SourceFile } from './source.js';
 import { corpusKey, type LintStore, type StoredFile, type StoredSummary } from './store.js';
+import { entryHolds } from './store-validity.js';
 
 /*
  * The one way to lint: files (path and text) in, diagnostics and summaries out. `lint`,
@@ -20,6 +22,11 @@ import { corpusKey, type LintStore, type StoredFile, type StoredSummary } from '
  * parsed: its own diagnostics and its summary come from the entry. The corpus rules run on
  * the summaries, stored or fresh, unless the store holds their diagnostics for exactly
  * these files. Diagnostics come out as one lintFiles call on every file returns them.
+ *
+ * Given a SectionLinter (sections.ts), which holds a document's previous version, lintFile
+ * parses and lints only the questions that changed since: the language server's lint after
+ * an edit. The rules kept per question are the same for that and for the store's
+ * per-question entries (question-rules.ts).
  */
 
 export interface LintInput {
@@ -59,6 +66,8 @@ export interface FileResult {
   file?: ParsedFile;
   /** True when the diagnostics and summary came from the store. */
   reused: boolean;
+  /** With a SectionLinter: how many sections were parsed again, and whether the file could be linted by sections. */
+  sections?: { parsed: number; incremental: boolean; helped?: number };
 }
 
 export interface SessionResult {
@@ -97,17 +106,24 @@ export class LintSession {
     });
   }
 
-  /** The stored entry of a file when it is valid for this input: same hash, same answers of the host. */
+  /** The stored entry of a file when it is valid for this input: same hash, same answers of the host (store-validity.ts, as the warm path decides). */
   stored(input: LintInput): StoredFile | undefined {
     if (!this.store || input.hash === undefined) return undefined;
     const entry = this.store.getFile(input.source.path);
-    if (!entry || entry.hash !== input.hash) return undefined;
-    for (const [target, real] of entry.host) if ((this.host.realpath(target) ?? null) !== real) return undefined;
-    return entry;
+    return entry && entryHolds(entry, input.hash, (target) => this.host.realpath(target)) ? entry : undefined;
   }
 
-  /** Lints one file with its own rules (and the external ones, given their results). */
-  lintFile(input: LintInput, { keepTree = false }: { keepTree?: boolean } = {}): FileResult {
+  /**
+   * Lints one file with its own rules (and the external ones, given their results). With
+   * `sections`, the document's state across versions: only the sections changed since the
+   * version it last linted are parsed and linted again (the store is not used then, nor
+   * external results; a refused file is linted as usual).
+   */
+  lintFile(input: LintInput, { keepTree = false, sections }: { keepTree?: boolean; sections?: SectionLinter } = {}): FileResult {
+    if (sections && input.refused === undefined) {
+      const { file, findings, parsed, incremental, helped } = sections.lint(input.source, input.relativePath, { config: this.config, limits: this.limits, layout: this.layout, host: this.host });
+      return { diagnostics: findings, summary: summarizeFile(file), file, reused: false, sections: { parsed, incremental, ...(helped ? { helped } : {}) } };
+    }
     const entry = keepTree ? undefined : this.stored(input);
     if (entry) return { diagnostics: entry.diagnostics, summary: withSource(entry.summary, input.source), reused: true };
     const file = this.parse(input);

@@ -6,6 +6,7 @@ import { lintReportSchema, type LintReport } from './report-schema.js';
 import type { Diagnostic } from './rule.js';
 
 export type { Diagnostic };
+export { entryHolds, type EntryKey } from './store-validity.js';
 
 /*
  * What a LintSession keeps between runs, and the schemas that check it when it comes back

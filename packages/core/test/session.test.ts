@@ -131,6 +131,34 @@ describe('LintSession: per-question entries of a large file', () => {
   });
 });
 
+describe('LintSession: what a per-question entry depends on', () => {
+  const host = virtualHost(['big.md']);
+
+  it('a blank line taken from before a question heading is seen, though that question did not change', () => {
+    const { store } = memoryStore();
+    new LintSession({ host, store }).lint([input('big.md', large(60))]);
+    // The blank line is the last line of question 29; question 30's text is as it was.
+    const text = large(60).replace('Topic 29 is explained here.\n\n# 30.', 'Topic 29 is explained here.\n# 30.');
+    const after = new LintSession({ host, store }).lint([input('big.md', text)]);
+    expect(after.diagnostics).toEqual(lintFiles([parse(text, 'big.md')], { host }));
+    expect(after.diagnostics.filter((d) => d.ruleId === 'blank-lines-around-headings').map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '122:1 Heading needs a blank line before it',
+    ]);
+  });
+
+  it('a question that comes to end the file has its repeat removed with the blank lines before it', () => {
+    const { store } = memoryStore();
+    const sixty = large(60).replace('Topic 59 is explained here.', 'Noise is added step by step.\n\nNoise is added step by step.');
+    new LintSession({ host, store }).lint([input('big.md', sixty)]);
+    // Question 60 deleted: question 59's text is the same, and it now ends the file.
+    const text = sixty.slice(0, sixty.indexOf('# 60.'));
+    const after = new LintSession({ host, store }).lint([input('big.md', text)]);
+    expect(after.diagnostics).toEqual(lintFiles([parse(text, 'big.md')], { host }));
+    const repeat = after.diagnostics.find((d) => d.ruleId === 'repeated-sentence' && d.line > 100)!;
+    expect(text.slice(...repeat.fix!.range)).toBe('\n\nNoise is added step by step.');
+  });
+});
+
 describe('the stored entries and the report are checked by their schemas', () => {
   it('a lint report as --format json prints it passes, a diagnostic with its fix or a line "one" does not', () => {
     const [d] = lintFiles([parse(a, 'a.md')], { host: virtualHost(['a.md']) });

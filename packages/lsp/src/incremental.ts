@@ -1,4 +1,4 @@
-import { inspectSource, lintFiles, parseFile, QUESTION_RULES, suppressionsOf, type Diagnostic as Finding, type FileSummary, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { inspectSource, lintFiles, moveDiagnostic, parseFile, pointAt, QUESTION_RULES, suppressionsOf, type Diagnostic as Finding, type FileSummary, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 
 /*
  * Provisional findings for a one-question edit of a large file, while the full lint runs in
@@ -9,8 +9,13 @@ import { inspectSource, lintFiles, parseFile, QUESTION_RULES, suppressionsOf, ty
  * bold question), or that spans questions, gets no provisional findings: only the full lint.
  */
 
-/** Rules whose findings in a question depend on that question's text alone. */
-export const LOCAL_RULES = new Set([...QUESTION_RULES, 'invalid-math', 'text-fragment', 'unsafe-link']);
+/**
+ * Rules linted again on the edited question for the provisional findings: core's
+ * QUESTION_RULES, and two whose findings are near enough for a provisional answer (the exact
+ * lint that follows has the last word): unsafe-link, and blank-lines-around-headings for the
+ * headings inside the answer.
+ */
+export const LOCAL_RULES = new Set([...QUESTION_RULES, 'blank-lines-around-headings', 'unsafe-link']);
 
 const MAY_START_A_QUESTION = /^\s{0,3}(#|<details|<summary|\*\*|__|---|===)/im;
 
@@ -32,16 +37,7 @@ export function provisional(
   const b = next.text;
   const { prefix, suffix } = commonEnds(a, b);
   const starts = before.parsed.lineStarts;
-  const lineOf = (offset: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
+  const lineOf = (offset: number): number => pointAt(starts, offset).line;
   const firstLine = lineOf(prefix);
   const lastLine = lineOf(Math.max(a.length - suffix, prefix));
   const question = before.parsed.questions.find((q) => firstLine > q.line && lastLine <= q.endLine);
@@ -76,13 +72,13 @@ export function provisional(
   const silenced = suppressionsOf({ directives, questions });
   const fresh = lintFiles([segment], { config, scopes: ['file'] })
     .filter((f) => LOCAL_RULES.has(f.ruleId))
-    .map((f) => move(f, lineShift, start))
+    .map((f) => moveDiagnostic(f, lineShift, start))
     .filter((f) => !silenced(f.ruleId, f.line));
   const carried: Finding[] = [];
   for (const f of before.findings) {
     if (f.line >= question.line && f.line <= question.endLine) {
-      if (!LOCAL_RULES.has(f.ruleId)) carried.push(f.line > firstLine ? move(f, lineDelta, charDelta) : f);
-    } else carried.push(f.line > question.endLine ? move(f, lineDelta, charDelta) : f);
+      if (!LOCAL_RULES.has(f.ruleId)) carried.push(f.line > firstLine ? carry(f, lineDelta, charDelta) : f);
+    } else carried.push(f.line > question.endLine ? carry(f, lineDelta, charDelta) : f);
   }
   const findings = [...carried, ...fresh].sort((x, y) => x.line - y.line || x.column - y.column);
   const parsed: FileSummary = { ...before.parsed, source: next, lineStarts: movedLineStarts(starts, b, prefix, a.length - suffix, b.length - suffix), questions, directives };
@@ -128,11 +124,13 @@ function movedLineStarts(starts: readonly number[], b: string, prefix: number, o
   return out;
 }
 
-function move(f: Finding, lines: number, chars: number): Finding {
-  return {
-    ...f,
-    line: f.line + lines,
-    ...(f.endLine !== undefined ? { endLine: f.endLine + lines } : {}),
-    ...(f.fix ? { fix: { ...f.fix, range: [f.fix.range[0] + chars, f.fix.range[1] + chars] as [number, number] } } : {}),
-  };
+/**
+ * A finding of the last full lint moved past the edit. Its related places stay where they
+ * were: they may be before the edit (question-numbering's previous question), and the exact
+ * lint that follows puts them right where they are not.
+ */
+function carry(f: Finding, lines: number, chars: number): Finding {
+  const { related, ...rest } = f;
+  const moved = moveDiagnostic(rest, lines, chars);
+  return related ? { ...moved, related } : moved;
 }

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
-import { summarizeFile, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
-import { SectionLinter } from './sections.js';
+import { LintSession, SectionLinter, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 import { ThreadHelper } from './thread-helper.js';
 
 // A worker thread that lints a large open file (its own rules), so that the server stays
-// responsive meanwhile: see Workspace.updateLarge and incremental.ts. It keeps each file's
-// sections (sections.ts), so that after the first lint only the edited questions are linted.
+// responsive meanwhile: see Workspace.updateLarge and incremental.ts. It lints as the main
+// thread does, with core's LintSession, and keeps each file's sections (a SectionLinter), so
+// that after the first lint only the edited questions are linted.
 
 export interface LintJob {
   id: number;
@@ -45,18 +45,18 @@ const linters = new Map<string, SectionLinter>();
 const HELPER_FROM_CORES = 4;
 const helper = os.availableParallelism() >= HELPER_FROM_CORES ? new ThreadHelper() : undefined;
 helper?.warm();
-// The config arrives as a copy with every job: the same one keeps the sections' findings.
-let config: { json: string; map: Map<string, ResolvedRule> } | undefined;
+// The config arrives as a copy with every job: the same one (the same session) keeps the sections' findings.
+let session: { key: string; session: LintSession } | undefined;
 
 parentPort?.on('message', (job: LintJob | ForgetJob) => {
   if ('forget' in job) {
     linters.delete(job.forget);
     return;
   }
-  const json = JSON.stringify([...job.config]);
-  if (config?.json !== json) config = { json, map: job.config };
-  let linter = linters.get(job.key);
-  if (!linter) linters.set(job.key, (linter = new SectionLinter(helper, fileSystem)));
-  const { file, findings } = linter.lint(job.source, job.relativePath, config.map, job.limits, job.layout ?? undefined);
-  parentPort!.postMessage({ id: job.id, findings, parsed: summarizeFile(file) });
+  const key = JSON.stringify([[...job.config], job.limits, job.layout ?? null]);
+  if (session?.key !== key) session = { key, session: new LintSession({ config: job.config, limits: job.limits, layout: job.layout ?? undefined, host: fileSystem }) };
+  let sections = linters.get(job.key);
+  if (!sections) linters.set(job.key, (sections = new SectionLinter(helper)));
+  const result = session.session.lintFile({ source: job.source, relativePath: job.relativePath }, { sections });
+  parentPort!.postMessage({ id: job.id, findings: result.diagnostics, parsed: result.summary });
 });

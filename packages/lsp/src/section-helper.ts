@@ -1,7 +1,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { helpWith, type HelpJob, type HelpResult } from './sections.js';
+import { helpWith, type HelpJob, type HelpResult } from '@genai-qa/core';
 
-// The second thread of a large file's first lint (see ThreadHelper): lints the SECTION_RULES
+// The second thread of a large file's first lint (see ThreadHelper): lints the QUESTION_RULES
 // of the later sections while the lint worker does the rest, and says when it is done through
 // a shared flag, for which the lint worker waits.
 

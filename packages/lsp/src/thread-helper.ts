@@ -1,11 +1,11 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { Helper, HelpJob, HelpResult } from './sections.js';
+import type { Helper, HelpJob, HelpResult } from '@genai-qa/core';
 
 /** How long the lint worker waits for the helper before linting the sections itself. */
 const PATIENCE_MS = 30_000;
 
 /**
- * A helper thread for the lint worker (sections.ts: Helper): the second core lints part of a
+ * A helper thread for the lint worker (core's sections.ts: Helper): the second core lints part of a
  * large file's first lint. The lint worker's lint is synchronous, so it waits for the result
  * by blocking on a shared flag (Atomics.wait, which a worker may do) and reads it with
  * receiveMessageOnPort. The flag holds the id of the last job done, or -1 once the thread died.

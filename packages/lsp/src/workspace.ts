@@ -5,6 +5,7 @@ import {
   isInsideRoot,
   LintSession,
   resolveConfig,
+  SectionLinter,
   resolveLimits,
   sortDiagnostics,
   summarizeFile,
@@ -20,7 +21,6 @@ import {
   type SourceFile,
 } from '@genai-qa/core';
 import { provisional } from './incremental.js';
-import { SectionLinter } from './sections.js';
 import { fixAllEdits, type FixAll } from './fix-all.js';
 import type { LargeFileLinter } from './large-files.js';
 
@@ -165,11 +165,11 @@ export class Workspace {
       this.open.set(absolutePath, entry);
       return entry;
     }
-    // Only the edited questions are parsed and linted again (sections.ts).
-    let linter = this.linters.get(absolutePath);
-    if (!linter) this.linters.set(absolutePath, (linter = new SectionLinter(undefined, this.host.fileSystem)));
-    const { file, findings } = linter.lint(source, this.relative(absolutePath), this.config, this.limits, this.layout);
-    const entry: OpenFile = { version, text, source, parsed: summarizeFile(file), findings };
+    // Only the edited questions are parsed and linted again (core's sections.ts, through the session).
+    let sections = this.linters.get(absolutePath);
+    if (!sections) this.linters.set(absolutePath, (sections = new SectionLinter()));
+    const result = this.session.lintFile({ source, relativePath: this.relative(absolutePath) }, { sections });
+    const entry: OpenFile = { version, text, source, parsed: result.summary, findings: result.diagnostics };
     this.open.set(absolutePath, entry);
     return entry;
   }

@@ -1,10 +1,9 @@
-import { lintFiles, parseFile, resolveConfig, resolveLimits, type SourceFile } from '@genai-qa/core';
+import { lintFiles, LintSession, parseFile, resolveConfig, resolveLimits, SectionLinter, type SourceFile } from '@genai-qa/core';
 import { describe, expect, it } from 'vitest';
 // The helper thread runs the built code (dist/section-helper.js), so the built modules are tested here.
-import { SectionLinter } from '../dist/sections.js';
 import { ThreadHelper } from '../dist/thread-helper.js';
 
-// A large file's first lint shares out the per-question rules (SECTION_RULES) of its later
+// A large file's first lint shares out the per-question rules (core's QUESTION_RULES) of its later
 // questions to a second thread. The findings are those of a full lint all the same.
 
 const config = resolveConfig({});
@@ -31,13 +30,13 @@ describe('the first lint of a large file, shared with a helper thread', () => {
     const text = file();
     const helper = new ThreadHelper();
     try {
-      const result = new SectionLinter(helper).lint(source(text), 'big.md', config, limits);
-      expect(result.helped).toBeGreaterThan(300);
+      const result = new LintSession({ config, limits }).lintFile({ source: source(text), relativePath: 'big.md' }, { sections: new SectionLinter(helper) });
+      expect(result.sections?.helped).toBeGreaterThan(300);
       const lines = text.split('\n');
       const q700 = lines.findIndex((l) => l.startsWith('# 700. ')) + 3;
       const q20 = lines.findIndex((l) => l.startsWith('# 20. ')) + 3;
-      expect(result.findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual([`${q20} trailing-whitespace`, `${q700} bare-url`, `${q700} repeated-sentence`]);
-      expect(result.findings).toEqual(lintFiles([parseFile(source(text), 'big.md', { limits })], { config, scopes: ['file'] }));
+      expect(result.diagnostics.map((f) => `${f.line} ${f.ruleId}`)).toEqual([`${q20} trailing-whitespace`, `${q700} bare-url`, `${q700} repeated-sentence`]);
+      expect(result.diagnostics).toEqual(lintFiles([parseFile(source(text), 'big.md', { limits })], { config, scopes: ['file'] }));
     } finally {
       helper.close();
     }

@@ -1,4 +1,4 @@
-import { lintFiles, parseFile, resolveConfig, resolveLimits, summarizeFile, type SourceFile } from '@genai-qa/core';
+import { lintFiles, parseFile, resolveConfig, resolveLimits, summarizeFile, type Diagnostic, type SourceFile } from '@genai-qa/core';
 import { describe, expect, it } from 'vitest';
 import { commonEnds, provisional } from '../src/incremental.js';
 
@@ -43,6 +43,14 @@ describe('provisional findings of a one-question edit', () => {
     expect(brief(guess.findings).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['8:5 bare-url', '12:16 trailing-whitespace']);
     // The line starts are moved, not counted again: the same as the text's.
     expect(guess.parsed.lineStarts).toEqual(lint(after).parsed.lineStarts);
+  });
+
+  it('a sentence repeated in question 3: the finding points at the first one, in the file\'s lines', () => {
+    const after = BEFORE.replace('A unit of text.  ', 'A token is a unit of text for the model.\n\nA token is a unit of text for the model.');
+    const guess = provisional(lint(BEFORE), source(after), 'q.md', config, limits)!;
+    const repeat = (findings: readonly Diagnostic[]) => findings.filter((f) => f.ruleId === 'repeated-sentence').map((f) => ({ line: f.line, related: f.related }));
+    expect(repeat(guess.findings)).toEqual(repeat(lint(after).findings));
+    expect(repeat(guess.findings)).toEqual([{ line: 13, related: [expect.objectContaining({ file: 'content/q.md', line: 11 })] }]);
   });
 
   it('a line taken out of question 2: the line starts after it move up', () => {

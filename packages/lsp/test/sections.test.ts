@@ -1,10 +1,10 @@
-import { lintFiles, parseFile, resolveConfig, resolveLimits, type Diagnostic, type SourceFile } from '@genai-qa/core';
+import { lintFiles, LintSession, parseFile, resolveConfig, resolveLimits, SectionLinter, type Diagnostic, type SourceFile } from '@genai-qa/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SectionLinter } from '../src/sections.js';
 
-// The language server lints an edited document section by section (sections.ts): only the
-// questions whose text changed are parsed and linted again. Each case below edits a small
+// The language server lints an edited document section by section (core's LintSession with a
+// SectionLinter, packages/core/src/sections.ts): only the questions whose text changed are
+// parsed and linted again. Each case below edits a small
 // file and checks the findings twice: against the findings written out, and against a full
 // lint of the edited text (parseFile + lintFiles, the file's own rules), which they must equal.
 
@@ -13,6 +13,13 @@ const limits = resolveLimits({});
 
 function source(text: string): SourceFile {
   return { path: 'content/q.md', absolutePath: '/work/content/q.md', root: '/work/content', text, eol: '\n', bom: false };
+}
+
+/** One version of the document, linted as the server lints it: core's session, with the document's sections kept in `linter`. */
+const session = new LintSession({ config, limits });
+function lintVersion(linter: SectionLinter, text: string) {
+  const result = session.lintFile({ source: source(text), relativePath: 'q.md' }, { sections: linter });
+  return { findings: result.diagnostics, ...result.sections };
 }
 
 const full = (text: string): Diagnostic[] => lintFiles([parseFile(source(text), 'q.md', { limits })], { config, scopes: ['file'] });
@@ -36,9 +43,9 @@ const FILE = [
 /** Lints FILE, then `edited`: the second lint's result, and how many sections it parsed again. */
 function afterEdit(edited: string) {
   const linter = new SectionLinter();
-  const first = linter.lint(source(FILE), 'q.md', config, limits);
+  const first = lintVersion(linter, FILE);
   expect(first.findings).toEqual(full(FILE));
-  return linter.lint(source(edited), 'q.md', config, limits);
+  return lintVersion(linter, edited);
 }
 
 describe('section-wise lint of an edited document', () => {
@@ -73,9 +80,9 @@ describe('section-wise lint of an edited document', () => {
   it('a heading deleted merges questions 2 and 3: the numbering is right again', () => {
     const split = FILE.replace('An encoder and a decoder,', 'An encoder.\n\n# 3. What is a decoder?\n\nA decoder,');
     const linter = new SectionLinter();
-    linter.lint(source(split), 'q.md', config, limits);
+    lintVersion(linter, split);
     const merged = split.replace('\n\n# 3. What is a decoder?\n\n', ' ');
-    const result = linter.lint(source(merged), 'q.md', config, limits);
+    const result = lintVersion(linter, merged);
     expect(result.parsed).toBe(1);
     expect(shown(result.findings)).toEqual(['7:40 invalid-math', '11:16 trailing-whitespace']);
     expect(result.findings).toEqual(full(merged));
@@ -92,9 +99,9 @@ describe('section-wise lint of an edited document', () => {
   it('an edit inside a closed code fence: trailing spaces in code are not findings, and nothing else moves', () => {
     const fenced = FILE.replace('against each other.', 'against each other.\n\n```python\nx = 1\n```');
     const linter = new SectionLinter();
-    expect(linter.lint(source(fenced), 'q.md', config, limits).findings).toEqual(full(fenced));
+    expect(lintVersion(linter, fenced).findings).toEqual(full(fenced));
     const edited = fenced.replace('x = 1', 'x = 1  \n# 2. not a heading in code');
-    const result = linter.lint(source(edited), 'q.md', config, limits);
+    const result = lintVersion(linter, edited);
     expect(result.parsed).toBe(1);
     expect(shown(result.findings)).toEqual(['12:43 invalid-math', '16:16 trailing-whitespace']);
     expect(result.findings).toEqual(full(edited));
@@ -160,8 +167,8 @@ describe('section-wise lint after any edit (property)', () => {
         const linter = new SectionLinter();
         const a = before.join('\n') + '\n';
         const b = after.join('\n') + '\n';
-        expect(linter.lint(source(a), 'q.md', config, limits).findings).toEqual(full(a));
-        const result = linter.lint(source(b), 'q.md', config, limits);
+        expect(lintVersion(linter, a).findings).toEqual(full(a));
+        const result = lintVersion(linter, b);
         expect(result.findings).toEqual(full(b));
         if (result.incremental && result.parsed < (b.match(/^#{1,2} \d+\. /gm) ?? []).length + 1) reusing++;
       }),

@@ -1,53 +1,39 @@
-import {
-  inspectSource,
-  lintFiles,
-  parseFile,
-  parseMarkdown,
-  rules,
-  sectionStarts,
-  sortDiagnostics,
-  suppressionsOf,
-  type Diagnostic as Finding,
-  type Host,
-  type LayoutSetting,
-  type Limits,
-  type ParsedFile,
-  type ResolvedRule,
-  type SourceFile,
-} from '@genai-qa/core';
 import type { Root, RootContent } from 'mdast';
+import type { ResolvedRule } from './config.js';
+import { parseFile, type ParsedFile } from './extract.js';
+import type { LayoutSetting } from './layout.js';
+import { lintFiles, sortDiagnostics, suppressionsOf } from './lint.js';
+import { parseMarkdown, sectionStarts, shift } from './parse.js';
+import { moveDiagnostic, splitByQuestionRules } from './question-rules.js';
+import type { Diagnostic as Finding, Host } from './rule.js';
+import { inspectSource, type Limits } from './safety.js';
+import type { SourceFile } from './source.js';
 
 /*
- * The exact lint of an open document after an edit, without parsing or linting it all again.
+ * The exact lint of an open document after an edit, without parsing or linting it all again:
+ * what LintSession.lintFile does given a SectionLinter (`lintFile(input, { sections })`), the
+ * language server's lint after each change.
  *
  * A file that core can cut at its question headings (sectionStarts) has as its tree the trees
  * of its sections, each parsed on its own and moved into place (parse.ts). The document's
  * sections are kept from one version to the next: a section whose text is unchanged keeps its
- * nodes (moved, when lines were added or removed above it) and its findings of SECTION_RULES;
- * only the edited sections are parsed and linted again. The file's other rules (numbering,
- * heading format, anchors, links on disk …) run on the whole assembled file every time, and
- * the file's comments silence findings as in a full lint. The result is what
+ * nodes (moved, when lines were added or removed above it) and its findings of QUESTION_RULES
+ * (question-rules.ts, the set the lint store's per-question entries use too); only the edited
+ * sections are parsed and linted again. The file's other rules (numbering, heading format,
+ * anchors, links on disk …) run on the whole assembled file every time, and the file's comments
+ * silence findings as in a full lint. The result is what
  * `lintFiles([parseFile(…)], { scopes: ['file'] })` returns for the text: see
- * test/sections.test.ts, which compares the two after edits that split, merge and fence.
+ * packages/lsp/test/sections.test.ts, which compares the two after edits that split, merge and fence.
  */
 
-/**
- * Rules whose findings in a section depend only on that section's nodes and text (and the
- * file's layout, which the cache is keyed by): each node or question is looked at alone.
- * The rest look across questions (numbering, anchors, blank lines before a heading) or at the
- * file system (links), and run on the whole file.
- */
-export const SECTION_RULES = new Set([
-  'bare-url',
-  'empty-answer',
-  'image-alt-text',
-  'invalid-math',
-  'multiple-spaces',
-  'pseudo-list',
-  'raw-html',
-  'repeated-sentence',
-  'text-fragment',
-]);
+/** What a section-wise lint is given: the session's settings (session.ts). */
+export interface SectionSettings {
+  config: Map<string, ResolvedRule>;
+  limits: Limits;
+  layout: LayoutSetting | undefined;
+  /** How link targets are found on disk (core's link rules). */
+  host: Host;
+}
 
 interface Section {
   text: string;
@@ -56,7 +42,7 @@ interface Section {
   line: number;
   /** Top-level nodes, in file coordinates. */
   nodes: RootContent[];
-  /** Findings of SECTION_RULES (before comments silence any), in file coordinates. */
+  /** Findings of QUESTION_RULES (before comments silence any), in file coordinates. */
   findings: Finding[] | undefined;
   /** Whether the section ends the file (repeated-sentence's fix takes the blank lines before the file's last paragraph). */
   last: boolean;
@@ -69,11 +55,11 @@ export interface SectionLint {
   parsed: number;
   /** False when the file was linted whole (it cannot be cut at its questions). */
   incremental: boolean;
-  /** How many sections' SECTION_RULES findings came from the helper. */
+  /** How many sections' QUESTION_RULES findings came from the helper. */
   helped?: number;
 }
 
-/** Sections [start, end) of a text whose SECTION_RULES findings another thread works out (section-helper.ts). */
+/** Sections [start, end) of a text whose QUESTION_RULES findings another thread works out (in the language server) (section-helper.ts). */
 export interface HelpJob {
   source: SourceFile;
   relativePath: string;
@@ -87,7 +73,7 @@ export interface HelpJob {
 }
 
 export interface HelpResult {
-  /** SECTION_RULES findings of the sections, none silenced. */
+  /** QUESTION_RULES findings of the sections, none silenced. */
   findings: Finding[];
   /**
    * The layout the helper found, where its questions start and their numbers (which an
@@ -102,32 +88,32 @@ export interface Helper {
   start(job: HelpJob): () => HelpResult | undefined;
 }
 
-/** A first lint of this many new sections or more shares out their SECTION_RULES (with a helper). */
+/** A first lint of this many new sections or more shares out their QUESTION_RULES (with a helper). */
 const HELP_MIN_SECTIONS = 500;
 /** The share of the new sections the helper takes: the rest of the lint stays here. */
 const HELP_SHARE = 0.55;
 
-/** The lint state of one open document across its versions. */
+/**
+ * The lint state of one document across its versions (its previous version's sections), for
+ * LintSession.lintFile. `helper`: another thread that may take on part of a long first lint.
+ */
 export class SectionLinter {
-  /** `host`: how link targets are found on disk (core's link rules; none: every target exists). */
-  constructor(
-    private readonly helper?: Helper,
-    private readonly host?: Host,
-  ) {}
+  constructor(private readonly helper?: Helper) {}
 
   private sections: Section[] = [];
   private key: { config: Map<string, ResolvedRule>; layout: string } | undefined;
   private split: { rest: Map<string, ResolvedRule>; own: Map<string, ResolvedRule> } | undefined;
 
   /** The file's own rules' findings for `source` (LF text), as a full lint gives them. */
-  lint(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, limits: Limits, layout?: LayoutSetting): SectionLint {
+  lint(source: SourceFile, relativePath: string, settings: SectionSettings): SectionLint {
+    const { config, limits, layout, host } = settings;
     const options = { limits, ...(layout ? { layout } : {}) };
     const text = source.text;
     // A link or footnote definition serves the whole file, so sections parsed on their own
     // would not see it (core's parseMarkdown writes the definitions next to each piece; this
     // keeps it simple and lints such a file whole, as before).
     const cuts = text.includes('\ufeff') || text.includes('\r') || text.includes(']:') ? undefined : sectionStarts(text);
-    if (cuts === undefined) return this.whole(source, relativePath, config, options);
+    if (cuts === undefined) return this.whole(source, relativePath, config, host, options);
 
     const bounds = [0, ...cuts, text.length];
     const texts: string[] = [];
@@ -142,7 +128,7 @@ export class SectionLinter {
     // A file too deep or too dense to parse (input-safety) is so because of one of its sections:
     // blocks and fences end where a section starts. The reused sections were clean.
     for (let i = prefix; i < texts.length - suffix; i++) {
-      if (inspectSource(texts[i]!, limits).some((p) => p.blocking)) return this.whole(source, relativePath, config, options);
+      if (inspectSource(texts[i]!, limits).some((p) => p.blocking)) return this.whole(source, relativePath, config, host, options);
     }
 
     const next: Section[] = [];
@@ -156,7 +142,7 @@ export class SectionLinter {
       firstLines.push(line);
       line += lineCount(sectionText);
     }
-    // A long run: the helper lints the SECTION_RULES of its later part meanwhile.
+    // A long run: the helper lints the QUESTION_RULES of its later part meanwhile.
     const split = this.helper && to - from >= HELP_MIN_SECTIONS ? to - Math.floor((to - from) * HELP_SHARE) : to;
     const helped =
       split < to
@@ -168,7 +154,7 @@ export class SectionLinter {
       const runStart = bounds[from]!;
       for (const node of parseMarkdown(text.slice(runStart, bounds[to])).children) {
         // Nodes just parsed are nobody else's: moved in place.
-        if (runStart > 0) shiftInPlace(node, firstLines[from]! - 1, runStart);
+        if (runStart > 0) shift(node, firstLines[from]! - 1, runStart);
         parsedNodes[upperBound(bounds, node.position!.start.offset!) - 1 - from]!.push(node);
       }
     }
@@ -192,7 +178,7 @@ export class SectionLinter {
     const sectionAt = (offset: number): number => upperBound(bounds, offset) - 1;
     if (file.questions.some((q) => sectionAt(q.start) !== sectionAt(Math.max(q.end - 1, q.start)))) {
       this.sections = [];
-      return { file, findings: lintFiles([file], { config, scopes: ['file'], ...(this.host ? { host: this.host } : {}) }), parsed: next.length, incremental: false };
+      return { file, findings: lintFiles([file], { config, scopes: ['file'], host }), parsed: next.length, incremental: false };
     }
 
     const layoutKey = JSON.stringify(file.layout ?? null);
@@ -201,9 +187,9 @@ export class SectionLinter {
       this.key = { config, layout: layoutKey };
       this.split = undefined;
     }
-    const { rest, own } = (this.split ??= splitConfig(config));
+    const { rest, own } = (this.split ??= splitByQuestionRules(config));
 
-    const findings = lintFiles([file], { config: rest, scopes: ['file'], ...(this.host ? { host: this.host } : {}) });
+    const findings = lintFiles([file], { config: rest, scopes: ['file'], host });
     let helpedSections = 0;
     if (helped) {
       const result = helped();
@@ -217,8 +203,10 @@ export class SectionLinter {
         for (const f of result.findings) next[upperBound(lines, f.line) - 1]!.findings!.push(f);
       }
     }
-    // SECTION_RULES on the sections without findings (the new ones) only: a view of the file
+    // QUESTION_RULES on the sections without findings (the new ones) only: a view of the file
     // with their nodes and questions alone, and no comments (they are applied below, file-wide).
+    // A rule that reads the text by lines (trailing-whitespace) finds things in the other
+    // sections too: only the findings on the new sections' lines are theirs.
     const fresh = next.filter((section) => section.findings === undefined);
     if (fresh.length > 0) {
       const nodes: RootContent[] = [];
@@ -229,7 +217,10 @@ export class SectionLinter {
       const isFresh = new Set(fresh);
       const questions = file.questions.filter((q) => isFresh.has(next[sectionAt(q.start)]!));
       const view: ParsedFile = { ...file, tree: { ...tree, children: nodes }, questions, directives: [] };
-      for (const f of lintFiles([view], { config: own, scopes: ['file'], ...(this.host ? { host: this.host } : {}) })) next[upperBound(lines, f.line) - 1]!.findings!.push(f);
+      for (const f of lintFiles([view], { config: own, scopes: ['file'], host })) {
+        const section = next[upperBound(lines, f.line) - 1]!;
+        if (isFresh.has(section)) section.findings!.push(f);
+      }
     }
     const silenced = suppressionsOf(file);
     for (const section of next) for (const f of section.findings!) if (!silenced(f.ruleId, f.line)) findings.push(f);
@@ -237,43 +228,31 @@ export class SectionLinter {
     return { file, findings: sortDiagnostics(findings, [source.path]), parsed, incremental: true, ...(helpedSections ? { helped: helpedSections } : {}) };
   }
 
-  private whole(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, options: { limits: Limits; layout?: LayoutSetting }): SectionLint {
+  private whole(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, host: Host, options: { limits: Limits; layout?: LayoutSetting }): SectionLint {
     this.sections = [];
     const file = parseFile(source, relativePath, options);
-    return { file, findings: lintFiles([file], { config, scopes: ['file'], ...(this.host ? { host: this.host } : {}) }), parsed: 1, incremental: false };
+    return { file, findings: lintFiles([file], { config, scopes: ['file'], host }), parsed: 1, incremental: false };
   }
 }
 
-/** What a helper does with a job: parses the sections, finds their questions, lints them with SECTION_RULES. */
+/** What a helper does with a job: parses the sections, finds their questions, lints them with QUESTION_RULES. */
 export function helpWith(job: HelpJob): HelpResult {
   const text = job.source.text;
   const nodes = parseMarkdown(text.slice(job.start, job.end)).children;
-  if (job.start > 0) for (const node of nodes) shiftInPlace(node, job.line - 1, job.start);
+  if (job.start > 0) for (const node of nodes) shift(node, job.line - 1, job.start);
   const tree: Root = { type: 'root', children: nodes, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, lineCount(text) + 1) } };
   const file = parseFile(job.source, job.relativePath, { limits: job.limits, ...(job.layout ? { layout: job.layout } : {}), tree });
-  const findings = lintFiles([{ ...file, directives: [] }], { config: splitConfig(job.config).own, scopes: ['file'] });
+  // The job's lines only (trailing-whitespace reads every line of the text).
+  const endLine = job.end >= text.length ? Infinity : job.line + lineCount(text.slice(job.start, job.end));
+  const findings = lintFiles([{ ...file, directives: [] }], { config: splitByQuestionRules(job.config).own, scopes: ['file'] }).filter((f) => f.line >= job.line && f.line < endLine);
   return { findings, layout: JSON.stringify(file.layout ?? null), questions: file.questions.map((q) => [q.start, q.number]) };
-}
-
-/** The config split in two: every rule but SECTION_RULES, and SECTION_RULES alone. */
-function splitConfig(config: Map<string, ResolvedRule>): { rest: Map<string, ResolvedRule>; own: Map<string, ResolvedRule> } {
-  const rest = new Map<string, ResolvedRule>();
-  const own = new Map<string, ResolvedRule>();
-  for (const rule of rules) {
-    const setting = config.get(rule.meta.id)!;
-    const off = { ...setting, severity: 'off' as const };
-    const mine = SECTION_RULES.has(rule.meta.id) && !rule.meta.unsilenceable;
-    rest.set(rule.meta.id, mine ? off : setting);
-    own.set(rule.meta.id, mine ? setting : off);
-  }
-  return { rest, own };
 }
 
 function moveSection(section: Section, start: number, line: number, last: boolean): Section {
   const lines = line - section.line;
   const chars = start - section.start;
   // Its findings stay valid where they only moved; at the file's end or off it, they are found again.
-  const findings = section.last === last ? section.findings?.map((f) => moveFinding(f, lines, chars)) : undefined;
+  const findings = section.last === last ? section.findings?.map((f) => moveDiagnostic(f, lines, chars)) : undefined;
   if (lines === 0 && chars === 0) return { ...section, findings, last };
   return { text: section.text, start, line, nodes: section.nodes.map((n) => moveNode(n, lines, chars)), findings, last };
 }
@@ -293,29 +272,6 @@ function moveNode<T extends { position?: Root['position']; children?: unknown }>
   }
   if (Array.isArray(node.children)) (out as { children: unknown[] }).children = node.children.map((c: T) => moveNode(c, lines, chars));
   return out;
-}
-
-/** Moves a node and its descendants by `lines` and `chars`, in place. */
-function shiftInPlace(node: { position?: Root['position']; children?: unknown }, lines: number, chars: number): void {
-  const p = node.position;
-  if (p) {
-    p.start.line += lines;
-    p.end.line += lines;
-    if (p.start.offset !== undefined) p.start.offset += chars;
-    if (p.end.offset !== undefined) p.end.offset += chars;
-  }
-  if (Array.isArray(node.children)) for (const child of node.children) shiftInPlace(child as typeof node, lines, chars);
-}
-
-function moveFinding(f: Finding, lines: number, chars: number): Finding {
-  if (lines === 0 && chars === 0) return f;
-  return {
-    ...f,
-    line: f.line + lines,
-    ...(f.endLine !== undefined ? { endLine: f.endLine + lines } : {}),
-    ...(f.related ? { related: f.related.map((r) => (r.file === f.file ? { ...r, line: r.line + lines } : r)) } : {}),
-    ...(f.fix ? { fix: { ...f.fix, range: [f.fix.range[0] + chars, f.fix.range[1] + chars] as [number, number] } } : {}),
-  };
 }
 
 /** Line feeds in a text. */
