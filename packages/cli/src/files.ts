@@ -117,7 +117,7 @@ export function fixedText(
 ): string {
   const { source, refused } = checked;
   if (refused || inspectSource(source.text, options.limits).some((p) => p.blocking)) return source.text;
-  return fixSource(source, input.relativePath, { config: options.config, host: nodeHost, external: options.external, ...(options.layout ? { layout: options.layout } : {}) }).text;
+  return fixSource(source, input.relativePath, { config: options.config, limits: options.limits, host: nodeHost, external: options.external, ...(options.layout ? { layout: options.layout } : {}) }).text;
 }
 
 /** Reads (unless refused) and parses one input file, as lint sees it. */

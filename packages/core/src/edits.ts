@@ -18,22 +18,32 @@ export function composeEdits(text: string, edits: readonly Fix[]): Fix | undefin
 }
 
 /**
- * Applies fixes to a text: sorted by position, a fix overlapping an earlier one is left
- * for the next pass (ESLint's approach). Returns the new text and how many were applied.
+ * The fixes one pass applies, in the order it applies them: sorted by position, a fix that
+ * overlaps an earlier one, or a second insertion at one point, waits for the next pass
+ * (ESLint's approach).
  */
-export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+export function chooseFixes(fixes: readonly Fix[]): Fix[] {
   const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let out = '';
+  const chosen: Fix[] = [];
   let at = 0;
-  let applied = 0;
   let lastEnd = -1;
   for (const fix of sorted) {
-    // Two insertions at the same point, or any overlap, wait for the next pass.
     if (fix.range[0] < at || (fix.range[0] === lastEnd && fix.range[0] === fix.range[1])) continue;
-    out += text.slice(at, fix.range[0]) + fix.text;
+    chosen.push(fix);
     at = fix.range[1];
     lastEnd = fix.range[1];
-    applied++;
   }
-  return { text: out + text.slice(at), applied };
+  return chosen;
+}
+
+/** Applies one pass of fixes (chooseFixes) to a text. Returns the new text and how many were applied. */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const chosen = chooseFixes(fixes);
+  let out = '';
+  let at = 0;
+  for (const fix of chosen) {
+    out += text.slice(at, fix.range[0]) + fix.text;
+    at = fix.range[1];
+  }
+  return { text: out + text.slice(at), applied: chosen.length };
 }

@@ -1,10 +1,11 @@
 import { resolveConfig, type Config, type ResolvedRule } from './config.js';
-import { applyFixes } from './edits.js';
+import { applyFixes, chooseFixes } from './edits.js';
 import { parseFile, type FileSummary, type ParsedFile } from './extract.js';
 import { finderByLine, lineRangeSet } from './line-index.js';
 import { rules, ruleIds } from './rules/index.js';
 import type { Diagnostic, ExternalLinks, Fix, Host, Report, Rule, Severity } from './rule.js';
 import type { LayoutSetting } from './layout.js';
+import type { Limits } from './safety.js';
 import type { SourceFile } from './source.js';
 import { sortDiagnosticsBy } from './store.js';
 
@@ -115,25 +116,38 @@ export interface FixResult {
   applied: number;
 }
 
+export interface FixOptions extends LintOptions {
+  /** The input limits the files are parsed with (as lint parses them). */
+  limits?: Limits;
+  /**
+   * Called with each pass's text and the fixes applied to it (offsets in that text, sorted,
+   * not overlapping): the language server turns them into edits of the text it was given.
+   */
+  onPass?(text: string, applied: readonly Fix[]): void;
+}
+
 /**
  * Applies every safe fix to one file, re-linting between passes until nothing is left to
  * fix (so fixing a fixed file changes nothing). Only rules with fixes run; a rule turned
  * off in the config or silenced by a comment fixes nothing.
  */
-export function fixSource(source: SourceFile, relativePath: string, options: LintOptions = {}): FixResult {
-  const settings = resolved(options);
+export function fixSource(source: SourceFile, relativePath: string, options: FixOptions = {}): FixResult {
+  const { limits, onPass, ...lintOptions } = options;
+  const config = onlyFixable(resolved(lintOptions));
   let text = source.text;
   let applied = 0;
   for (let pass = 0; pass < 10; pass++) {
-    const file = parseFile({ ...source, text }, relativePath, options.layout ? { layout: options.layout } : {});
-    const fixes: Fix[] = lintFiles([file], { ...options, config: onlyFixable(settings) })
+    const file = parseFile({ ...source, text }, relativePath, { ...(limits ? { limits } : {}), ...(options.layout ? { layout: options.layout } : {}) });
+    const fixes: Fix[] = lintFiles([file], { ...lintOptions, config })
       .map((d) => d.fix)
       .filter((f): f is Fix => f !== undefined);
-    if (fixes.length === 0) break;
-    const result = applyFixes(text, fixes);
-    if (result.text === text) break;
-    text = result.text;
-    applied += result.applied;
+    const chosen = chooseFixes(fixes);
+    if (chosen.length === 0) break;
+    const next = applyFixes(text, chosen).text;
+    if (next === text) break;
+    onPass?.(text, chosen);
+    text = next;
+    applied += chosen.length;
   }
   return { text, applied };
 }

@@ -1,4 +1,4 @@
-import { lintFiles, onlyFixable, parseFile, type Fix, type LayoutSetting, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { fixSource, type Fix, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 
 /*
  * "Fix all" as one edit per fix. `genai-qa lint --fix` (core's fixSource) applies the safe
@@ -24,29 +24,17 @@ export interface FixAll {
 }
 
 /** The passes of fixSource, as edits of `source.text`. */
-export function fixAllEdits(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, layout?: LayoutSetting): FixAll {
-  const fixable = onlyFixable(config);
+export function fixAllEdits(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, layout?: LayoutSetting, limits?: Limits): FixAll {
   let edits: Edit[] = [];
-  let text = source.text;
-  for (let pass = 0; pass < 10; pass++) {
-    const file = parseFile({ ...source, text }, relativePath, layout ? { layout } : {});
-    const fixes = lintFiles([file], { config: fixable, ...(layout ? { layout } : {}) })
-      .map((d) => d.fix)
-      .filter((f): f is Fix => f !== undefined);
-    const chosen = choose(fixes);
-    if (chosen.length === 0) break;
-    let next = '';
-    let at = 0;
-    for (const fix of chosen) {
-      next += text.slice(at, fix.range[0]) + fix.text;
-      at = fix.range[1];
-    }
-    next += text.slice(at);
-    if (next === text) break;
-    // From the last fix to the first: the earlier ones' offsets stay those of `text`.
-    for (let i = chosen.length - 1; i >= 0; i--) edits = compose(edits, chosen[i]!, text);
-    text = next;
-  }
+  const { text } = fixSource(source, relativePath, {
+    config,
+    ...(layout ? { layout } : {}),
+    ...(limits ? { limits } : {}),
+    onPass(before, applied) {
+      // From the last fix to the first: the earlier ones' offsets stay those of `before`.
+      for (let i = applied.length - 1; i >= 0; i--) edits = compose(edits, applied[i]!, before);
+    },
+  });
   // The mapping is checked: should it ever be wrong, one edit of the changed span does the same.
   if (applyEdits(source.text, edits) !== text) edits = [span(source.text, text)];
   return { edits, text };
@@ -59,21 +47,6 @@ function span(before: string, after: string): Edit {
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
   return { start, end: before.length - end, text: after.slice(start, after.length - end) };
-}
-
-/** The fixes one pass applies, in order (as core's applyFixes picks them). */
-function choose(fixes: readonly Fix[]): Fix[] {
-  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  const out: Fix[] = [];
-  let at = 0;
-  let lastEnd = -1;
-  for (const fix of sorted) {
-    if (fix.range[0] < at || (fix.range[0] === lastEnd && fix.range[0] === fix.range[1])) continue;
-    out.push(fix);
-    at = fix.range[1];
-    lastEnd = fix.range[1];
-  }
-  return out;
 }
 
 /**

@@ -279,7 +279,7 @@ export class Workspace {
     if (known && known.text === open.source.text && known.config === this.config) return known.all;
     const all = inspectSource(open.source.text, this.limits).some((p) => p.blocking)
       ? { edits: [], text: open.source.text }
-      : fixAllEdits(open.source, this.relative(absolutePath), this.config, this.layout);
+      : fixAllEdits(open.source, this.relative(absolutePath), this.config, this.layout, this.limits);
     this.fixes.set(absolutePath, { text: open.source.text, config: this.config, all });
     return all;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, inspectSource, parseFile, resolveLimits, validateConfig, type Limits } from '@genai-qa/core';
+import { DEFAULT_LIMITS, fixSource, inspectSource, parseFile, resolveLimits, validateConfig, type Limits } from '@genai-qa/core';
 import { findings, parse } from '../helpers.js';
 
 const words = (bytes: number): string => 'word '.repeat(Math.ceil(bytes / 5)).slice(0, bytes);
@@ -17,6 +17,13 @@ describe('input-safety', () => {
         { line: 5, column: 1, message: 'A paragraph or table of 100002 bytes starts here, over the limit of 100000 (limits.maxBlockBytes); the file is not parsed' },
       ]);
       expect(parse(md).questions).toEqual([]);
+    });
+
+    it('leaves a file it does not parse as it is when fixing with the same limits', () => {
+      const md = `# 1. What is a test?\n\nA  test ${words(199)}\n`;
+      const source = { path: 'q.md', text: md };
+      expect(fixSource(source, 'q.md', { limits: resolveLimits({ limits: { maxBlockBytes: 100 } }) }).text).toBe(md);
+      expect(fixSource(source, 'q.md').text).toBe(md.replace('A  test', 'A test'));
     });
 
     it('counts a table as one block, and bytes of UTF-8', () => {
