@@ -123,7 +123,7 @@ export interface FixOptions extends LintOptions {
    * Called with each pass's text and the fixes applied to it (offsets in that text, sorted,
    * not overlapping): the language server turns them into edits of the text it was given.
    */
-  onPass?(text: string, applied: readonly Fix[]): void;
+  onPass?: (text: string, applied: readonly Fix[]) => void;
 }
 
 /**
