@@ -111,6 +111,10 @@ const SETTLES = /[\p{L}.!?\n\r\u0085\u2028\u2029]/u;
  */
 export function sentences(text: string, window = 8192): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
+  if (oneSentence(text)) {
+    addSentence(out, text, 0);
+    return out;
+  }
   let base = 0;
   let size = window;
   while (base < text.length) {
@@ -134,6 +138,23 @@ export function sentences(text: string, window = 8192): Array<{ text: string; st
     size = window;
   }
   return out;
+}
+
+// Where UAX #29 may end a sentence: after a terminator (Sentence_Terminal, which holds the
+// full stops of ATerm) or a paragraph separator. (Checked for every code point against V8's
+// segmenter: no other character ends a sentence.)
+const BREAKS = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u;
+// Terminators, closing marks and spaces: the end of one sentence, with nothing after it.
+const ENDING = /^[.!?]+["'’”)\]]*[ \t]*$/;
+
+/**
+ * Whether the text is one sentence, known without the segmenter (which costs a call per
+ * text): no terminator and no separator at all, or only a plain ending (". ", `?")`).
+ * Most list items and many paragraphs are one sentence.
+ */
+function oneSentence(text: string): boolean {
+  const at = text.search(BREAKS);
+  return at === -1 || ENDING.test(text.slice(at));
 }
 
 function addSentence(out: Array<{ text: string; start: number; end: number }>, segment: string, index: number): void {

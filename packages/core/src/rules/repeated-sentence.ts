@@ -130,13 +130,24 @@ export default defineRule<Options>({
  * order, rarest first, two sets that share at least t terms share one among the first
  * |set| − t + 1 terms of each, so only sentences that share such a "prefix" term are compared.
  */
-export function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occurrence[][] {
+export function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5, indexFrom = SMALL_ANSWER): Occurrence[][] {
   const groups: Occurrence[][] = [];
   const groupOf: Array<Occurrence[]> = [];
   const byKey = new Map<string, Occurrence[]>();
-  const reworded = similarity < 1 ? new RewordIndex(all, similarity, minTerms) : undefined;
+  // Most answers have a handful of sentences: comparing each with the earlier ones costs less
+  // than building the index (counting and sorting every term), and finds the same earliest one.
+  const pairwise = similarity < 1 && all.length < indexFrom;
+  const reworded = similarity < 1 && !pairwise && rewordable(all, minTerms) ? new RewordIndex(all, similarity, minTerms) : undefined;
   for (const [i, s] of all.entries()) {
     let home = byKey.get(s.key);
+    if (!home && pairwise && s.terms.size >= minTerms) {
+      for (let j = 0; j < i; j++) {
+        if (matches(s, all[j]!, similarity, minTerms)) {
+          home = groupOf[j];
+          break;
+        }
+      }
+    }
     if (!home && reworded) {
       const j = reworded.earliestMatch(i);
       if (j !== undefined) home = groupOf[j];
@@ -148,6 +159,23 @@ export function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5
     reworded?.add(i);
   }
   return groups.filter((g) => g.length > 1);
+}
+
+/** Up to this many sentences in an answer, reworded repeats are looked for pair by pair. */
+const SMALL_ANSWER = 24;
+
+/** Whether two sentences at least could reword each other (both long enough in terms). */
+function rewordable(all: Occurrence[], minTerms: number): boolean {
+  let long = 0;
+  for (const o of all) if (o.terms.size >= minTerms && ++long === 2) return true;
+  return false;
+}
+
+/** Whether `s` rewords `earlier`: topic terms contained at `similarity`, of comparable number. */
+function matches(s: Occurrence, earlier: Occurrence, similarity: number, minTerms: number): boolean {
+  const small = Math.min(s.terms.size, earlier.terms.size);
+  const large = Math.max(s.terms.size, earlier.terms.size);
+  return small >= minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= similarity;
 }
 
 /** Earlier sentences by the rarest of their terms, to find reworded repeats (see groupRepeats). */
@@ -221,9 +249,7 @@ class RewordIndex {
   }
 
   private matches(s: Occurrence, earlier: Occurrence): boolean {
-    const small = Math.min(s.terms.size, earlier.terms.size);
-    const large = Math.max(s.terms.size, earlier.terms.size);
-    return small >= this.minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= this.similarity;
+    return matches(s, earlier, this.similarity, this.minTerms);
   }
 }
 
