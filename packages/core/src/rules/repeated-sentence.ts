@@ -1,5 +1,4 @@
-import type { Paragraph } from 'mdast';
-import { nodesOfType, nodesOfTypes } from '../nodes.js';
+import type { Nodes, Paragraph } from 'mdast';
 import { maskRanges } from '../literals.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
@@ -57,7 +56,7 @@ export default defineRule<Options>({
       const all: Occurrence[] = [];
       for (const block of q.nodes) {
         // A paragraph of its own (not in a list or quote) takes its blank lines when it goes.
-        const paragraphs = block.type === 'paragraph' ? [block] : nodesOfType(block, 'paragraph');
+        const paragraphs = block.type === 'paragraph' ? [block] : descendants(block, PARAGRAPH);
         for (const paragraph of paragraphs) {
           const parent = paragraph !== block;
           const pStart = paragraph.position!.start.offset!;
@@ -263,7 +262,7 @@ class RewordIndex {
 function comparedText(paragraph: Paragraph, text: string, pStart: number, pEnd: number): string {
   const destinations: Array<[number, number]> = [];
   const literals: Array<[number, number]> = [];
-  for (const node of nodesOfTypes(paragraph, ['link', 'inlineCode', 'inlineMath'])) {
+  for (const node of descendants(paragraph, MASKED)) {
     const to = node.position?.end.offset;
     const from = node.type === 'link' ? node.children.at(-1)?.position?.end.offset : node.position?.start.offset;
     if (from === undefined || to === undefined) continue;
@@ -274,6 +273,24 @@ function comparedText(paragraph: Paragraph, text: string, pStart: number, pEnd: 
   // math a run of "_", no word and no sentence end, so the sentence still spans its formula.
   const withoutLinks = maskRanges(text, pStart, pEnd, destinations);
   return literals.length === 0 ? withoutLinks : maskRanges(withoutLinks, 0, pEnd - pStart, literals.map(([a, b]) => [a - pStart, b - pStart]), '_');
+}
+
+const PARAGRAPH: ReadonlySet<'paragraph'> = new Set(['paragraph']);
+const MASKED: ReadonlySet<'link' | 'inlineCode' | 'inlineMath'> = new Set(['link', 'inlineCode', 'inlineMath']);
+
+/**
+ * The nodes of the given types under `node` (itself included), in document order. A walk of
+ * its own rather than the shared node index: that would build and keep an index for every
+ * paragraph and block of the file, most of them asked once, here.
+ */
+function descendants<T extends Nodes['type']>(node: Nodes, types: ReadonlySet<T>): Array<Extract<Nodes, { type: T }>> {
+  const out: Nodes[] = [];
+  const walk = (n: Nodes): void => {
+    if (types.has(n.type as T)) out.push(n);
+    if ('children' in n) for (const child of n.children) walk(child);
+  };
+  walk(node);
+  return out as Array<Extract<Nodes, { type: T }>>;
 }
 
 function preview(sentence: string): string {
