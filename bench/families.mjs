@@ -59,7 +59,9 @@ function wrap(text, width = 80) {
   const out = [];
   let line = '';
   for (const w of text.split(' ')) {
-    if (line && line.length + 1 + w.length > width) {
+    // A line that starts with three backticks or tildes opens a fenced code block, even in a
+    // paragraph: such a word stays on the line before, or the rest of the file would be code.
+    if (line && line.length + 1 + w.length > width && !/^(?:`{3}|~{3})/.test(w)) {
       out.push(line);
       line = w;
     } else line = line ? `${line} ${w}` : w;

@@ -24,12 +24,19 @@ export function words(text: string): string[] {
 }
 
 // Stemming is the costly part of term extraction and a corpus repeats its words: memoise.
+// The memo is kept small: a text's common words come back soon after it is cleared, while
+// a memo of every word of a large corpus of rare words (names, identifiers, another
+// language) costs more to grow and to keep than stemming them again.
+const STEMS_KEPT = 65_536;
 const stems = new Map<string, string>();
 function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = stemmer(word.replace(/['’]s$/, ''));
-    if (stems.size > 500_000) stems.clear();
+    const last = word.length - 1;
+    // A possessive "'s" goes first (what /['’]s$/ removed, without a regex per word).
+    const possessive = last > 0 && word.charCodeAt(last) === 115 && (word[last - 1] === "'" || word[last - 1] === '’');
+    s = stemmer(possessive ? word.slice(0, -2) : word);
+    if (stems.size >= STEMS_KEPT) stems.clear();
     stems.set(word, s);
   }
   return s;
@@ -111,6 +118,10 @@ const SETTLES = /[\p{L}.!?\n\r\u0085\u2028\u2029]/u;
  */
 export function sentences(text: string, window = 8192): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
+  if (oneSentence(text)) {
+    addSentence(out, text, 0);
+    return out;
+  }
   let base = 0;
   let size = window;
   while (base < text.length) {
@@ -134,6 +145,23 @@ export function sentences(text: string, window = 8192): Array<{ text: string; st
     size = window;
   }
   return out;
+}
+
+// Where UAX #29 may end a sentence: after a terminator (Sentence_Terminal, which holds the
+// full stops of ATerm) or a paragraph separator. (Checked for every code point against V8's
+// segmenter: no other character ends a sentence.)
+const BREAKS = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u;
+// Terminators, closing marks and spaces: the end of one sentence, with nothing after it.
+const ENDING = /^[.!?]+["'’”)\]]*[ \t]*$/;
+
+/**
+ * Whether the text is one sentence, known without the segmenter (which costs a call per
+ * text): no terminator and no separator at all, or only a plain ending (". ", `?")`).
+ * Most list items and many paragraphs are one sentence.
+ */
+function oneSentence(text: string): boolean {
+  const at = text.search(BREAKS);
+  return at === -1 || ENDING.test(text.slice(at));
 }
 
 function addSentence(out: Array<{ text: string; start: number; end: number }>, segment: string, index: number): void {

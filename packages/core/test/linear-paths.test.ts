@@ -67,6 +67,28 @@ describe('sentences in windows', () => {
     );
   });
 
+  it('gives what Intl.Segmenter gives where it is not called (texts of one sentence)', () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const reference = (text: string): Array<{ text: string; start: number; end: number }> =>
+      [...segmenter.segment(text)].flatMap(({ segment, index }) => {
+        const trimmed = segment.trimEnd();
+        const lead = trimmed.length - trimmed.trimStart().length;
+        return trimmed.trim() ? [{ text: trimmed.slice(lead), start: index + lead, end: index + trimmed.length }] : [];
+      });
+    expect(sentences('One plain sentence without an end')).toEqual([{ text: 'One plain sentence without an end', start: 0, end: 33 }]);
+    expect(sentences('  It ends here?!") ')).toEqual([{ text: 'It ends here?!")', start: 2, end: 18 }]);
+    expect(sentences('It ends. )')).toEqual(reference('It ends. )'));
+    expect(reference('It ends. )')).toHaveLength(2); // a closing mark after the space starts a sentence
+    const piece = fc.constantFrom('a', 'Upper', 'lower', ' ', '\t', '.', '!', '?', ')', ']', '"', "'", '’', '”', '(', '2.5', 'e.g.', '。', '…', '\u2024', '\n', ',', ';', 'É');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(sentences(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('segments a paragraph of 20,000 sentences into 20,000 sentences', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `Sentence number ${i} ends here.`).join(' ');
     const list = sentences(text);
@@ -98,14 +120,16 @@ function pairwiseGroups(all: Occurrence[], similarity: number, minTerms: number)
 describe('repeated-sentence grouping', () => {
   const occurrence = (terms: string[], n: number): Occurrence => ({ raw: terms.join(' '), key: terms.join(' '), terms: new Set(terms), start: n, end: n, removal: undefined });
 
-  it('groups as the pairwise comparison does', () => {
+  it('groups as the pairwise comparison does, with the index or without', () => {
     const vocabulary = ['gan', 'vae', 'model', 'train', 'data', 'loss', 'latent', 'noise', 'decod', 'encod', 'sampl'];
     const sentence = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 11 });
     fc.assert(
       fc.property(fc.array(sentence, { maxLength: 40 }), fc.constantFrom(0, 0.3, 0.5, 0.8, 0.9, 1), fc.integer({ min: 1, max: 6 }), (list, similarity, minTerms) => {
         const all = list.map(occurrence);
         const index = (groups: Occurrence[][]): number[][] => groups.map((g) => g.map((o) => all.indexOf(o)));
-        expect(index(groupRepeats(all, similarity, minTerms))).toEqual(index(pairwiseGroups(all, similarity, minTerms)));
+        const expected = index(pairwiseGroups(all, similarity, minTerms));
+        // Through the index (as a long answer is), pair by pair (a short one), and as the rule picks.
+        for (const indexFrom of [0, Infinity, undefined]) expect(index(groupRepeats(all, similarity, minTerms, indexFrom))).toEqual(expected);
       }),
       { numRuns: 1000 },
     );

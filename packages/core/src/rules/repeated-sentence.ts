@@ -1,5 +1,4 @@
-import type { Paragraph } from 'mdast';
-import { nodesOfType, nodesOfTypes } from '../nodes.js';
+import type { Nodes, Paragraph } from 'mdast';
 import { maskRanges } from '../literals.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
@@ -57,7 +56,7 @@ export default defineRule<Options>({
       const all: Occurrence[] = [];
       for (const block of q.nodes) {
         // A paragraph of its own (not in a list or quote) takes its blank lines when it goes.
-        const paragraphs = block.type === 'paragraph' ? [block] : nodesOfType(block, 'paragraph');
+        const paragraphs = block.type === 'paragraph' ? [block] : descendants(block, PARAGRAPH);
         for (const paragraph of paragraphs) {
           const parent = paragraph !== block;
           const pStart = paragraph.position!.start.offset!;
@@ -130,13 +129,24 @@ export default defineRule<Options>({
  * order, rarest first, two sets that share at least t terms share one among the first
  * |set| − t + 1 terms of each, so only sentences that share such a "prefix" term are compared.
  */
-export function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5): Occurrence[][] {
+export function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5, indexFrom = SMALL_ANSWER): Occurrence[][] {
   const groups: Occurrence[][] = [];
   const groupOf: Array<Occurrence[]> = [];
   const byKey = new Map<string, Occurrence[]>();
-  const reworded = similarity < 1 ? new RewordIndex(all, similarity, minTerms) : undefined;
+  // Most answers have a handful of sentences: comparing each with the earlier ones costs less
+  // than building the index (counting and sorting every term), and finds the same earliest one.
+  const pairwise = similarity < 1 && all.length < indexFrom;
+  const reworded = similarity < 1 && !pairwise && rewordable(all, minTerms) ? new RewordIndex(all, similarity, minTerms) : undefined;
   for (const [i, s] of all.entries()) {
     let home = byKey.get(s.key);
+    if (!home && pairwise && s.terms.size >= minTerms) {
+      for (let j = 0; j < i; j++) {
+        if (matches(s, all[j]!, similarity, minTerms)) {
+          home = groupOf[j];
+          break;
+        }
+      }
+    }
     if (!home && reworded) {
       const j = reworded.earliestMatch(i);
       if (j !== undefined) home = groupOf[j];
@@ -148,6 +158,23 @@ export function groupRepeats(all: Occurrence[], similarity: number, minTerms = 5
     reworded?.add(i);
   }
   return groups.filter((g) => g.length > 1);
+}
+
+/** Up to this many sentences in an answer, reworded repeats are looked for pair by pair. */
+const SMALL_ANSWER = 24;
+
+/** Whether two sentences at least could reword each other (both long enough in terms). */
+function rewordable(all: Occurrence[], minTerms: number): boolean {
+  let long = 0;
+  for (const o of all) if (o.terms.size >= minTerms && ++long === 2) return true;
+  return false;
+}
+
+/** Whether `s` rewords `earlier`: topic terms contained at `similarity`, of comparable number. */
+function matches(s: Occurrence, earlier: Occurrence, similarity: number, minTerms: number): boolean {
+  const small = Math.min(s.terms.size, earlier.terms.size);
+  const large = Math.max(s.terms.size, earlier.terms.size);
+  return small >= minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= similarity;
 }
 
 /** Earlier sentences by the rarest of their terms, to find reworded repeats (see groupRepeats). */
@@ -221,9 +248,7 @@ class RewordIndex {
   }
 
   private matches(s: Occurrence, earlier: Occurrence): boolean {
-    const small = Math.min(s.terms.size, earlier.terms.size);
-    const large = Math.max(s.terms.size, earlier.terms.size);
-    return small >= this.minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= this.similarity;
+    return matches(s, earlier, this.similarity, this.minTerms);
   }
 }
 
@@ -237,7 +262,7 @@ class RewordIndex {
 function comparedText(paragraph: Paragraph, text: string, pStart: number, pEnd: number): string {
   const destinations: Array<[number, number]> = [];
   const literals: Array<[number, number]> = [];
-  for (const node of nodesOfTypes(paragraph, ['link', 'inlineCode', 'inlineMath'])) {
+  for (const node of descendants(paragraph, MASKED)) {
     const to = node.position?.end.offset;
     const from = node.type === 'link' ? node.children.at(-1)?.position?.end.offset : node.position?.start.offset;
     if (from === undefined || to === undefined) continue;
@@ -248,6 +273,24 @@ function comparedText(paragraph: Paragraph, text: string, pStart: number, pEnd: 
   // math a run of "_", no word and no sentence end, so the sentence still spans its formula.
   const withoutLinks = maskRanges(text, pStart, pEnd, destinations);
   return literals.length === 0 ? withoutLinks : maskRanges(withoutLinks, 0, pEnd - pStart, literals.map(([a, b]) => [a - pStart, b - pStart]), '_');
+}
+
+const PARAGRAPH: ReadonlySet<'paragraph'> = new Set(['paragraph']);
+const MASKED: ReadonlySet<'link' | 'inlineCode' | 'inlineMath'> = new Set(['link', 'inlineCode', 'inlineMath']);
+
+/**
+ * The nodes of the given types under `node` (itself included), in document order. A walk of
+ * its own rather than the shared node index: that would build and keep an index for every
+ * paragraph and block of the file, most of them asked once, here.
+ */
+function descendants<T extends Nodes['type']>(node: Nodes, types: ReadonlySet<T>): Array<Extract<Nodes, { type: T }>> {
+  const out: Nodes[] = [];
+  const walk = (n: Nodes): void => {
+    if (types.has(n.type as T)) out.push(n);
+    if ('children' in n) for (const child of n.children) walk(child);
+  };
+  walk(node);
+  return out as Array<Extract<Nodes, { type: T }>>;
 }
 
 function preview(sentence: string): string {
