@@ -1,5 +1,6 @@
 import type { Code, Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
+import { lastAtOrBefore } from './line-index.js';
 
 /**
  * A fast path for the Markdown that makes up nearly all of a question corpus: ATX headings,
@@ -462,12 +463,5 @@ function textNode(text: string, lines: Line[], from: number, to: number): Text {
 function lineOf(lines: Line[], offset: number): Line {
   // The last line starting at or before `offset` (binary search: a paragraph may have
   // thousands of lines).
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lines[lo]!;
+  return lines[Math.max(0, lastAtOrBefore(lines.length, (i) => lines[i]!.start, offset))]!;
 }

@@ -1,4 +1,22 @@
 /**
+ * The index of the last of `count` items whose key (`keyAt`, ascending) is at most `value`,
+ * or -1 when there is none: a binary search.
+ */
+export function lastAtOrBefore(count: number, keyAt: (index: number) => number, value: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyAt(mid) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
  * Finds the item whose lines `line … endLine` hold a line: the first such item in the
  * list, as `items.find` would, but by binary search when the items come in order of their
  * lines without overlapping (questions do), so that a file of many questions and many
@@ -10,16 +28,7 @@ export function finderByLine<T extends { line: number; endLine: number }>(items:
   for (const item of items) if (item.endLine < item.line) ordered = false;
   if (!ordered) return (line) => items.find((x) => line >= x.line && line <= x.endLine);
   return (line) => {
-    let lo = 0;
-    let hi = items.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]!.line <= line) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastAtOrBefore(items.length, (i) => items[i]!.line, line);
     const item = found === -1 ? undefined : items[found]!;
     return item && line <= item.endLine ? item : undefined;
   };
@@ -41,16 +50,7 @@ export function lineRangeSet(ranges: ReadonlyArray<{ from: number; to: number }>
     }
   }
   return (line) => {
-    let lo = 0;
-    let hi = from.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (from[mid]! <= line) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastAtOrBefore(from.length, (i) => from[i]!, line);
     return found !== -1 && line <= to[found]!;
   };
 }

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { lastAtOrBefore } from './line-index.js';
 import { nodesOfTypes } from './nodes.js';
 
 /**
@@ -26,13 +27,8 @@ export function fileLiterals(tree: Root): (from: number, to: number) => Array<[n
       return start === undefined || end === undefined ? [] : [[start, end]];
     });
     // The first range that ends after `from` (ranges do not overlap: literals have no children).
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid]![1] <= from) lo = mid + 1;
-      else hi = mid;
-    }
+    const ranges = all;
+    const lo = lastAtOrBefore(ranges.length, (i) => ranges[i]![1], from) + 1;
     const out: Array<[number, number]> = [];
     for (let i = lo; i < all.length && all[i]![0] < to; i++) if (all[i]![0] >= from && all[i]![1] <= to) out.push(all[i]!);
     return out;

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './line-index.js';
+
 /** A Markdown file as the pipeline sees it: decoded, BOM removed, line endings normalised. */
 export interface SourceFile {
   /** Path shown to people (relative to the working directory, `/` separators). */
@@ -88,12 +90,7 @@ export function lineStarts(text: string): number[] {
 
 /** Converts an offset into a 1-based line and column. */
 export function pointAt(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  // Offsets before the first line start (none: it is 0) count as the first line.
+  const line = Math.max(0, lastAtOrBefore(starts.length, (i) => starts[i]!, offset));
+  return { line: line + 1, column: offset - starts[line]! + 1 };
 }
