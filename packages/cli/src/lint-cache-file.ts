@@ -17,8 +17,8 @@ export { corpusKey };
 export const DEFAULT_CACHE_LOCATION = '.genai-qa-cache/lint.json';
 const CACHE_FILE_NAME = 'lint.json';
 // 3: entries keep the file's summary (the corpus rules rerun without parsing unchanged files),
-// and large files keep their question rules' findings per question.
-const FORMAT = 3;
+// and large files keep their question rules' findings per question. 4: the corpus rules' memory.
+const FORMAT = 4;
 
 /** A file's entry (see core's StoredFile), with its path. */
 export interface FileEntry extends StoredFile {
@@ -43,6 +43,8 @@ export interface CacheData extends CacheKey {
   corpus: { hash: string; diagnostics: Diagnostic[] } | null;
   /** The question rules' findings per segment of a large file, by key (core's question-cache.ts). */
   questions: Array<[string, StoredQuestion]>;
+  /** What the corpus rules kept for their next run, by rule id (each rule checks its own). */
+  memory: Record<string, unknown>;
 }
 
 /**
@@ -202,6 +204,7 @@ interface Parts {
   /** Each file's segment keys (null: not cut into segments). */
   segments: Array<string[] | null>;
   questions: CacheData['questions'];
+  memory: CacheData['memory'];
 }
 
 /** The file beside the cache file that holds the summaries and per-question entries. */
@@ -233,14 +236,17 @@ function withParts(file: string, data: CacheData): string | undefined {
     if (segments !== null) entry.segments = segments!;
   });
   data.questions = parts.questions;
+  const memory = parts.memory as unknown;
+  if (typeof memory !== 'object' || memory === null || Array.isArray(memory)) return 'malformed';
+  data.memory = parts.memory;
   return undefined;
 }
 
 /** Writes the cache atomically (temp files, then rename: the parts first); the same data gives the same bytes. */
 export function writeCacheFile(file: string, data: CacheData): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const { questions, files, ...rest } = data;
-  const split: Parts = { summaries: files.map((f) => f.summary), segments: files.map((f) => f.segments ?? null), questions };
+  const { questions, files, memory, ...rest } = data;
+  const split: Parts = { summaries: files.map((f) => f.summary), segments: files.map((f) => f.segments ?? null), questions, memory };
   const parts = `${JSON.stringify(split)}\n`;
   writeFileAtomic(partsFile(file), parts);
   const entries = files.map(({ summary: _summary, segments: _segments, ...entry }) => entry);
@@ -265,6 +271,8 @@ export class CacheFileStore implements LintStore {
   /** The segment entries put in this run. */
   private readonly usedQuestions = new Map<string, StoredQuestion>();
   private questionsPut = false;
+  private readonly memory: Map<string, unknown>;
+  private memoryPut = false;
 
   constructor(
     readonly file: string,
@@ -277,6 +285,16 @@ export class CacheFileStore implements LintStore {
     this.oldPaths = (data?.files ?? []).map((e) => e.path);
     this.oldCorpus = data?.corpus ?? null;
     this.oldQuestions = new Map(data?.questions ?? []);
+    this.memory = new Map(Object.entries(data?.memory ?? {}));
+  }
+
+  getMemory(ruleId: string): unknown {
+    return this.memory.get(ruleId);
+  }
+
+  putMemory(ruleId: string, value: unknown): void {
+    this.memory.set(ruleId, value);
+    this.memoryPut = true;
   }
 
   getQuestion(key: string): StoredQuestion | undefined {
@@ -311,7 +329,7 @@ export class CacheFileStore implements LintStore {
    */
   save(paths: readonly string[]): string | undefined {
     const unchanged =
-      this.ignored === undefined && this.put.size === 0 && !this.questionsPut && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
+      this.ignored === undefined && this.put.size === 0 && !this.questionsPut && !this.memoryPut && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
     if (unchanged) return undefined;
     const files: FileEntry[] = [];
     // The segment entries of the files written (no others: an edited question's old entry goes).
@@ -329,13 +347,16 @@ export class CacheFileStore implements LintStore {
     const corpus = this.newCorpus ?? this.oldCorpus;
     const kept = files.length === paths.length && corpus && corpus.diagnostics.every((d) => shownSet.has(d.file)) ? corpus : null;
     try {
-      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept, questions });
+      // (Each rule's memory describes the questions it was made from, whichever files they were: it is kept as it is.)
+      const memory = Object.fromEntries([...this.memory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept, questions, memory });
       // What was written is now what the file holds (the language server saves again and again).
       for (const [shown, entry] of this.put) this.old.set(shown, entry);
       for (const [key, entry] of this.usedQuestions) this.oldQuestions.set(key, entry);
       this.put.clear();
       this.usedQuestions.clear();
       this.questionsPut = false;
+      this.memoryPut = false;
       this.oldCorpus = kept;
       this.newCorpus = undefined;
       this.oldPaths = [...paths];

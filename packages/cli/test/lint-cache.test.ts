@@ -264,7 +264,7 @@ describe('genai-qa lint --cache: the cache file', () => {
     await cli(['lint', '--cache-location', 'unused.json'], dir);
     expect(fs.existsSync(path.join(dir, 'unused.json'))).toBe(false);
     await cli(['lint', '--cache', '--cache-location', 'tmp/my-cache.json'], dir);
-    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 3, files: [{ path: 'content/q.md' }] });
+    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 4, files: [{ path: 'content/q.md' }] });
     await cli(['lint', '--cache', '--cache-location', 'existing'], dir);
     await cli(['lint', '--cache', '--cache-location', 'new-dir/'], dir);
     expect(fs.existsSync(path.join(dir, 'existing/lint.json'))).toBe(true);

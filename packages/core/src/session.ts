@@ -133,7 +133,9 @@ export class LintSession {
     const stored = key === undefined ? undefined : this.store!.getCorpus(key);
     if (stored) return { diagnostics: stored, reused: true };
     const { onRule } = this.options;
-    const diagnostics = lintCorpus(summaries, { config: this.config, ...(onRule ? { onRule } : {}) });
+    const store = this.store;
+    const memory = store?.getMemory && store.putMemory ? { get: (id: string) => store.getMemory!(id), put: (id: string, value: unknown) => store.putMemory!(id, value) } : undefined;
+    const diagnostics = lintCorpus(summaries, { config: this.config, memory, ...(onRule ? { onRule } : {}) });
     if (key !== undefined) this.store!.putCorpus(key, diagnostics);
     return { diagnostics, reused: false };
   }

@@ -148,6 +148,12 @@ export interface LintStore {
   /** A segment's entry (question-cache.ts), by a hash of its text and of the file around it. */
   getQuestion(key: string): StoredQuestion | undefined;
   putQuestion(key: string, entry: StoredQuestion): void;
+  /**
+   * What a corpus rule kept for its next run (CorpusContext's `keep`: the duplicate rules
+   * redo only what changed questions touch), by rule id. A store without these keeps none.
+   */
+  getMemory?(ruleId: string): unknown;
+  putMemory?(ruleId: string, value: unknown): void;
 }
 
 const validators = new Map<object, ValidateFunction>();

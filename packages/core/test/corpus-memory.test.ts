@@ -90,6 +90,7 @@ describe('corpus rules with the memory of the last run', () => {
     console.log(`corpus memory: seed ${seed} (replay: GENAI_QA_SEED=${seed} npx vitest run packages/core/test/corpus-memory.test.ts)`);
     let incremental = 0;
     let edits = 0;
+    const found = new Map<string, number>();
     const same = (start: Corpus, steps: Edit[][]): boolean => {
       const memory = jsonMemory();
       let current = start;
@@ -102,6 +103,7 @@ describe('corpus rules with the memory of the last run', () => {
         edits++;
         if (updated(answersOf(after), 4, previous)) incremental++;
         const full = lintCorpus(after, { config });
+        for (const d of full) found.set(d.ruleId, (found.get(d.ruleId) ?? 0) + 1);
         const remembered = lintCorpus(after, { config, memory });
         if (JSON.stringify(remembered) !== JSON.stringify(full)) return false;
       }
@@ -116,6 +118,10 @@ describe('corpus rules with the memory of the last run', () => {
     }
     // Most edits are small enough to be redone alone: the property is about that path.
     expect(incremental).toBeGreaterThan(edits / 2);
+    // And the corpora have findings of both rules to get right.
+    expect(found.get('duplicate-passage')).toBeGreaterThan(edits / 4);
+    expect(found.get('duplicate-question')).toBeGreaterThan(edits / 10);
+    console.log(`corpus memory: ${edits} edits, ${incremental} redone incrementally; findings ${JSON.stringify(Object.fromEntries(found))}`);
   }, 120_000);
 
   it('ignores a memory it cannot use (foreign, of other options, tampered)', () => {
@@ -132,6 +138,13 @@ describe('corpus rules with the memory of the last run', () => {
     const kept = JSON.parse(memory.values.get('duplicate-passage')!);
     for (const bad of [null, 'x', { ...kept, minWords: 5 }, { ...kept, windows: 'AAAA' }, { ...kept, findings: [[[7, 4, 0, 0]], []] }]) {
       memory.values.set('duplicate-passage', JSON.stringify(bad));
+      expect(lintCorpus(files, { config, memory })).toEqual(full);
+    }
+    const question = JSON.parse(memory.values.get('duplicate-question')!);
+    expect(question.texts).toEqual(['What is attention?', 'What is a token?']);
+    expect(question.terms).toEqual(['attent', 'token']);
+    for (const bad of [[], { ...question, lsh: '{}' }, { ...question, bands: 'AAAA' }, { ...question, terms: [1] }]) {
+      memory.values.set('duplicate-question', JSON.stringify(bad));
       expect(lintCorpus(files, { config, memory })).toEqual(full);
     }
   });

@@ -163,23 +163,25 @@ export function updated(answers: readonly Answer[], k: number, previous: unknown
   const windowsOf = (a: number): Uint32Array => fresh.get(a) ?? old.windows.subarray(starts[oldOf[a]!]!, starts[oldOf[a]! + 1]!);
 
   // The hashes of every window a changed answer had or has; the kept answers that share one are scanned again.
-  const touched = new Set<number>();
-  for (const i of removed) for (const h of old.windows.subarray(starts[i]!, starts[i + 1]!)) touched.add(h);
-  for (const h of fresh.values()) for (const x of h) touched.add(x);
-  const again = answers.map((_, a) => a).filter((a) => fresh.has(a) || windowsOf(a).some((h) => touched.has(h)));
+  const touched = new HashSet();
+  for (const i of removed) touched.addAll(old.windows.subarray(starts[i]!, starts[i + 1]!));
+  for (const h of fresh.values()) touched.addAll(h);
+  const again = answers.map((_, a) => a).filter((a) => fresh.has(a) || touched.hasAny(windowsOf(a)));
 
   // Where each window of those answers may occur: every place with the same hash, in corpus order.
-  const wanted = new Set<number>();
-  for (const a of again) for (const h of windowsOf(a)) wanted.add(h);
+  const wanted = new HashSet();
+  for (const a of again) wanted.addAll(windowsOf(a));
   const places = new Map<number, number[]>();
-  answers.forEach((_, b) => {
-    windowsOf(b).forEach((h, j) => {
-      if (!wanted.has(h)) return;
+  for (let b = 0; b < answers.length; b++) {
+    const hashes = windowsOf(b);
+    for (let j = 0; j < hashes.length; j++) {
+      const h = hashes[j]!;
+      if (!wanted.has(h)) continue;
       const list = places.get(h);
       if (list) list.push(b, j);
       else places.set(h, [b, j]);
-    });
-  });
+    }
+  }
 
   const findings: Finding[][] = answers.map((_, a) => {
     const i = oldOf[a]!;
@@ -224,4 +226,27 @@ function rescan(a: number, k: number, wordsOf: (a: number) => string[], hashes: 
 function sameWindow(a: readonly string[], i: number, b: readonly string[], j: number, k: number): boolean {
   for (let x = 0; x < k; x++) if (a[i + x] !== b[j + x]) return false;
   return true;
+}
+
+/**
+ * A set of 32-bit hashes that answers "no" quickly: a bitmap of their low bits first (one
+ * typed-array read for the millions of windows that are not in it), then the set itself.
+ */
+class HashSet {
+  private readonly bits = new Uint32Array(1 << 15);
+  private readonly set = new Set<number>();
+  addAll(hashes: Uint32Array): void {
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i]!;
+      this.bits[(h >>> 5) & 0x7fff]! |= 1 << (h & 31);
+      this.set.add(h);
+    }
+  }
+  has(h: number): boolean {
+    return (this.bits[(h >>> 5) & 0x7fff]! & (1 << (h & 31))) !== 0 && this.set.has(h);
+  }
+  hasAny(hashes: Uint32Array): boolean {
+    for (let i = 0; i < hashes.length; i++) if (this.has(hashes[i]!)) return true;
+    return false;
+  }
 }
