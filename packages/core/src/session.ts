@@ -100,7 +100,7 @@ export class LintSession {
   /** The stored entry of a file when it is valid for this input: same hash, same answers of the host. */
   stored(input: LintInput): StoredFile | undefined {
     if (!this.store || input.hash === undefined) return undefined;
-    const entry = this.store.getFile(input.source.path);
+    const entry = this.store.getFile(input.source.path, input.hash);
     if (!entry || entry.hash !== input.hash) return undefined;
     for (const [target, real] of entry.host) if ((this.host.realpath(target) ?? null) !== real) return undefined;
     return entry;

@@ -139,8 +139,12 @@ export type StoredSummary = Omit<FileSummary, 'source'>;
  * one configuration, rule set and engine version: the caller keys it by them.
  */
 export interface LintStore {
-  /** The entry last put for this path (as shown), if any; the session checks that it is valid. */
-  getFile(path: string): StoredFile | undefined;
+  /**
+   * The entry last put for this path (as shown), if any, and if its hash is `hash` when that
+   * is given (a store may then leave the rest of a stale entry unread); the session checks
+   * that it is valid.
+   */
+  getFile(path: string, hash?: string): StoredFile | undefined;
   putFile(path: string, entry: StoredFile): void;
   /** The corpus rules' diagnostics last put under this key (a hash of every file's path and hash). */
   getCorpus(key: string): Diagnostic[] | undefined;
@@ -173,6 +177,13 @@ function check(schema: object, value: unknown): boolean {
 /** Whether a value is a stored file entry (see storedFileSchema). */
 export function isStoredFile(value: unknown): value is StoredFile {
   return check(storedFileSchema, value);
+}
+
+const storedFileHeadSchema = { ...storedFileSchema, required: ['hash', 'host', 'diagnostics'] } as const;
+
+/** Whether a value is a stored file entry but for its summary, which may be left out (a cache file reads it when needed). */
+export function isStoredFileHead(value: unknown): value is Omit<StoredFile, 'summary'> {
+  return check(storedFileHeadSchema, value);
 }
 
 /** Whether a value is a segment's entry (see storedQuestionSchema). */
