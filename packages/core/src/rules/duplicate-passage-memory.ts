@@ -110,7 +110,7 @@ function readMemory(value: unknown, k: number): { memory: PassageMemory; windows
     if (typeof m.keys[a] !== 'string' || !Number.isInteger(count) || count! < 0) return undefined;
     starts[a + 1] = starts[a]! + count!;
     const found = m.findings[a];
-    if (!Array.isArray(found) || !found.every((f) => Array.isArray(f) && f.length === 4 && f.every(Number.isInteger) && f[0]! >= 0 && f[0]! < n)) return undefined;
+    if (!Array.isArray(found) || !found.every((f) => Array.isArray(f) && f.length === 4 && f.every(Number.isInteger) && f[0] >= 0 && f[0] < n)) return undefined;
   }
   const bytes = Buffer.from(m.windows, 'base64');
   if (bytes.length !== starts[n]! * 4) return undefined;
@@ -160,11 +160,11 @@ export function updated(answers: readonly Answer[], k: number, previous: unknown
     return list;
   };
   const fresh = new Map<number, Uint32Array>(changed.map((a) => [a, windowHashes(wordsOf(a).map((w) => hash32(w)), k)]));
-  const windowsOf = (a: number): Uint32Array => fresh.get(a) ?? old.windows.subarray(starts[oldOf[a]!]!, starts[oldOf[a]! + 1]!);
+  const windowsOf = (a: number): Uint32Array => fresh.get(a) ?? old.windows.subarray(starts[oldOf[a]!], starts[oldOf[a]! + 1]);
 
   // The hashes of every window a changed answer had or has; the kept answers that share one are scanned again.
   const touched = new HashSet();
-  for (const i of removed) touched.addAll(old.windows.subarray(starts[i]!, starts[i + 1]!));
+  for (const i of removed) touched.addAll(old.windows.subarray(starts[i], starts[i + 1]));
   for (const h of fresh.values()) touched.addAll(h);
   const again = answers.map((_, a) => a).filter((a) => fresh.has(a) || touched.hasAny(windowsOf(a)));
 

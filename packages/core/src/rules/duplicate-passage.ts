@@ -121,7 +121,7 @@ function scanAll(answers: readonly Answer[], k: number, withMemory: boolean): { 
       if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));
       ids.push(id);
     }
-    if (ids.length - from[a]! >= k) windows += ids.length - from[a]! - k + 1;
+    if (ids.length - from[a] >= k) windows += ids.length - from[a] - k + 1;
   });
   from[answers.length] = ids.length;
   const words = ids.data;
@@ -185,7 +185,7 @@ function scanAll(answers: readonly Answer[], k: number, withMemory: boolean): { 
   // hashes (the vocabulary's numbers are this run's only).
   const wordHash = new Uint32Array(vocabulary.size + 1);
   for (const [word, id] of vocabulary) wordHash[id] = hash32(word);
-  const hashes = answers.map((_, a) => windowHashes(words.subarray(from[a]!, from[a + 1]!), k, wordHash));
+  const hashes = answers.map((_, a) => windowHashes(words.subarray(from[a], from[a + 1]), k, wordHash));
   return { findings, memory: memoryOf(answers.map(answerKey), hashes, findings, k) };
 }
 
