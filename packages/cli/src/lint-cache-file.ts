@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { corpusKey, isStoredDiagnostics, isStoredFile, isStoredQuestion, type Diagnostic, type LintStore, type StoredFile, type StoredQuestion } from '@genai-qa/core/store';
+import { corpusKey, isStoredDiagnostics, isStoredFile, isStoredFileHead, isStoredQuestion, type Diagnostic, type LintStore, type StoredFile, type StoredQuestion } from '@genai-qa/core/store';
 import { writeFileAtomic } from './atomic.js';
 import type { InputFile } from './paths.js';
 import { version } from './version.js';
@@ -17,8 +17,8 @@ export { corpusKey };
 export const DEFAULT_CACHE_LOCATION = '.genai-qa-cache/lint.json';
 const CACHE_FILE_NAME = 'lint.json';
 // 3: entries keep the file's summary (the corpus rules rerun without parsing unchanged files),
-// and large files keep their question rules' findings per question.
-const FORMAT = 3;
+// and large files keep their question rules' findings per question. 4: the corpus rules' memory.
+const FORMAT = 4;
 
 /** A file's entry (see core's StoredFile), with its path. */
 export interface FileEntry extends StoredFile {
@@ -43,6 +43,8 @@ export interface CacheData extends CacheKey {
   corpus: { hash: string; diagnostics: Diagnostic[] } | null;
   /** The question rules' findings per segment of a large file, by key (core's question-cache.ts). */
   questions: Array<[string, StoredQuestion]>;
+  /** What the corpus rules kept for their next run, by rule id (each rule checks its own). */
+  memory: Record<string, unknown>;
 }
 
 /**
@@ -177,7 +179,7 @@ function malformed(data: CacheData): string | undefined {
   for (const e of data.files) {
     if (typeof e?.path !== 'string') return 'malformed';
     const { path: shown, ...entry } = e;
-    if (!isStoredFile(entry) || !entry.diagnostics.every((d) => d.file === shown && ruleIds.has(d.ruleId))) return 'malformed';
+    if (!isStoredFileHead(entry) || !entry.diagnostics.every((d) => d.file === shown && ruleIds.has(d.ruleId))) return 'malformed';
   }
   const paths = new Set(data.files.map((e) => e.path));
   const corpus = data.corpus as unknown;
@@ -190,63 +192,96 @@ function malformed(data: CacheData): string | undefined {
 }
 
 /*
- * On disk the cache is two files: `lint.json` holds what the warm path prints (each file's
+ * On disk the cache is three files: `lint.json` holds what the warm path prints (each file's
  * hash, link targets and diagnostics, the corpus rules' diagnostics), small enough to read
- * in a blink; `lint.summaries.json` beside it holds what only the engine reads (each file's
- * summary, the per-question entries), and `lint.json` names its hash, so that a pair that
- * does not belong together is ignored.
+ * in a blink; `lint.parts.json` beside it holds what the engine reads on every run (the
+ * per-question entries, the corpus rules' memory), and `lint.summaries.json` each file's
+ * summary, which is read only when a file is unchanged (a 10k-question file's summary is
+ * 20 MB, of no use once the file is edited). `lint.json` names both files' hashes, so that
+ * files that do not belong together are ignored.
  */
 
 interface Parts {
-  summaries: Array<FileEntry['summary']>;
   /** Each file's segment keys (null: not cut into segments). */
   segments: Array<string[] | null>;
   questions: CacheData['questions'];
+  memory: CacheData['memory'];
 }
 
-/** The file beside the cache file that holds the summaries and per-question entries. */
+/** The file beside the cache file that holds the per-question entries and the corpus rules' memory. */
 export function partsFile(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file).replace(/\.json$/, '')}.parts.json`);
+}
+
+/** The file beside the cache file that holds the files' summaries. */
+export function summariesFile(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file).replace(/\.json$/, '')}.summaries.json`);
 }
 
-/** Puts the summaries and per-question entries of the parts file into `data`; or says why it cannot. */
-function withParts(file: string, data: CacheData): string | undefined {
-  const recorded = (data as { parts?: unknown }).parts;
+/** A file beside the cache file, when it is the one `recorded` names (its hash), parsed; or why not. */
+function readBeside(file: string, recorded: unknown, what: string): { value?: unknown; problem?: string } {
   let text: string;
   try {
-    text = fs.readFileSync(partsFile(file), 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch {
-    return 'summaries missing';
+    return { problem: `${what} missing` };
   }
-  if (recorded !== sha256(text)) return 'summaries of another run';
-  let parts: Parts;
+  if (recorded !== sha256(text)) return { problem: `${what} of another run` };
   try {
-    parts = JSON.parse(text) as Parts;
+    return { value: JSON.parse(text) };
   } catch {
-    return 'malformed';
+    return { problem: 'malformed' };
   }
+}
+
+/** Puts the per-question entries and the memory of the parts file into `data`; or says why it cannot. */
+function withParts(file: string, data: CacheData): string | undefined {
+  const { value, problem } = readBeside(partsFile(file), (data as { parts?: unknown }).parts, 'parts');
+  if (problem) return problem;
+  const parts = value as Parts;
   const n = Array.isArray(data.files) ? data.files.length : -1;
-  if (!Array.isArray(parts?.summaries) || !Array.isArray(parts.segments) || parts.summaries.length !== n || parts.segments.length !== n) return 'malformed';
+  if (!Array.isArray(parts?.segments) || parts.segments.length !== n) return 'malformed';
   data.files.forEach((entry, i) => {
-    entry.summary = parts.summaries[i]!;
     const segments = parts.segments[i];
     if (segments !== null) entry.segments = segments!;
   });
   data.questions = parts.questions;
+  const memory = parts.memory as unknown;
+  if (typeof memory !== 'object' || memory === null || Array.isArray(memory)) return 'malformed';
+  data.memory = parts.memory;
   return undefined;
+}
+
+const summariesRead = new WeakMap<object, string | undefined>();
+
+/** Puts each file's summary into `data` (read once per cache read); or says why it cannot. */
+export function withSummaries(file: string, data: CacheData): string | undefined {
+  if (summariesRead.has(data)) return summariesRead.get(data);
+  const { value, problem } = readBeside(summariesFile(file), (data as { summaries?: unknown }).summaries, 'summaries');
+  let outcome = problem;
+  if (!outcome) {
+    const summaries = (value as { summaries?: unknown })?.summaries;
+    if (!Array.isArray(summaries) || summaries.length !== data.files.length) outcome = 'malformed';
+    else {
+      data.files.forEach((entry, i) => (entry.summary = summaries[i] as FileEntry['summary']));
+      if (!data.files.every(({ path: _path, ...entry }) => isStoredFile(entry))) outcome = 'malformed';
+    }
+  }
+  summariesRead.set(data, outcome);
+  return outcome;
 }
 
 /** Writes the cache atomically (temp files, then rename: the parts first); the same data gives the same bytes. */
 export function writeCacheFile(file: string, data: CacheData): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const { questions, files, ...rest } = data;
-  const split: Parts = { summaries: files.map((f) => f.summary), segments: files.map((f) => f.segments ?? null), questions };
-  const parts = `${JSON.stringify(split)}\n`;
+  const { questions, files, memory, ...rest } = data;
+  const parts = `${JSON.stringify({ segments: files.map((f) => f.segments ?? null), questions, memory } satisfies Parts)}\n`;
+  const summaries = `${JSON.stringify({ summaries: files.map((f) => f.summary) })}\n`;
   writeFileAtomic(partsFile(file), parts);
+  writeFileAtomic(summariesFile(file), summaries);
   const entries = files.map(({ summary: _summary, segments: _segments, ...entry }) => entry);
-  writeFileAtomic(file, `${JSON.stringify({ ...rest, files: entries, parts: sha256(parts) })}\n`);
+  writeFileAtomic(file, `${JSON.stringify({ ...rest, files: entries, parts: sha256(parts), summaries: sha256(summaries) })}\n`);
 }
-
 
 /**
  * The cache file as a LintStore: read once (ignored when foreign or malformed), entries put
@@ -254,7 +289,9 @@ export function writeCacheFile(file: string, data: CacheData): void {
  * file of the run, in the run's order.
  */
 export class CacheFileStore implements LintStore {
-  private readonly old: Map<string, StoredFile>;
+  /** The entries read, their summaries put in when first needed (withSummaries). */
+  private readonly old: Map<string, Omit<StoredFile, 'summary'> & { summary?: StoredFile['summary'] }>;
+  private readonly data: CacheData | undefined;
   private readonly put = new Map<string, StoredFile>();
   private oldCorpus: CacheData['corpus'];
   private newCorpus: CacheData['corpus'] | undefined;
@@ -265,6 +302,8 @@ export class CacheFileStore implements LintStore {
   /** The segment entries put in this run. */
   private readonly usedQuestions = new Map<string, StoredQuestion>();
   private questionsPut = false;
+  private readonly memory: Map<string, unknown>;
+  private memoryPut = false;
 
   constructor(
     readonly file: string,
@@ -273,10 +312,21 @@ export class CacheFileStore implements LintStore {
   ) {
     const { data, ignored } = readCacheFile(file, key);
     this.ignored = ignored;
+    this.data = data;
     this.old = new Map((data?.files ?? []).map(({ path: shown, ...entry }) => [shown, entry]));
     this.oldPaths = (data?.files ?? []).map((e) => e.path);
     this.oldCorpus = data?.corpus ?? null;
     this.oldQuestions = new Map(data?.questions ?? []);
+    this.memory = new Map(Object.entries(data?.memory ?? {}));
+  }
+
+  getMemory(ruleId: string): unknown {
+    return this.memory.get(ruleId);
+  }
+
+  putMemory(ruleId: string, value: unknown): void {
+    this.memory.set(ruleId, value);
+    this.memoryPut = true;
   }
 
   getQuestion(key: string): StoredQuestion | undefined {
@@ -288,8 +338,28 @@ export class CacheFileStore implements LintStore {
     this.questionsPut = true;
   }
 
-  getFile(shown: string): StoredFile | undefined {
-    return this.put.get(shown) ?? this.old.get(shown);
+  getFile(shown: string, hash?: string): StoredFile | undefined {
+    const mine = this.put.get(shown);
+    if (mine) return mine;
+    const old = this.old.get(shown);
+    if (!old || (hash !== undefined && old.hash !== hash)) return undefined;
+    if (old.summary === undefined && this.data) {
+      const problem = withSummaries(this.file, this.data);
+      if (problem) {
+        // Summaries that do not belong with lint.json: nothing of the old run is used.
+        this.ignored = problem;
+        this.old.clear();
+        this.oldQuestions.clear();
+        this.memory.clear();
+        this.oldCorpus = null;
+        return undefined;
+      }
+      for (const { path: entryPath, summary } of this.data.files) {
+        const entry = this.old.get(entryPath);
+        if (entry && entry.summary === undefined) entry.summary = summary;
+      }
+    }
+    return this.old.get(shown) as StoredFile | undefined;
   }
 
   putFile(shown: string, entry: StoredFile): void {
@@ -311,7 +381,7 @@ export class CacheFileStore implements LintStore {
    */
   save(paths: readonly string[]): string | undefined {
     const unchanged =
-      this.ignored === undefined && this.put.size === 0 && !this.questionsPut && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
+      this.ignored === undefined && this.put.size === 0 && !this.questionsPut && !this.memoryPut && this.newCorpus === undefined && paths.length === this.oldPaths.length && paths.every((p, i) => p === this.oldPaths[i]);
     if (unchanged) return undefined;
     const files: FileEntry[] = [];
     // The segment entries of the files written (no others: an edited question's old entry goes).
@@ -329,13 +399,16 @@ export class CacheFileStore implements LintStore {
     const corpus = this.newCorpus ?? this.oldCorpus;
     const kept = files.length === paths.length && corpus && corpus.diagnostics.every((d) => shownSet.has(d.file)) ? corpus : null;
     try {
-      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept, questions });
+      // (Each rule's memory describes the questions it was made from, whichever files they were: it is kept as it is.)
+      const memory = Object.fromEntries([...this.memory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      writeCacheFile(this.file, { ...this.key, rules: this.rules, files, corpus: kept, questions, memory });
       // What was written is now what the file holds (the language server saves again and again).
       for (const [shown, entry] of this.put) this.old.set(shown, entry);
       for (const [key, entry] of this.usedQuestions) this.oldQuestions.set(key, entry);
       this.put.clear();
       this.usedQuestions.clear();
       this.questionsPut = false;
+      this.memoryPut = false;
       this.oldCorpus = kept;
       this.newCorpus = undefined;
       this.oldPaths = [...paths];

@@ -79,7 +79,6 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
   const layout = raw.questions;
   const useCache = options.cacheFile !== undefined && !options.keepTrees && options.external === undefined;
   const store = useCache ? new CacheFileStore(options.cacheFile!, cacheKey(configText), ruleOrder()) : undefined;
-  const ignored = store?.ignored;
   const session = new LintSession({ config, limits, layout, host: nodeHost, external: options.external, store, onRule: ruleProgress(progress) });
   // A corpus rule with fixes would fix a file on its own in fixSource; none has fixes today.
   const corpusFixes = rules.some((r) => r.scope === 'corpus' && r.meta.fixable && config.get(r.meta.id)!.severity !== 'off');
@@ -110,6 +109,8 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
   const tally = options.verbose ? new LayoutTally() : undefined;
   const result = session.lint(read(), { keepTrees: options.keepTrees ?? false, onFile: (_input, r) => r.file && tally?.add(r.file) });
   if (tally) io.stderr.write(tally.line(layout));
+  // (Read after the run: a cache file's summaries are read, and found wanting, only when needed.)
+  const ignored = store?.ignored;
   if (store) {
     const problem = store.save(result.summaries.map((s) => s.source.path));
     if (problem) io.stderr.write(`genai-qa: ${problem}\n`);

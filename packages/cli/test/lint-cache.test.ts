@@ -238,6 +238,20 @@ describe('genai-qa lint --cache: the cache file', () => {
     }
   });
 
+  it('reads the summaries only for files that did not change: with every file edited, a broken summaries file goes unnoticed', () => {
+    const dir = tempTree({ 'content/q.md': '# 1. What is a GAN?\n\nA generator and a discriminator.\n' });
+    const { io: fake } = io(dir);
+    const file = resolveCacheLocation(undefined, dir);
+    lintPaths(['content'], fake, { cacheFile: file });
+    fs.writeFileSync(path.join(dir, '.genai-qa-cache/lint.summaries.json'), 'not JSON');
+    fs.appendFileSync(path.join(dir, 'content/q.md'), '\n# 2. What is a VAE?\n\nAn encoder and a decoder.\n');
+    const edited = lintPaths(['content'], fake, { cacheFile: file });
+    expect(edited.stats).toEqual({ reused: [], linted: ['content/q.md'], parsed: ['content/q.md'], corpusReused: false });
+    expect(edited.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
+    // The run wrote a good one again: nothing changed, everything is reused.
+    expect(lintPaths(['content'], fake, { cacheFile: file }).stats).toMatchObject({ reused: ['content/q.md'], linted: [], corpusReused: true });
+  });
+
   it('is written atomically, and deterministically', async () => {
     const one = tempTree(corpus());
     await cli(['lint', '--cache'], one);
@@ -245,12 +259,13 @@ describe('genai-qa lint --cache: the cache file', () => {
     // Beside it, the summaries and per-question entries that only the engine reads.
     const summaries = path.join(one, '.genai-qa-cache/lint.summaries.json');
     const parts = fs.readFileSync(summaries, 'utf8');
-    fs.rmSync(cacheFile(one));
-    fs.rmSync(summaries);
+    const questions = fs.readFileSync(path.join(one, '.genai-qa-cache/lint.parts.json'), 'utf8');
+    fs.rmSync(path.join(one, '.genai-qa-cache'), { recursive: true });
     await cli(['lint', '--cache'], one);
     expect(fs.readFileSync(cacheFile(one), 'utf8')).toBe(first);
     expect(fs.readFileSync(summaries, 'utf8')).toBe(parts);
-    expect(fs.readdirSync(path.join(one, '.genai-qa-cache'))).toEqual(['lint.json', 'lint.summaries.json']);
+    expect(fs.readFileSync(path.join(one, '.genai-qa-cache/lint.parts.json'), 'utf8')).toBe(questions);
+    expect(fs.readdirSync(path.join(one, '.genai-qa-cache'))).toEqual(['lint.json', 'lint.parts.json', 'lint.summaries.json']);
     // A run that reuses everything leaves the file untouched.
     const stat = fs.statSync(cacheFile(one));
     fs.utimesSync(cacheFile(one), new Date(0), new Date(0));
@@ -264,7 +279,7 @@ describe('genai-qa lint --cache: the cache file', () => {
     await cli(['lint', '--cache-location', 'unused.json'], dir);
     expect(fs.existsSync(path.join(dir, 'unused.json'))).toBe(false);
     await cli(['lint', '--cache', '--cache-location', 'tmp/my-cache.json'], dir);
-    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 3, files: [{ path: 'content/q.md' }] });
+    expect(readCache(dir, path.join(dir, 'tmp/my-cache.json'))).toMatchObject({ format: 4, files: [{ path: 'content/q.md' }] });
     await cli(['lint', '--cache', '--cache-location', 'existing'], dir);
     await cli(['lint', '--cache', '--cache-location', 'new-dir/'], dir);
     expect(fs.existsSync(path.join(dir, 'existing/lint.json'))).toBe(true);

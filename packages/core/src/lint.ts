@@ -28,6 +28,17 @@ export interface LintOptions {
   suppress?: boolean;
   /** Called before each rule that runs: its id, its index among the rules that run, and their number (progress display). */
   onRule?(ruleId: string, index: number, total: number): void;
+  /**
+   * What the corpus rules keep between runs (a LintStore's memory): with it, a corpus rule
+   * that keeps one redoes only what the changed questions touch, with the same findings.
+   */
+  memory?: CorpusMemory | undefined;
+}
+
+/** Per corpus rule, what it kept in the last run (see CorpusContext's previous and keep). */
+export interface CorpusMemory {
+  get(ruleId: string): unknown;
+  put(ruleId: string, value: unknown): void;
 }
 
 /** Without a host, core knows no file system: every local link target is taken to exist as written. */
@@ -92,7 +103,9 @@ function runRules(files: readonly ParsedFile[], options: LintOptions, inScope: (
         rule.check({ file, options: setting.options as never, host, ruleIds, report: (r) => emit(file, r) });
       }
     } else {
-      rule.check({ files, options: setting.options as never, report: ({ file, ...r }) => emit(file, r) });
+      const { memory } = options;
+      const kept = memory ? { previous: memory.get(rule.meta.id), keep: (value: unknown) => memory.put(rule.meta.id, value) } : {};
+      rule.check({ files, options: setting.options as never, report: ({ file, ...r }) => emit(file, r), ...kept });
     }
   }
   return sortDiagnostics(out, files.map((f) => f.source.path));

@@ -69,6 +69,14 @@ export interface CorpusContext<Options> {
   files: readonly FileSummary[];
   options: Options;
   report: (report: Report & { file: FileSummary }) => void;
+  /**
+   * What this rule kept (`keep`) in an earlier run with the same store, to redo only what
+   * the changed questions touch; undefined without a store or on a first run. It comes from
+   * a cache file: the rule checks it, and ignores what it cannot use.
+   */
+  previous?: unknown;
+  /** Keeps a JSON value for the next run (lintCorpus's `memory`); absent without a store. */
+  keep?: (memory: unknown) => void;
 }
 
 /**

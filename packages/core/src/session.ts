@@ -109,7 +109,7 @@ export class LintSession {
   /** The stored entry of a file when it is valid for this input: same hash, same answers of the host (store-validity.ts, as the warm path decides). */
   stored(input: LintInput): StoredFile | undefined {
     if (!this.store || input.hash === undefined) return undefined;
-    const entry = this.store.getFile(input.source.path);
+    const entry = this.store.getFile(input.source.path, input.hash);
     return entry && entryHolds(entry, input.hash, (target) => this.host.realpath(target)) ? entry : undefined;
   }
 
@@ -149,7 +149,9 @@ export class LintSession {
     const stored = key === undefined ? undefined : this.store!.getCorpus(key);
     if (stored) return { diagnostics: stored, reused: true };
     const { onRule } = this.options;
-    const diagnostics = lintCorpus(summaries, { config: this.config, ...(onRule ? { onRule } : {}) });
+    const store = this.store;
+    const memory = store?.getMemory && store.putMemory ? { get: (id: string) => store.getMemory!(id), put: (id: string, value: unknown) => store.putMemory!(id, value) } : undefined;
+    const diagnostics = lintCorpus(summaries, { config: this.config, memory, ...(onRule ? { onRule } : {}) });
     if (key !== undefined) this.store!.putCorpus(key, diagnostics);
     return { diagnostics, reused: false };
   }

@@ -49,26 +49,39 @@ export function minhash(items: Iterable<string>, size: number): Uint32Array {
  * are found, never collected (a 100k-question corpus can have millions of them).
  */
 export function* lshCandidates(sets: ReadonlyArray<ReadonlySet<string>>, options: LshOptions = DEFAULT_LSH): Generator<[number, number]> {
-  const { bands, rows, maxBucket } = options;
-  const n = sets.length;
-  // Each set's key for each band: a 32-bit hash of the band's rows. A hash collision only
-  // adds a candidate, which the caller verifies exactly; it never loses one.
+  yield* bandCandidates(
+    sets.map((set) => (set.size === 0 ? undefined : bandKeys(set, options))),
+    options,
+  );
+}
+
+/**
+ * A set's key for each band: a 32-bit hash of the band's rows of its MinHash signature. A
+ * hash collision only adds a candidate, which the caller verifies exactly; it never loses one.
+ */
+export function bandKeys(set: ReadonlySet<string>, { bands, rows }: LshOptions = DEFAULT_LSH): Uint32Array {
+  const signature = minhash(set, bands * rows);
+  const keys = new Uint32Array(bands);
+  for (let band = 0; band < bands; band++) {
+    let key = 0x811c9dc5;
+    for (let r = band * rows; r < (band + 1) * rows; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0;
+    keys[band] = key;
+  }
+  return keys;
+}
+
+/** lshCandidates from each set's band keys (bandKeys; undefined for an empty set, which never pairs). */
+export function* bandCandidates(setKeys: ReadonlyArray<Uint32Array | undefined>, options: LshOptions = DEFAULT_LSH): Generator<[number, number]> {
+  const { bands, maxBucket } = options;
+  const n = setKeys.length;
   const keys = new Uint32Array(n * bands);
   // 1 where the set is among the first `maxBucket` of its bucket in that band, i.e. where it
   // pairs with the rest of that bucket's head.
   const head = new Uint8Array(n * bands);
   const empty = new Uint8Array(n);
-  sets.forEach((set, index) => {
-    if (set.size === 0) {
-      empty[index] = 1;
-      return;
-    }
-    const signature = minhash(set, bands * rows);
-    for (let band = 0; band < bands; band++) {
-      let key = 0x811c9dc5;
-      for (let r = band * rows; r < (band + 1) * rows; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0;
-      keys[index * bands + band] = key;
-    }
+  setKeys.forEach((own, index) => {
+    if (own === undefined) empty[index] = 1;
+    else keys.set(own, index * bands);
   });
   // A pair is yielded in the first band where both sets share a bucket head, so no set of
   // pairs seen is needed: an earlier band where they did is recomputed from the arrays.

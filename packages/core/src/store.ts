@@ -140,8 +140,12 @@ export type StoredSummary = Omit<FileSummary, 'source'>;
  * one configuration, rule set and engine version: the caller keys it by them.
  */
 export interface LintStore {
-  /** The entry last put for this path (as shown), if any; the session checks that it is valid. */
-  getFile(path: string): StoredFile | undefined;
+  /**
+   * The entry last put for this path (as shown), if any, and if its hash is `hash` when that
+   * is given (a store may then leave the rest of a stale entry unread); the session checks
+   * that it is valid.
+   */
+  getFile(path: string, hash?: string): StoredFile | undefined;
   putFile(path: string, entry: StoredFile): void;
   /** The corpus rules' diagnostics last put under this key (a hash of every file's path and hash). */
   getCorpus(key: string): Diagnostic[] | undefined;
@@ -149,6 +153,12 @@ export interface LintStore {
   /** A segment's entry (question-cache.ts), by a hash of its text and of the file around it. */
   getQuestion(key: string): StoredQuestion | undefined;
   putQuestion(key: string, entry: StoredQuestion): void;
+  /**
+   * What a corpus rule kept for its next run (CorpusContext's `keep`: the duplicate rules
+   * redo only what changed questions touch), by rule id. A store without these keeps none.
+   */
+  getMemory?(ruleId: string): unknown;
+  putMemory?(ruleId: string, value: unknown): void;
 }
 
 const validators = new Map<object, ValidateFunction>();
@@ -168,6 +178,13 @@ function check(schema: object, value: unknown): boolean {
 /** Whether a value is a stored file entry (see storedFileSchema). */
 export function isStoredFile(value: unknown): value is StoredFile {
   return check(storedFileSchema, value);
+}
+
+const storedFileHeadSchema = { ...storedFileSchema, required: ['hash', 'host', 'diagnostics'] } as const;
+
+/** Whether a value is a stored file entry but for its summary, which may be left out (a cache file reads it when needed). */
+export function isStoredFileHead(value: unknown): value is Omit<StoredFile, 'summary'> {
+  return check(storedFileHeadSchema, value);
 }
 
 /** Whether a value is a segment's entry (see storedQuestionSchema). */

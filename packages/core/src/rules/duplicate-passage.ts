@@ -1,23 +1,8 @@
-import type { FileSummary, QuestionSummary } from '../extract.js';
-import { maskRanges } from '../literals.js';
+import type { FileSummary } from '../extract.js';
 import { defineRule } from '../rule.js';
 import { pointAt } from '../source.js';
-import { WORD } from '../text.js';
-
-interface Answer {
-  file: FileSummary;
-  question: QuestionSummary;
-  /** Its words are words[from … to) of the whole corpus. */
-  from: number;
-  to: number;
-  /** Offset of the answer's text in its file. */
-  start: number;
-}
-
-/** The answer's source, its code and math blanked out (offsets kept): the words compared. */
-function answerWords(file: FileSummary, question: QuestionSummary, start: number): string {
-  return maskRanges(file.source.text, start, question.nodes.at(-1)!.position!.end.offset!, question.literals);
-}
+import { hash32, WORD } from '../text.js';
+import { answerKey, answerWords, BASE, memoryOf, power, updated, windowHashes, type Answer, type Finding, type PassageMemory } from './duplicate-passage-memory.js';
 
 /** A growable Int32Array: a corpus has millions of words, too many for arrays of numbers. */
 class Int32List {
@@ -35,10 +20,10 @@ class Int32List {
 
 const WORD_AT = new RegExp(WORD.source, 'uy');
 
-/** Offset in its file of word number `word` of the corpus (found again: only reported words need it). */
+/** Offset in its file of word number `word` of the answer (found again: only reported words need it). */
 function wordOffset(answer: Answer, word: number): number {
-  let n = answer.from;
-  for (const m of answerWords(answer.file, answer.question, answer.start).matchAll(WORD)) {
+  let n = 0;
+  for (const m of answerWords(answer).matchAll(WORD)) {
     if (n++ === word) return answer.start + m.index;
   }
   return answer.start;
@@ -73,97 +58,23 @@ export default defineRule<{ minWords: number }>({
       properties: { minWords: { type: 'integer', minimum: 3, description: 'Shortest run of identical words that counts as a copied passage.' } },
     },
   },
-  check({ files, options, report }) {
+  check({ files, options, report, previous, keep }) {
     const k = options.minWords;
-    // Words become small integers (one Map lookup per word), so a window is hashed by rolling
-    // over integers and compared without touching strings. All answers' words sit in one
-    // typed array, with their offsets in the file.
-    const vocabulary = new Map<string, number>();
-    const ids = new Int32List();
-    const answers: Answer[] = [];
-    let windows = 0;
-    for (const file of files) {
-      for (const question of file.questions) {
-        const first = question.nodes[0];
-        const last = question.nodes.at(-1);
-        if (!first || !last) continue;
-        const start = first.position!.start.offset!;
-        const from = ids.length;
-        for (const m of answerWords(file, question, start).matchAll(WORD)) {
-          const word = m[0].toLowerCase();
-          let id = vocabulary.get(word);
-          if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));
-          ids.push(id);
-        }
-        answers.push({ file, question, from, to: ids.length, start });
-        if (ids.length - from >= k) windows += ids.length - from - k + 1;
-      }
-    }
-    const words = ids.data;
-    // Which answer a word belongs to: answers hold consecutive ranges of words.
-    const ownerOf = (word: number): number => {
-      let lo = 0;
-      let hi = answers.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (answers[mid]!.from <= word) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
-    // First occurrence of each window (the corpus position of its first word), in an
-    // open-addressing table of one typed array indexed by the window's hash: a Map of a million
-    // numbers costs several times the memory and most of the time. Slots hold no hash: a
-    // probe compares the words themselves, and usually stops at the first one.
-    let capacity = 1024;
-    while (capacity * 0.6 < windows) capacity *= 2;
-    const mask = capacity - 1;
-    const firstAt = new Int32Array(capacity).fill(-1);
-    // The slot of the window at word i: where the same words were first seen, or the empty
-    // slot where they go.
-    const lookup = (h: number, i: number): number => {
-      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-      for (let j = firstAt[slot]!; j !== -1 && !sameWords(words, i, j, k); j = firstAt[slot]!) slot = (slot + 1) & mask;
-      return slot;
-    };
-    // B^(k−1) mod 2^32, to take the oldest word out of the rolling hash.
-    let top = 1;
-    for (let x = 1; x < k; x++) top = Math.imul(top, BASE);
-    answers.forEach((answer, a) => {
-      const best = new Map<number, { length: number; at: number; otherAt: number }>();
-      const end = answer.to;
-      if (end - answer.from < k) return;
-      let h = 0;
-      for (let x = answer.from; x < answer.from + k; x++) h = (Math.imul(h, BASE) + words[x]!) >>> 0;
-      let i = answer.from;
-      while (i + k <= end) {
-        const slot = lookup(h, i);
-        const j = firstAt[slot]!;
-        let skip = 1;
-        if (j === -1) {
-          firstAt[slot] = i;
-        } else if (ownerOf(j) !== a) {
-          const o = ownerOf(j);
-          const otherEnd = answers[o]!.to;
-          let length = k;
-          while (i + length < end && j + length < otherEnd && words[i + length] === words[j + length]) length++;
-          const current = best.get(o);
-          if (!current || length > current.length) best.set(o, { length, at: i, otherAt: j });
-          skip = length - k + 1;
-        }
-        let moved = 0;
-        for (; moved < skip && i + k < end; moved++, i++) h = (Math.imul((h - Math.imul(words[i]!, top)) >>> 0, BASE) + words[i + k]!) >>> 0;
-        if (moved < skip) break;
-      }
-      for (const [o, match] of [...best].sort((x, y) => x[0] - y[0])) {
+    const answers = answersOf(files);
+    // With a store, what changed since the kept run is redone alone (duplicate-passage-memory.ts).
+    const result = (keep && updated(answers, k, previous)) || scanAll(answers, k, keep !== undefined);
+    if (keep) keep(result.memory);
+    result.findings.forEach((found, a) => {
+      const answer = answers[a]!;
+      for (const [o, length, at, otherAt] of found) {
         const other = answers[o]!;
-        const from = pointAt(answer.file.lineStarts, wordOffset(answer, match.at));
-        const to = pointAt(answer.file.lineStarts, wordEnd(answer.file.source.text, wordOffset(answer, match.at + match.length - 1)));
-        const origin = pointAt(other.file.lineStarts, wordOffset(other, match.otherAt));
+        const from = pointAt(answer.file.lineStarts, wordOffset(answer, at));
+        const to = pointAt(answer.file.lineStarts, wordEnd(answer.file.source.text, wordOffset(answer, at + length - 1)));
+        const origin = pointAt(other.file.lineStarts, wordOffset(other, otherAt));
         report({
           file: answer.file,
           message:
-            `Answer to question ${answer.question.number} repeats a ${match.length}-word passage from the answer to question ` +
+            `Answer to question ${answer.question.number} repeats a ${length}-word passage from the answer to question ` +
             `${other.question.number} "${other.question.question}"; say it once, or say it differently`,
           line: from.line,
           column: from.column,
@@ -176,7 +87,108 @@ export default defineRule<{ minWords: number }>({
   },
 });
 
-const BASE = 0x01000193;
+/** The answers compared: every question with at least one block, in corpus order. */
+export function answersOf(files: readonly FileSummary[]): Answer[] {
+  const answers: Answer[] = [];
+  for (const file of files) {
+    for (const question of file.questions) {
+      const first = question.nodes[0];
+      if (!first || !question.nodes.at(-1)) continue;
+      answers.push({ file, question, start: first.position!.start.offset! });
+    }
+  }
+  return answers;
+}
+
+/**
+ * Every answer against every earlier one: each answer's findings, `[other answer, length,
+ * first word, other's first word]` (word numbers within each answer), by other answer.
+ * With `withMemory`, also what the next run needs to redo only what changes.
+ */
+function scanAll(answers: readonly Answer[], k: number, withMemory: boolean): { findings: Finding[][]; memory: PassageMemory | undefined } {
+  // Words become small integers (one Map lookup per word), so a window is hashed by rolling
+  // over integers and compared without touching strings. All answers' words sit in one
+  // typed array; answer a's are words[from[a] … from[a + 1]).
+  const vocabulary = new Map<string, number>();
+  const ids = new Int32List();
+  const from = new Int32Array(answers.length + 1);
+  let windows = 0;
+  answers.forEach((answer, a) => {
+    from[a] = ids.length;
+    for (const m of answerWords(answer).matchAll(WORD)) {
+      const word = m[0].toLowerCase();
+      let id = vocabulary.get(word);
+      if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));
+      ids.push(id);
+    }
+    if (ids.length - from[a] >= k) windows += ids.length - from[a] - k + 1;
+  });
+  from[answers.length] = ids.length;
+  const words = ids.data;
+  // Which answer a word belongs to: answers hold consecutive ranges of words.
+  const ownerOf = (word: number): number => {
+    let lo = 0;
+    let hi = answers.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (from[mid]! <= word) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // First occurrence of each window (the corpus position of its first word), in an
+  // open-addressing table of one typed array indexed by the window's hash: a Map of a million
+  // numbers costs several times the memory and most of the time. Slots hold no hash: a
+  // probe compares the words themselves, and usually stops at the first one.
+  let capacity = 1024;
+  while (capacity * 0.6 < windows) capacity *= 2;
+  const mask = capacity - 1;
+  const firstAt = new Int32Array(capacity).fill(-1);
+  // The slot of the window at word i: where the same words were first seen, or the empty
+  // slot where they go.
+  const lookup = (h: number, i: number): number => {
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (let j = firstAt[slot]!; j !== -1 && !sameWords(words, i, j, k); j = firstAt[slot]!) slot = (slot + 1) & mask;
+    return slot;
+  };
+  const top = power(k);
+  const findings = answers.map((_, a): Finding[] => {
+    const best = new Map<number, { length: number; at: number; otherAt: number }>();
+    const end = from[a + 1]!;
+    if (end - from[a]! < k) return [];
+    let h = 0;
+    for (let x = from[a]!; x < from[a]! + k; x++) h = (Math.imul(h, BASE) + words[x]!) >>> 0;
+    let i = from[a]!;
+    while (i + k <= end) {
+      const slot = lookup(h, i);
+      const j = firstAt[slot]!;
+      let skip = 1;
+      if (j === -1) {
+        firstAt[slot] = i;
+      } else if (ownerOf(j) !== a) {
+        const o = ownerOf(j);
+        const otherEnd = from[o + 1]!;
+        let length = k;
+        while (i + length < end && j + length < otherEnd && words[i + length] === words[j + length]) length++;
+        const current = best.get(o);
+        if (!current || length > current.length) best.set(o, { length, at: i - from[a]!, otherAt: j - from[o]! });
+        skip = length - k + 1;
+      }
+      let moved = 0;
+      for (; moved < skip && i + k < end; moved++, i++) h = (Math.imul((h - Math.imul(words[i]!, top)) >>> 0, BASE) + words[i + k]!) >>> 0;
+      if (moved < skip) break;
+    }
+    return [...best].sort((x, y) => x[0] - y[0]).map(([o, m]) => [o, m.length, m.at, m.otherAt]);
+  });
+  if (!withMemory) return { findings, memory: undefined };
+  // The next run's memory: each answer's key and the hashes of its windows, from the words' own
+  // hashes (the vocabulary's numbers are this run's only).
+  const wordHash = new Uint32Array(vocabulary.size + 1);
+  for (const [word, id] of vocabulary) wordHash[id] = hash32(word);
+  const hashes = answers.map((_, a) => windowHashes(words.subarray(from[a], from[a + 1]), k, wordHash));
+  return { findings, memory: memoryOf(answers.map(answerKey), hashes, findings, k) };
+}
+
 
 function sameWords(words: Int32Array, i: number, j: number, k: number): boolean {
   for (let x = 0; x < k; x++) if (words[i + x] !== words[j + x]) return false;

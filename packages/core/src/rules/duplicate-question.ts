@@ -1,6 +1,6 @@
 import type { FileSummary, QuestionSummary } from '../extract.js';
 import { defineRule } from '../rule.js';
-import { lshCandidates } from '../similarity.js';
+import { bandCandidates, bandKeys, DEFAULT_LSH } from '../similarity.js';
 import { containment, jaccard, shingles, terms } from '../text.js';
 
 export interface DuplicateQuestionOptions {
@@ -15,6 +15,8 @@ export interface DuplicateQuestionOptions {
 interface Entry {
   file: FileSummary;
   question: QuestionSummary;
+  /** Its question's terms, sorted, joined by spaces: questions with the same key have the same terms. */
+  key: string;
   questionTerms: Set<string>;
   /** Computed on first use: only candidate pairs need the answers. */
   answerShingles?: Set<string>;
@@ -59,17 +61,26 @@ export default defineRule<DuplicateQuestionOptions>({
       },
     },
   },
-  check({ files, options, report }) {
-    const entries: Entry[] = files.flatMap((file) =>
-      file.questions.map((question) => ({
-        file,
-        question,
-        questionTerms: new Set(terms(question.question)),
-      })),
-    );
+  check({ files, options, report, previous, keep }) {
+    const questions = files.flatMap((file) => file.questions.map((question) => ({ file, question })));
     const exhaustive =
-      options.strategy === 'exhaustive' || (options.strategy === 'auto' && entries.length <= options.exhaustiveLimit);
-    const pairs: Iterable<[number, number]> = exhaustive ? allPairs(entries.length) : candidatePairs(entries);
+      options.strategy === 'exhaustive' || (options.strategy === 'auto' && questions.length <= options.exhaustiveLimit);
+    // With a store (and MinHash + LSH), each question's terms and each term set's band keys
+    // come from the last run where the question text is the same.
+    const memo = keep && !exhaustive ? readMemory(previous) : undefined;
+    const termsOf = (text: string): string => memo?.terms.get(text) ?? [...new Set(terms(text))].sort().join(' ');
+    const entries: Entry[] = questions.map(({ file, question }) => {
+      const key = termsOf(question.question);
+      return { file, question, key, questionTerms: new Set(key === '' ? [] : key.split(' ')) };
+    });
+    const bands = new Map<string, Uint32Array>();
+    const bandsOf = (entry: Entry): Uint32Array => {
+      let found = bands.get(entry.key) ?? memo?.bands.get(entry.key);
+      if (!found) found = bandKeys(entry.questionTerms);
+      bands.set(entry.key, found);
+      return found;
+    };
+    const pairs: Iterable<[number, number]> = exhaustive ? allPairs(entries.length) : candidatePairs(entries, bandsOf);
     const found: Array<[number, number, number, number]> = [];
     for (const [i, j] of pairs) {
       const a = entries[i]!;
@@ -85,6 +96,7 @@ export default defineRule<DuplicateQuestionOptions>({
       }
     }
     found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    if (keep && !exhaustive) keep(memoryOf(entries, bands));
     for (const [i, j, q, ans] of found) {
       const first = entries[i]!;
       const later = entries[j]!;
@@ -121,23 +133,61 @@ function percent(x: number): string {
  * into MinHash + LSH for the near-identical ones. Pairs are yielded, not collected: a large
  * templated corpus has millions of candidates, and each is checked once.
  */
-function* candidatePairs(entries: readonly Entry[]): Generator<[number, number]> {
+function* candidatePairs(entries: readonly Entry[], bandsOf: (entry: Entry) => Uint32Array): Generator<[number, number]> {
   const firstWithTerms = new Map<string, number>();
   const representatives: number[] = [];
   for (const [index, entry] of entries.entries()) {
-    const key = [...entry.questionTerms].sort().join(' ');
-    const first = firstWithTerms.get(key);
+    const first = firstWithTerms.get(entry.key);
     if (first === undefined) {
-      firstWithTerms.set(key, index);
+      firstWithTerms.set(entry.key, index);
       representatives.push(index);
     } else {
       yield [first, index];
     }
   }
   firstWithTerms.clear();
-  for (const [a, b] of lshCandidates(representatives.map((i) => entries[i]!.questionTerms))) {
+  const keys = representatives.map((i) => (entries[i]!.questionTerms.size === 0 ? undefined : bandsOf(entries[i]!)));
+  for (const [a, b] of bandCandidates(keys)) {
     yield [representatives[a]!, representatives[b]!];
   }
+}
+
+/** What a run keeps: each question text's terms, and each term set's band keys (base64 of a Uint32Array, this machine's byte order). */
+interface QuestionMemory {
+  version: 1;
+  /** The LSH parameters the band keys are for. */
+  lsh: string;
+  texts: string[];
+  terms: string[];
+  sets: string[];
+  bands: string;
+}
+
+const LSH = JSON.stringify(DEFAULT_LSH);
+
+function memoryOf(entries: readonly Entry[], bands: ReadonlyMap<string, Uint32Array>): QuestionMemory {
+  const texts = new Map<string, string>();
+  for (const e of entries) texts.set(e.question.question, e.key);
+  const sets = [...bands.keys()];
+  const all = new Uint32Array(sets.length * DEFAULT_LSH.bands);
+  sets.forEach((set, i) => all.set(bands.get(set)!, i * DEFAULT_LSH.bands));
+  return { version: 1, lsh: LSH, texts: [...texts.keys()], terms: [...texts.values()], sets, bands: Buffer.from(all.buffer).toString('base64') };
+}
+
+/** The kept memory, when it is one this rule can use (it comes from a cache file). */
+function readMemory(value: unknown): { terms: Map<string, string>; bands: Map<string, Uint32Array> } | undefined {
+  const m = value as QuestionMemory;
+  if (typeof m !== 'object' || m === null || m.version !== 1 || m.lsh !== LSH || typeof m.bands !== 'string') return undefined;
+  if (![m.texts, m.terms, m.sets].every((list) => Array.isArray(list) && list.every((x) => typeof x === 'string')) || m.texts.length !== m.terms.length) return undefined;
+  const bytes = Buffer.from(m.bands, 'base64');
+  const width = DEFAULT_LSH.bands;
+  if (bytes.length !== m.sets.length * width * 4) return undefined;
+  const all = new Uint32Array(m.sets.length * width);
+  new Uint8Array(all.buffer).set(bytes);
+  return {
+    terms: new Map(m.texts.map((text, i) => [text, m.terms[i]!])),
+    bands: new Map(m.sets.map((set, i) => [set, all.subarray(i * width, (i + 1) * width)])),
+  };
 }
 
 function* allPairs(n: number): Generator<[number, number]> {
