@@ -94,8 +94,8 @@ describe('compactContent', () => {
       '1 0 0 -1 0 792 cm',
       '0.1216 0.1373 0.1569 rg',
       'BT',
-      // The baseline (72 + DejaVu's ascender at 10 pt) in the page's flipped space.
-      '1 0 0 -1 72 81.282227 Tm',
+      // The baseline (72 + DejaVu's ascender at 10 pt) in the page's flipped space, to 0.001 pt.
+      '1 0 0 -1 72 81.282 Tm',
       '/F2 10 Tf',
       '[…] TJ',
       '/F3 10 Tf',
@@ -103,9 +103,10 @@ describe('compactContent', () => {
       '/F2 10 Tf',
       '[…] TJ',
       // Down one line (the text matrix is flipped: down is negative), twice.
-      '0 -11.640625 Td',
+      '0 -11.641 Td',
       '[…] TJ',
-      '0 -11.640625 Td',
+      // Each move is to the true baseline (pdfkit's 11.640625 pt lines), rounded: 92.923 → 104.563.
+      '0 -11.64 Td',
       '[…] TJ',
       'ET',
     ]);

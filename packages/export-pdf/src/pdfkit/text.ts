@@ -87,6 +87,16 @@ function num(n: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
+/**
+ * A text position (`Tm`, `Td`) with three decimals at most: a thousandth of a point is far
+ * below what a device can show, and the six decimals of pdfkit's format cost some 5 % of the
+ * compressed page content.
+ */
+function position(n: number): string {
+  const r = Math.round(n * 1e3) / 1e3;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
 /** A colour operator's numbers with four decimals at most (`0.12156862745098039` → `0.1216`). */
 function shortColour(op: string): string {
   let short = shortColours.get(op);
@@ -287,15 +297,16 @@ export function compactContent(doc: Doc): void {
     const fontOp = `/${font.id} ${num(size)} Tf`;
     let out = '';
     if (!text) {
-      text = { lineX: x, lineY: baseline, penX: x, font: fontOp };
-      out = `BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n${fontOp}\n`;
+      const [tx, ty] = [position(x), position(baseline)];
+      text = { lineX: Number(tx), lineY: Number(ty), penX: Number(tx), font: fontOp };
+      out = `BT\n1 0 0 -1 ${tx} ${ty} Tm\n${fontOp}\n`;
     } else {
       if (text.font !== fontOp) out += `${fontOp}\n`;
       text.font = fontOp;
-      if (Math.abs(baseline - text.lineY) > 1e-6 || Math.abs(x - text.penX) > 1e-3) {
+      if (Math.abs(baseline - text.lineY) > 1e-3 || Math.abs(x - text.penX) > 1e-3) {
         // Td moves from the start of the line; the text matrix is flipped, so down is negative.
-        const dx = num(x - text.lineX);
-        const dy = num(text.lineY - baseline);
+        const dx = position(x - text.lineX);
+        const dy = position(text.lineY - baseline);
         out += `${dx} ${dy} Td\n`;
         text.lineX += Number(dx);
         text.lineY -= Number(dy);
