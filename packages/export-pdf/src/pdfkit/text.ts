@@ -87,6 +87,16 @@ function num(n: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
+/**
+ * A text position (`Tm`, `Td`) with three decimals at most: a thousandth of a point is far
+ * below what a device can show, and the six decimals of pdfkit's format cost some 5 % of the
+ * compressed page content.
+ */
+function position(n: number): string {
+  const r = Math.round(n * 1e3) / 1e3;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
 /** A colour operator's numbers with four decimals at most (`0.12156862745098039` → `0.1216`). */
 function shortColour(op: string): string {
   let short = shortColours.get(op);
@@ -97,6 +107,17 @@ function shortColour(op: string): string {
   return short;
 }
 const shortColours = new Map<string, string>();
+
+/**
+ * pdfkit sets an RGB colour as `/DeviceRGB cs` and `r g b scn` (or `CS` and `SCN` to stroke);
+ * `r g b rg` (`RG`) sets the same colour space and colour in one operator, shorter.
+ */
+const RGB_FILL = '/DeviceRGB cs';
+const RGB_STROKE = '/DeviceRGB CS';
+const RGB_NUMBERS = /^[\d.]+ [\d.]+ [\d.]+ S?CN$/i;
+function rgb(op: string, operator: 'rg' | 'RG'): string {
+  return RGB_NUMBERS.test(op) ? `${op.slice(0, op.lastIndexOf(' '))} ${operator}` : op;
+}
 
 /** Page contents gathered into one string per stream: flush before the stream ends. */
 const flushes = new WeakMap<object, () => void>();
@@ -143,8 +164,9 @@ export function compactContent(doc: Doc): void {
   /** The current fill colour (`cs` and `scn`), when known, and the ones saved by `q`. */
   let fill: string | undefined;
   let saved: Array<string | undefined> = [];
-  /** A fill colour space waiting for its colour. */
+  /** A fill colour space waiting for its colour; whether `/DeviceRGB CS` waits for its stroke colour. */
   let space: string | undefined;
+  let strokeSpace = false;
 
   const closeText = (): void => {
     if (text && page) page.write('ET');
@@ -159,6 +181,8 @@ export function compactContent(doc: Doc): void {
     space = undefined;
   };
   const flushSpace = (): void => {
+    if (strokeSpace && page) page.write(RGB_STROKE);
+    strokeSpace = false;
     if (space === undefined) return;
     page!.write(space);
     fill = undefined;
@@ -186,11 +210,28 @@ export function compactContent(doc: Doc): void {
           space = undefined;
           return doc;
         }
-        if (space !== undefined) page!.write(space);
-        page!.write(colour.slice(colour.indexOf('\n') + 1));
+        if (space === RGB_FILL) page!.write(rgb(colour.slice(colour.indexOf('\n') + 1), 'rg'));
+        else {
+          if (space !== undefined) page!.write(space);
+          page!.write(colour.slice(colour.indexOf('\n') + 1));
+        }
         fill = space !== undefined ? colour : undefined;
         space = undefined;
         return doc;
+      }
+      if (data === RGB_STROKE) {
+        flushSpace();
+        strokeSpace = true;
+        return doc;
+      }
+      if (strokeSpace) {
+        strokeSpace = false;
+        if (data.endsWith(' SCN') && RGB_NUMBERS.test(data)) {
+          closeText();
+          return addContent(rgb(shortColour(data), 'RG'));
+        }
+        closeText();
+        page!.write(RGB_STROKE);
       }
       flushSpace();
       // Operators allowed inside a text object keep it open: the colours above; anything else closes it.
@@ -256,15 +297,16 @@ export function compactContent(doc: Doc): void {
     const fontOp = `/${font.id} ${num(size)} Tf`;
     let out = '';
     if (!text) {
-      text = { lineX: x, lineY: baseline, penX: x, font: fontOp };
-      out = `BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n${fontOp}\n`;
+      const [tx, ty] = [position(x), position(baseline)];
+      text = { lineX: Number(tx), lineY: Number(ty), penX: Number(tx), font: fontOp };
+      out = `BT\n1 0 0 -1 ${tx} ${ty} Tm\n${fontOp}\n`;
     } else {
       if (text.font !== fontOp) out += `${fontOp}\n`;
       text.font = fontOp;
-      if (Math.abs(baseline - text.lineY) > 1e-6 || Math.abs(x - text.penX) > 1e-3) {
+      if (Math.abs(baseline - text.lineY) > 1e-3 || Math.abs(x - text.penX) > 1e-3) {
         // Td moves from the start of the line; the text matrix is flipped, so down is negative.
-        const dx = num(x - text.lineX);
-        const dy = num(text.lineY - baseline);
+        const dx = position(x - text.lineX);
+        const dy = position(text.lineY - baseline);
         out += `${dx} ${dy} Td\n`;
         text.lineX += Number(dx);
         text.lineY -= Number(dy);
@@ -276,10 +318,13 @@ export function compactContent(doc: Doc): void {
   };
 }
 
-/** One word's glyphs as pdfkit encodes them: hex runs, each but the last closed by its kerning. */
+/**
+ * One word's glyphs as pdfkit encodes them, as the bytes of a literal string (pdfkit writes
+ * them as hex, twice as long): runs, each but the last closed by its kerning.
+ */
 interface WordCode {
-  /** The kerning as written (`num(-kerning)`), or '' for none. */
-  runs: Array<[hex: string, kerning: string]>;
+  /** The glyph ids' bytes, escaped for a literal string; the kerning as written (`num(-kerning)`), or '' for none. */
+  runs: Array<[bytes: string, kerning: string]>;
   /** The advance in font units (× size / 1000). */
   advance: number;
 }
@@ -319,15 +364,15 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
     }
     if (code === null) return undefined;
     advance += code.advance;
-    for (const [hex, kerning] of code.runs) {
-      open += hex;
+    for (const [bytes, kerning] of code.runs) {
+      open += bytes;
       if (kerning !== '') {
-        commands.push(`<${open}> ${kerning}`);
+        commands.push(`(${open}) ${kerning}`);
         open = '';
       }
     }
   }
-  if (open !== '') commands.push(`<${open}> 0`);
+  if (open !== '') commands.push(`(${open}) 0`);
   return { commands: commands.join(' '), advance };
 }
 
@@ -335,21 +380,36 @@ function encodeWord(font: Font, word: string): WordCode | null {
   const [encoded, positions] = font.encode(word, undefined);
   const runs: WordCode['runs'] = [];
   let advance = 0;
-  let hex = '';
+  let bytes = '';
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i]!;
     if (p.xOffset || p.yOffset) return null;
     advance += p.xAdvance;
-    hex += encoded[i];
+    bytes += literalBytes(encoded[i]!);
     const kerning = p.xAdvance - p.advanceWidth;
     if (kerning !== 0) {
-      runs.push([hex, num(-kerning)]);
-      hex = '';
+      runs.push([bytes, num(-kerning)]);
+      bytes = '';
     }
   }
-  if (hex !== '') runs.push([hex, '']);
+  if (bytes !== '') runs.push([bytes, '']);
   return { runs, advance };
 }
+
+/**
+ * A glyph id in pdfkit's hex (`002b`) as the bytes of a literal string (latin1 characters),
+ * with the backslash escapes a literal string needs: `(`, `)` and `\\`, and the line ends
+ * (a raw CR would be read as LF; a raw LF is kept escaped so that every `TJ` stays on one line).
+ */
+function literalBytes(hex: string): string {
+  let out = '';
+  for (let i = 0; i < hex.length; i += 2) {
+    const byte = parseInt(hex.slice(i, i + 2), 16);
+    out += ESCAPES[byte] ?? String.fromCharCode(byte);
+  }
+  return out;
+}
+const ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\' };
 
 /** Links, named destinations, underline and strike-through of a fragment, as pdfkit draws them. */
 function annotations(doc: Doc, x: number, y: number, width: number, options: FragmentOptions): void {
