@@ -1,4 +1,5 @@
 import type { FileSummary } from '../extract.js';
+import { lastAtOrBefore } from '../line-index.js';
 import { defineRule } from '../rule.js';
 import { pointAt } from '../source.js';
 import { hash32, WORD } from '../text.js';
@@ -126,16 +127,8 @@ function scanAll(answers: readonly Answer[], k: number, withMemory: boolean): { 
   from[answers.length] = ids.length;
   const words = ids.data;
   // Which answer a word belongs to: answers hold consecutive ranges of words.
-  const ownerOf = (word: number): number => {
-    let lo = 0;
-    let hi = answers.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (from[mid]! <= word) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const startOf = (answer: number): number => from[answer]!;
+  const ownerOf = (word: number): number => Math.max(0, lastAtOrBefore(answers.length, startOf, word));
   // First occurrence of each window (the corpus position of its first word), in an
   // open-addressing table of one typed array indexed by the window's hash: a Map of a million
   // numbers costs several times the memory and most of the time. Slots hold no hash: a
