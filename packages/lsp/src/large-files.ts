@@ -31,24 +31,38 @@ export class LargeFileLinter {
     const [key, { job, done }] = first.value;
     this.pending.delete(key);
     this.running = { key, done };
-    if (!this.worker) {
-      this.worker = new Worker(new URL('./lint-worker.js', import.meta.url));
-      this.worker.unref();
-      this.worker.on('error', (error) => {
-        // A bug in the engine: say so, drop the job, start a fresh worker for the next one.
-        process.stderr.write(`genai-qa lsp: lint worker failed: ${error.message}\n`);
-        this.worker = undefined;
-        this.running = undefined;
-        this.next();
-      });
-      this.worker.on('message', (result: LintResult) => {
-        const running = this.running!;
-        this.running = undefined;
-        running.done(result);
-        this.next();
-      });
-    }
-    this.worker.postMessage(job);
+    this.start().postMessage(job);
+  }
+
+  /**
+   * Starts the worker if it is not running: loading the engine in it takes a few hundred
+   * milliseconds, which the server spends before a large file is opened when it knows one
+   * is there. Returns the worker.
+   */
+  start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+    this.worker = worker;
+    worker.unref();
+    worker.on('error', (error) => {
+      // A bug in the engine: say so, drop the job, start a fresh worker for the next one.
+      process.stderr.write(`genai-qa lsp: lint worker failed: ${error.message}\n`);
+      this.worker = undefined;
+      this.running = undefined;
+      this.next();
+    });
+    worker.on('message', (result: LintResult) => {
+      const running = this.running!;
+      this.running = undefined;
+      running.done(result);
+      this.next();
+    });
+    return worker;
+  }
+
+  /** Whether the worker is running (started, or linting). */
+  get started(): boolean {
+    return this.worker !== undefined;
   }
 
   /** Drops what the worker keeps of a file (it was closed). */

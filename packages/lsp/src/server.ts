@@ -177,6 +177,8 @@ export function startServer(host: ServerHost, connection: Connection = createCon
 
   connection.onInitialized(() => {
     watchConfig();
+    // A content root with a large file: the worker that lints such files loads the engine now.
+    if (workspace!.hasFileOf(LARGE_FILE)) large.start();
   });
 
   /**

@@ -227,6 +227,22 @@ export class Workspace {
   }
 
   /**
+   * Whether the content root holds a file of at least `bytes` bytes (its size on disk; a
+   * file of n characters has at least n bytes): the server then starts its lint worker
+   * before the editor opens one.
+   */
+  hasFileOf(bytes: number): boolean {
+    const files = fs.existsSync(this.root) ? this.host.listFiles(this.root, this.cwd) : [];
+    return files.some((file) => {
+      try {
+        return fs.statSync(file).size >= bytes;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /**
    * Runs the corpus rules (duplicates, ids) on every file of the content root, open
    * documents as the editor holds them, the others as on disk. Returns the paths whose
    * corpus findings changed (to be published again).

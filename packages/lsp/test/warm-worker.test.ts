@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LARGE_FILE, LargeFileLinter } from '../dist/large-files.js';
+import { Workspace, type ServerHost } from '../dist/workspace.js';
+import { tempTree } from './client.js';
+
+// A content root with a file of LARGE_FILE bytes or more: the server starts the worker that
+// lints such files when the client says it is initialized, so that loading the engine there
+// (a few hundred milliseconds) is not paid when the file is opened.
+
+const host: ServerHost = {
+  loadConfig: () => ({}),
+  listFiles: (root) => fs.readdirSync(root).filter((name) => name.endsWith('.md')).map((name) => path.join(root, name)),
+  readFile: () => {
+    throw new Error('not read');
+  },
+};
+
+let linter: LargeFileLinter | undefined;
+afterEach(() => {
+  linter?.close();
+  linter = undefined;
+});
+
+describe('the lint worker of large files', () => {
+  it('is wanted when a file of the content root is large, not for small ones or none', () => {
+    const small = tempTree({ 'content/a.md': '# 1. Q?\n\nA.\n', 'content/b.md': 'x'.repeat(LARGE_FILE - 1) });
+    const large = tempTree({ 'content/a.md': '# 1. Q?\n\nA.\n', 'content/big.md': 'x'.repeat(LARGE_FILE) });
+    expect(new Workspace(host, { cwd: small }).hasFileOf(LARGE_FILE)).toBe(false);
+    expect(new Workspace(host, { cwd: large }).hasFileOf(LARGE_FILE)).toBe(true);
+    expect(new Workspace(host, { cwd: large, contentRoot: 'missing' }).hasFileOf(LARGE_FILE)).toBe(false);
+  });
+
+  it('starts once, and a lint after the start uses the running worker', () => {
+    linter = new LargeFileLinter();
+    expect(linter.started).toBe(false);
+    const worker = linter.start();
+    expect(linter.started).toBe(true);
+    expect(linter.start()).toBe(worker);
+  });
+});
