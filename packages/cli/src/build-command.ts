@@ -7,7 +7,7 @@ import { collectAssets } from './assets.js';
 import { writeFileAtomic } from './atomic.js';
 import { configuredContent } from './config-text.js';
 import { displayPath } from './files.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, type Command, type Io } from './io.js';
 import { LayoutTally } from './layout-report.js';
 import { lintPaths } from './lint-run.js';
 import { createProgress, withProgress, type Progress } from './progress.js';
@@ -196,3 +196,6 @@ function formatSize(bytes: number): string {
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
+
+/** The command as `genai-qa` runs it (run.ts). */
+export const command: Command = { run: (argv, io) => buildCommand(argv, io), help: BUILD_HELP };

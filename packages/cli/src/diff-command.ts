@@ -6,7 +6,7 @@ import { BUMP_ORDER, buildCorpus, decodeSource, diffCorpora, parseFile, type Bum
 import { loadConfig } from './config-file.js';
 import { parse as parseYaml } from 'yaml';
 import { collectFiles, MARKDOWN_EXTENSIONS, parseInput } from './files.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, type Command, type Io } from './io.js';
 
 export const DATA_PACKAGE = '@genai-qa/data';
 
@@ -131,3 +131,6 @@ export function diffCommand(argv: string[], io: Io): number {
   }
   return 0;
 }
+
+/** The command as `genai-qa` runs it (run.ts). */
+export const command: Command = { run: (argv, io) => diffCommand(argv, io), help: DIFF_HELP };

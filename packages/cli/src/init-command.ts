@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { describeLayout, LAYOUTS_LOOKED_FOR, type Layout, type LayoutSetting } from '@genai-qa/core';
 import { CONFIG_FILE } from './config-text.js';
 import { collectFiles, displayPath, parseInput } from './files.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, type Command, type Io } from './io.js';
 import { version } from './version.js';
 
 export const INIT_HELP = `Usage: genai-qa init [options]
@@ -172,3 +172,6 @@ function isDirectory(p: string): boolean {
     return false;
   }
 }
+
+/** The command as `genai-qa` runs it (run.ts). */
+export const command: Command = { run: (argv, io) => initCommand(argv, io), help: INIT_HELP };

@@ -10,3 +10,9 @@ export interface Io {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** A command of `genai-qa`: its entry point (argv after the command's name) and its help text. */
+export interface Command {
+  run(argv: string[], io: Io): number | Promise<number>;
+  help: string;
+}

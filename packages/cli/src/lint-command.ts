@@ -4,7 +4,7 @@ import { resolveCacheLocation } from './lint-cache-file.js';
 import { lintPaths } from './lint-run.js';
 import { createProgress, NO_PROGRESS, withProgress } from './progress.js';
 import { collectFiles, parseInput } from './files.js';
-import type { Io } from './io.js';
+import type { Command, Io } from './io.js';
 import { checkExternalLinks, linkCheckSettings, type LinkCheckOptions } from './link-check/index.js';
 import { exitCodeOf, parseLintArgs, printFindings, withContent } from './lint-options.js';
 import { onlyChanged } from './changed-since.js';
@@ -115,3 +115,6 @@ export async function lintCommand(argv: string[], io: Io, linkCheck: LinkCheckOp
   }
   return printFindings(diagnostics, args, io, (d) => formatSarif(d, { rules, version }));
 }
+
+/** The command as `genai-qa` runs it (run.ts). */
+export const command: Command = { run: (argv, io) => lintCommand(argv, io), help: LINT_HELP };

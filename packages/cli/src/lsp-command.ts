@@ -6,7 +6,7 @@ import { loadConfig } from './config-file.js';
 import { readConfigText } from './config-text.js';
 import { collectFiles, nodeHost, readChecked } from './files.js';
 import { cacheKey, CacheFileStore, fileHash, resolveCacheLocation } from './lint-cache-file.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, type Command, type Io } from './io.js';
 
 export const LSP_HELP = `Usage: genai-qa lsp --stdio [options]
 
@@ -66,3 +66,6 @@ export async function lspCommand(argv: string[], io: Io): Promise<number> {
   await new Promise<void>((resolve) => connection.onExit(resolve));
   return 0;
 }
+
+/** The command as `genai-qa` runs it (run.ts). */
+export const command: Command = { run: (argv, io) => lspCommand(argv, io), help: LSP_HELP };

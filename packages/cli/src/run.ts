@@ -1,4 +1,4 @@
-import { UsageError, type Io } from './io.js';
+import { UsageError, type Command, type Io } from './io.js';
 import { warmLint } from './lint-warm.js';
 import { version } from './version.js';
 
@@ -18,33 +18,13 @@ Options:
 Run "genai-qa <command> --help" for the options of a command.
 `;
 
-interface Command {
-  run(argv: string[], io: Io): number | Promise<number>;
-  help: string;
-}
-
 // Each command's module (and through it @genai-qa/core) is loaded when the command runs.
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  lint: async () => {
-    const { lintCommand, LINT_HELP } = await import('./lint-command.js');
-    return { run: lintCommand, help: LINT_HELP };
-  },
-  build: async () => {
-    const { buildCommand, BUILD_HELP } = await import('./build-command.js');
-    return { run: buildCommand, help: BUILD_HELP };
-  },
-  init: async () => {
-    const { initCommand, INIT_HELP } = await import('./init-command.js');
-    return { run: initCommand, help: INIT_HELP };
-  },
-  lsp: async () => {
-    const { lspCommand, LSP_HELP } = await import('./lsp-command.js');
-    return { run: lspCommand, help: LSP_HELP };
-  },
-  diff: async () => {
-    const { diffCommand, DIFF_HELP } = await import('./diff-command.js');
-    return { run: diffCommand, help: DIFF_HELP };
-  },
+  lint: async () => (await import('./lint-command.js')).command,
+  build: async () => (await import('./build-command.js')).command,
+  init: async () => (await import('./init-command.js')).command,
+  lsp: async () => (await import('./lsp-command.js')).command,
+  diff: async () => (await import('./diff-command.js')).command,
 };
 
 /**
