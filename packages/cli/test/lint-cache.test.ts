@@ -238,6 +238,21 @@ describe('genai-qa lint --cache: the cache file', () => {
     }
   });
 
+  it('a summary in lint.json (its place is lint.summaries.json, checked when read) makes the cache malformed', () => {
+    const dir = tempTree(corpus());
+    const { io: fake } = io(dir);
+    const file = resolveCacheLocation(undefined, dir);
+    lintPaths(['content'], fake, { cacheFile: file });
+    const cache = readCache(dir);
+    cache.files[0].summary = { questions: 'x' };
+    fs.writeFileSync(file, JSON.stringify(cache));
+    // An edit, so that the engine reads the cache (the warm path checks only what it prints).
+    fs.appendFileSync(path.join(dir, 'content/c-images.md'), '\n# 3. What is a VAE?\n\nAn encoder and a decoder.\n');
+    const run = lintPaths(['content'], fake, { cacheFile: file });
+    expect(run.stats).toMatchObject({ ignored: 'malformed', reused: [], corpusReused: false });
+    expect(run.diagnostics).toStrictEqual(lintPaths(['content'], fake, {}).diagnostics);
+  });
+
   it('reads the summaries only for files that did not change: with every file edited, a broken summaries file goes unnoticed', () => {
     const dir = tempTree({ 'content/q.md': '# 1. What is a GAN?\n\nA generator and a discriminator.\n' });
     const { io: fake } = io(dir);

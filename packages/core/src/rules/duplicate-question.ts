@@ -17,7 +17,8 @@ interface Entry {
   question: QuestionSummary;
   /** Its question's terms, sorted, joined by spaces: questions with the same key have the same terms. */
   key: string;
-  questionTerms: Set<string>;
+  /** Its question's terms as a set, made on first use (bandsOf, candidate pairs): most entries need none after an edit. */
+  questionTerms?: Set<string>;
   /** Computed on first use: only candidate pairs need the answers. */
   answerShingles?: Set<string>;
 }
@@ -71,12 +72,12 @@ export default defineRule<DuplicateQuestionOptions>({
     const termsOf = (text: string): string => memo?.terms.get(text) ?? [...new Set(terms(text))].sort().join(' ');
     const entries: Entry[] = questions.map(({ file, question }) => {
       const key = termsOf(question.question);
-      return { file, question, key, questionTerms: new Set(key === '' ? [] : key.split(' ')) };
+      return { file, question, key };
     });
     const bands = new Map<string, Uint32Array>();
     const bandsOf = (entry: Entry): Uint32Array => {
       let found = bands.get(entry.key) ?? memo?.bands.get(entry.key);
-      if (!found) found = bandKeys(entry.questionTerms);
+      if (!found) found = bandKeys(termSet(entry));
       bands.set(entry.key, found);
       return found;
     };
@@ -86,7 +87,7 @@ export default defineRule<DuplicateQuestionOptions>({
       const a = entries[i]!;
       const b = entries[j]!;
       if (a.question.id === b.question.id && a.question.idExplicit && b.question.idExplicit) continue;
-      const q = jaccard(a.questionTerms, b.questionTerms);
+      const q = jaccard(termSet(a), termSet(b));
       if (q < Math.min(options.questionThreshold, options.identicalThreshold)) continue;
       a.answerShingles ??= shingles(terms(a.question.prose), options.shingleSize);
       b.answerShingles ??= shingles(terms(b.question.prose), options.shingleSize);
@@ -123,6 +124,11 @@ export default defineRule<DuplicateQuestionOptions>({
   },
 });
 
+/** An entry's question terms as a set (its key split; an empty key has none). */
+function termSet(entry: Entry): Set<string> {
+  return (entry.questionTerms ??= new Set(entry.key === '' ? [] : entry.key.split(' ')));
+}
+
 function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
@@ -146,7 +152,7 @@ function* candidatePairs(entries: readonly Entry[], bandsOf: (entry: Entry) => U
     }
   }
   firstWithTerms.clear();
-  const keys = representatives.map((i) => (entries[i]!.questionTerms.size === 0 ? undefined : bandsOf(entries[i]!)));
+  const keys = representatives.map((i) => (entries[i]!.key === '' ? undefined : bandsOf(entries[i]!)));
   for (const [a, b] of bandCandidates(keys)) {
     yield [representatives[a]!, representatives[b]!];
   }
