@@ -18,9 +18,9 @@ interface Entry {
   /** Its question's terms, sorted, joined by spaces: questions with the same key have the same terms. */
   key: string;
   /** Its question's terms as a set, made on first use (bandsOf, candidate pairs): most entries need none after an edit. */
-  questionTerms?: Set<string>;
+  questionTerms: Set<string> | undefined;
   /** Computed on first use: only candidate pairs need the answers. */
-  answerShingles?: Set<string>;
+  answerShingles: Set<string> | undefined;
 }
 
 /**
@@ -72,7 +72,7 @@ export default defineRule<DuplicateQuestionOptions>({
     const termsOf = (text: string): string => memo?.terms.get(text) ?? [...new Set(terms(text))].sort().join(' ');
     const entries: Entry[] = questions.map(({ file, question }) => {
       const key = termsOf(question.question);
-      return { file, question, key };
+      return { file, question, key, questionTerms: undefined, answerShingles: undefined };
     });
     const bands = new Map<string, Uint32Array>();
     const bandsOf = (entry: Entry): Uint32Array => {
