@@ -112,6 +112,34 @@ describe('compactContent', () => {
     ]);
   });
 
+  it.skipIf(qpdf.skip)(`keeps the font across text objects, and writes it again after a Q restores an earlier one${qpdf.reason}`, async () => {
+    const doc = newDoc(true);
+    doc.addPage();
+    doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+    doc.text('first', 72, 72);
+    doc.rect(72, 90, 10, 10).fill();
+    doc.text('second', 72, 110);
+    doc.save();
+    doc.font(FACES['sans-bold']).text('bold', 72, 130);
+    doc.restore();
+    // pdfkit's own font is still the bold face; the graphics state's is the regular one again.
+    doc.text('third', 72, 150);
+    doc.rect(72, 160, 10, 10).fill();
+    doc.text('fourth', 72, 170);
+    expect(names(operators(await finish(doc)))).toEqual([
+      'cm', 'rg',
+      'BT', 'Tm', 'Tf', 'TJ', 'ET',
+      're', 'f',
+      // The same font: no Tf in the second text object.
+      'BT', 'Tm', 'TJ', 'ET',
+      'q', 'BT', 'Tm', 'Tf', 'TJ', 'ET', 'Q',
+      // Q has restored the regular face: the bold one is set again, and kept for the next object.
+      'BT', 'Tm', 'Tf', 'TJ', 'ET',
+      're', 'f',
+      'BT', 'Tm', 'TJ', 'ET',
+    ]);
+  });
+
   it.skipIf(poppler.skip)(`puts every word where pdfkit puts it${poppler.reason}`, async () => {
     const render = async (patch: boolean): Promise<string[]> => {
       const doc = newDoc(patch);
