@@ -15,12 +15,15 @@
  *   where the last one ended, and a relative `Td` for the next line;
  * - drops a fill colour that is already the current one and writes colours with four decimals
  *   (every colour of the guide is a multiple of 1/255, which four decimals keep exactly at 8 bits);
- * - gathers each page's operators in one string, converted once when the page's stream ends.
+ * - gathers each page's operators, converted once when the page's stream ends, and joins its
+ *   text objects across the marked content between them (`merge-text.ts`).
  *
  * The glyphs, their positions and the marked content are the same as pdfkit's; a fragment
  * with anything unusual (justified text, character or word spacing, oblique or stroked text,
  * font features, glyph offsets, a baseline option) is drawn by pdfkit's own code.
  */
+
+import { mergeTextObjects, position } from './merge-text.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -87,15 +90,6 @@ function num(n: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
-/**
- * A text position (`Tm`, `Td`) with three decimals at most: a thousandth of a point is far
- * below what a device can show, and the six decimals of pdfkit's format cost some 5 % of the
- * compressed page content.
- */
-function position(n: number): string {
-  const r = Math.round(n * 1e3) / 1e3;
-  return Object.is(r, -0) ? '0' : String(r);
-}
 
 /** A colour operator's numbers with four decimals at most (`0.12156862745098039` → `0.1216`). */
 function shortColour(op: string): string {
@@ -128,16 +122,16 @@ export function flushPageContent(page: PDFKit.PDFPage): void {
 }
 
 function gatherPage(page: Page): void {
-  let pending = '';
+  let pending: string[] = [];
   const flush = (): void => {
-    if (pending === '') return;
-    page.content.write(Buffer.from(pending, 'latin1'));
-    pending = '';
+    if (pending.length === 0) return;
+    page.content.write(Buffer.from(mergeTextObjects(pending), 'latin1'));
+    pending = [];
   };
   flushes.set(page, flush);
   page.write = (chunk: unknown): unknown => {
     if (typeof chunk === 'string') {
-      pending += `${chunk}\n`;
+      pending.push(chunk);
       return undefined;
     }
     flush();
