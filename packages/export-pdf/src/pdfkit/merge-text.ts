@@ -50,13 +50,17 @@ export function mergeTextObjects(chunks: readonly string[]): string {
   const bdc: boolean[] = [];
   for (const chunk of chunks) {
     const whole = chunk.endsWith(' BDC') && chunk.startsWith('/');
-    for (const line of whole ? [chunk] : chunk.split('\n')) {
-      lines.push(line);
+    if (whole || !chunk.includes('\n')) {
+      lines.push(chunk);
       bdc.push(whole);
+      continue;
+    }
+    for (const line of chunk.split('\n')) {
+      lines.push(line);
+      bdc.push(false);
     }
   }
-  wrapInside(lines, bdc);
-  const objects = ownTextObjects(lines, bdc);
+  const objects = wrapInside(lines, bdc, ownTextObjects(lines, bdc));
   /** The marked-content depth after the lines between two objects, or undefined when they cannot be joined. */
   const across = (from: number, to: number, depth: number): number | undefined => {
     for (let i = from; i < to; i++) {
@@ -93,6 +97,7 @@ export function mergeTextObjects(chunks: readonly string[]): string {
     }
     k = last + 1;
   }
+  if (joints.size === 0) return `${lines.join('\n')}\n`;
   let out = '';
   for (let i = 0; i < lines.length; i++) if (!joints.has(i)) out += `${lines[i]}\n`;
   return out;
@@ -102,11 +107,12 @@ export function mergeTextObjects(chunks: readonly string[]): string {
  * Moves each marked-content sequence that holds exactly one of the writer's text objects (its
  * `BDC` or `BMC` just before the `BT`, but for colours, and its `EMC` just after the `ET`) inside
  * that object: `BDC rg BT Tm … ET EMC` becomes `BT Tm BDC rg … EMC ET`, the same operators
- * in an order where the next object can join this one.
+ * in an order where the next object can join this one. Returns the objects, each now from its
+ * new `BT` to its new `ET`.
  */
-function wrapInside(lines: string[], bdc: boolean[]): void {
+function wrapInside(lines: string[], bdc: boolean[], objects: readonly TextObject[]): TextObject[] {
   let end = -1;
-  for (const object of ownTextObjects(lines, bdc)) {
+  return objects.map((object) => {
     let start = object.bt;
     let last = object.et;
     for (;;) {
@@ -117,14 +123,15 @@ function wrapInside(lines: string[], bdc: boolean[]): void {
       last++;
     }
     end = last;
-    if (start === object.bt) continue;
+    if (start === object.bt) return object;
     const order = [object.bt, object.bt + 1, ...range(start, object.bt), ...range(object.bt + 2, object.et), ...range(object.et + 1, last + 1), object.et];
     const moved = order.map((i) => [lines[i]!, bdc[i]!] as const);
     moved.forEach(([line, whole], n) => {
       lines[start + n] = line;
       bdc[start + n] = whole;
     });
-  }
+    return { ...object, bt: start, et: last };
+  });
 }
 
 function range(from: number, to: number): number[] {
