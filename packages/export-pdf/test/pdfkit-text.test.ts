@@ -112,6 +112,34 @@ describe('compactContent', () => {
     ]);
   });
 
+  it.skipIf(qpdf.skip)(`keeps the font across text objects, and writes it again after a Q restores an earlier one${qpdf.reason}`, async () => {
+    const doc = newDoc(true);
+    doc.addPage();
+    doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+    doc.text('first', 72, 72);
+    doc.rect(72, 90, 10, 10).fill();
+    doc.text('second', 72, 110);
+    doc.save();
+    doc.font(FACES['sans-bold']).text('bold', 72, 130);
+    doc.restore();
+    // pdfkit's own font is still the bold face; the graphics state's is the regular one again.
+    doc.text('third', 72, 150);
+    doc.rect(72, 160, 10, 10).fill();
+    doc.text('fourth', 72, 170);
+    expect(names(operators(await finish(doc)))).toEqual([
+      'cm', 'rg',
+      'BT', 'Tm', 'Tf', 'TJ', 'ET',
+      're', 'f',
+      // The same font: no Tf in the second text object.
+      'BT', 'Tm', 'TJ', 'ET',
+      'q', 'BT', 'Tm', 'Tf', 'TJ', 'ET', 'Q',
+      // Q has restored the regular face: the bold one is set again, and kept for the next object.
+      'BT', 'Tm', 'Tf', 'TJ', 'ET',
+      're', 'f',
+      'BT', 'Tm', 'TJ', 'ET',
+    ]);
+  });
+
   it.skipIf(poppler.skip)(`puts every word where pdfkit puts it${poppler.reason}`, async () => {
     const render = async (patch: boolean): Promise<string[]> => {
       const doc = newDoc(patch);
@@ -159,7 +187,7 @@ describe('compactContent', () => {
     expect(ops.filter((op) => op === 'q')).toHaveLength(3);
   });
 
-  it.skipIf(qpdf.skip || poppler.skip)(`closes the text object before the marked content it is in ends, and before a page break${qpdf.reason || poppler.reason}`, async () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`nests the text object and the marked content it is in properly, on each side of a page break${qpdf.reason || poppler.reason}`, async () => {
     const doc = newDoc(true);
     doc.addPage();
     const root = doc.struct('Document');
@@ -174,11 +202,54 @@ describe('compactContent', () => {
     root.end();
     const pdf = await finish(doc);
     expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    // The sequence holds nothing but the text object: it moves inside (`BT … BDC … EMC ET`).
     const first = names(operators(pdf, 1));
-    expect(first.slice(-2)).toEqual(['ET', 'EMC']);
+    expect(first.slice(0, 4)).toEqual(['cm', 'BT', 'Tm', 'BDC']);
+    expect(first.slice(-2)).toEqual(['EMC', 'ET']);
     expect(first.filter((op) => op === 'BT')).toHaveLength(1);
-    expect(names(operators(pdf, 2)).slice(0, 2)).toEqual(['cm', 'BDC']);
+    expect(names(operators(pdf, 2)).slice(0, 4)).toEqual(['cm', 'BT', 'Tm', 'BDC']);
     expect(run('pdftotext', ['-f', '2', '-l', '2', pdf, '-'])).toMatch(/^word word/);
+  });
+
+  it.skipIf(qpdf.skip || poppler.skip)(`joins the text of two structure elements in one text object, each marked-content sequence inside it${qpdf.reason || poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+      for (const [i, words] of ['first paragraph', 'second paragraph'].entries()) {
+        const p = doc.struct('P');
+        root.add(p);
+        p.add(doc.markStructureContent('P'));
+        doc.text(words, 72, 72 + 20 * i);
+        doc.endMarkedContent();
+        p.end();
+      }
+      root.end();
+      return finish(doc);
+    };
+    const pdf = await render(true);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    expect(operators(pdf).map((op) => op.replace(/^\/P <<.*>> BDC$/, 'BDC'))).toEqual([
+      '1 0 0 -1 0 792 cm',
+      '0.1216 0.1373 0.1569 rg',
+      'BT',
+      '1 0 0 -1 72 81.282 Tm',
+      'BDC',
+      '/F2 10 Tf',
+      '[…] TJ',
+      'EMC',
+      // 20 pt down (the text matrix is flipped), from the start of the last line.
+      '0 -20 Td',
+      'BDC',
+      '[…] TJ',
+      'EMC',
+      'ET',
+    ]);
+    // Every word where pdfkit alone puts it (to 0.01 pt: the writer's positions have three decimals).
+    expect(words(pdf)).toEqual(words(await render(false)));
+    expect(words(pdf)).toHaveLength(4);
   });
 });
 

@@ -15,12 +15,15 @@
  *   where the last one ended, and a relative `Td` for the next line;
  * - drops a fill colour that is already the current one and writes colours with four decimals
  *   (every colour of the guide is a multiple of 1/255, which four decimals keep exactly at 8 bits);
- * - gathers each page's operators in one string, converted once when the page's stream ends.
+ * - gathers each page's operators, converted once when the page's stream ends, and joins its
+ *   text objects across the marked content between them (`merge-text.ts`).
  *
  * The glyphs, their positions and the marked content are the same as pdfkit's; a fragment
  * with anything unusual (justified text, character or word spacing, oblique or stroked text,
  * font features, glyph offsets, a baseline option) is drawn by pdfkit's own code.
  */
+
+import { mergeTextObjects, position } from './merge-text.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -87,15 +90,6 @@ function num(n: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
-/**
- * A text position (`Tm`, `Td`) with three decimals at most: a thousandth of a point is far
- * below what a device can show, and the six decimals of pdfkit's format cost some 5 % of the
- * compressed page content.
- */
-function position(n: number): string {
-  const r = Math.round(n * 1e3) / 1e3;
-  return Object.is(r, -0) ? '0' : String(r);
-}
 
 /** A colour operator's numbers with four decimals at most (`0.12156862745098039` → `0.1216`). */
 function shortColour(op: string): string {
@@ -128,16 +122,16 @@ export function flushPageContent(page: PDFKit.PDFPage): void {
 }
 
 function gatherPage(page: Page): void {
-  let pending = '';
+  let pending: string[] = [];
   const flush = (): void => {
-    if (pending === '') return;
-    page.content.write(Buffer.from(pending, 'latin1'));
-    pending = '';
+    if (pending.length === 0) return;
+    page.content.write(Buffer.from(mergeTextObjects(pending), 'latin1'));
+    pending = [];
   };
   flushes.set(page, flush);
   page.write = (chunk: unknown): unknown => {
     if (typeof chunk === 'string') {
-      pending += `${chunk}\n`;
+      pending.push(chunk);
       return undefined;
     }
     flush();
@@ -160,10 +154,16 @@ export function compactContent(doc: Doc): void {
   /** The page the state below belongs to (pages change under it: new pages, switchToPage, SVG groups). */
   let page: Page | undefined;
   /** An open text object: its line start (the text line matrix) and where the last glyph ended. */
-  let text: { lineX: number; lineY: number; penX: number; font: string } | undefined;
+  let text: { lineX: number; lineY: number; penX: number } | undefined;
   /** The current fill colour (`cs` and `scn`), when known, and the ones saved by `q`. */
   let fill: string | undefined;
-  let saved: Array<string | undefined> = [];
+  /**
+   * The current font (`Tf`), when known. The font is part of the graphics state, not of the
+   * text object: it stays set across `ET … BT` until a `Q` restores an earlier one (ISO
+   * 32000-1, 9.3.1), so a text object in the font of the last one needs no `Tf`.
+   */
+  let font: string | undefined;
+  let saved: Array<[string | undefined, string | undefined]> = [];
   /** A fill colour space waiting for its colour; whether `/DeviceRGB CS` waits for its stroke colour. */
   let space: string | undefined;
   let strokeSpace = false;
@@ -177,6 +177,7 @@ export function compactContent(doc: Doc): void {
     settle();
     page = target.page;
     fill = undefined;
+    font = undefined;
     saved = [];
     space = undefined;
   };
@@ -236,16 +237,18 @@ export function compactContent(doc: Doc): void {
       flushSpace();
       // Operators allowed inside a text object keep it open: the colours above; anything else closes it.
       closeText();
-      if (data === 'q') saved.push(fill);
-      else if (data === 'Q') fill = saved.pop();
+      if (data === 'q') saved.push([fill, font]);
+      else if (data === 'Q') [fill, font] = saved.pop() ?? [undefined, undefined];
       else if (/(?:^|\s)[qQ](?:\s|$)/.test(data)) {
         fill = undefined;
+        font = undefined;
         saved = [];
-      }
+      } else if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
       if (data.endsWith(' SCN')) data = shortColour(data);
     } else {
       flushSpace();
       closeText();
+      font = undefined;
     }
     return addContent(data);
   };
@@ -275,9 +278,9 @@ export function compactContent(doc: Doc): void {
       }
       return fragment(raw, x, y, options);
     }
-    const font = target._font;
+    const face = target._font;
     const size = target._fontSize;
-    const glyphs = encodeText(font, string);
+    const glyphs = encodeText(face, string);
     if (!glyphs) {
       samePage();
       settle();
@@ -291,18 +294,18 @@ export function compactContent(doc: Doc): void {
     annotations(doc, x, y, width, options);
     samePage();
     flushSpace();
-    if (page!.fonts[font.id] == null) page!.fonts[font.id] = font.ref();
+    if (page!.fonts[face.id] == null) page!.fonts[face.id] = face.ref();
     const scale = size / 1000;
-    const baseline = y + (font.ascender / 1000) * size;
-    const fontOp = `/${font.id} ${num(size)} Tf`;
+    const baseline = y + (face.ascender / 1000) * size;
+    const fontOp = `/${face.id} ${num(size)} Tf`;
     let out = '';
     if (!text) {
       const [tx, ty] = [position(x), position(baseline)];
-      text = { lineX: Number(tx), lineY: Number(ty), penX: Number(tx), font: fontOp };
-      out = `BT\n1 0 0 -1 ${tx} ${ty} Tm\n${fontOp}\n`;
+      text = { lineX: Number(tx), lineY: Number(ty), penX: Number(tx) };
+      out = `BT\n1 0 0 -1 ${tx} ${ty} Tm\n`;
+      if (font !== fontOp) out += `${fontOp}\n`;
     } else {
-      if (text.font !== fontOp) out += `${fontOp}\n`;
-      text.font = fontOp;
+      if (font !== fontOp) out += `${fontOp}\n`;
       if (Math.abs(baseline - text.lineY) > 1e-3 || Math.abs(x - text.penX) > 1e-3) {
         // Td moves from the start of the line; the text matrix is flipped, so down is negative.
         const dx = position(x - text.lineX);
@@ -313,6 +316,7 @@ export function compactContent(doc: Doc): void {
         text.penX = text.lineX;
       }
     }
+    font = fontOp;
     text.penX += glyphs.advance * scale;
     page!.write(`${out}[${glyphs.commands}] TJ`);
   };
