@@ -220,7 +220,8 @@ export class SectionLinter {
       }
       const isFresh = new Set(fresh);
       const questions = file.questions.filter((q) => isFresh.has(next[sectionAt(q.start)]!));
-      const view: ParsedFile = { ...file, tree: { ...tree, children: nodes }, questions, directives: [] };
+      // Every section new (the first lint): the file's own tree, whose node index the rules above built already.
+      const view: ParsedFile = { ...file, tree: fresh.length === next.length ? tree : { ...tree, children: nodes }, questions, directives: [] };
       for (const f of lintFiles([view], { config: own, scopes: ['file'], host })) {
         const section = next[upperBound(lines, f.line) - 1]!;
         if (isFresh.has(section)) section.findings!.push(f);
