@@ -167,6 +167,8 @@ export interface ParseOptions {
   layout?: LayoutSetting;
   /** The tree of `source.text`, when the caller parsed it already (the language server, section by section). */
   tree?: Root;
+  /** inspectSource of `source.text` with these limits, when the caller ran it already (sections.ts). */
+  safety?: SafetyProblem[];
 }
 
 const METADATA_KEYS = new Set(['id', 'tags']);
@@ -188,7 +190,7 @@ export function defaultId(question: string): string {
 export function parseFile(source: SourceFile, relativePath: string, options: ParseOptions = {}): ParsedFile {
   const safety: SafetyProblem[] = options.refused
     ? [{ line: 1, column: 1, blocking: true, message: options.refused }]
-    : inspectSource(source.text, options.limits ?? DEFAULT_LIMITS);
+    : (options.safety ?? inspectSource(source.text, options.limits ?? DEFAULT_LIMITS));
   const skipped = safety.some((p) => p.blocking);
   const tree = skipped ? emptyRoot() : (options.tree ?? parseMarkdown(source.text));
   const starts = lineStarts(source.text);

@@ -4,6 +4,8 @@ interface NodeIndex {
   /** Every node, in document order (pre-order, as unist-util-visit walks). */
   all: Nodes[];
   byType: Map<string, Nodes[]>;
+  /** For each list of byType, the index in `all` of each of its nodes (to merge lists in document order). */
+  orders: Map<string, number[]>;
 }
 
 const indexes = new WeakMap<Nodes, NodeIndex>();
@@ -18,17 +20,23 @@ function indexOf(tree: Nodes): NodeIndex {
   if (index) return index;
   const all: Nodes[] = [];
   const byType = new Map<string, Nodes[]>();
+  const orders = new Map<string, number[]>();
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    all.push(node);
     let list = byType.get(node.type);
-    if (!list) byType.set(node.type, (list = []));
+    let order = orders.get(node.type);
+    if (!list || !order) {
+      byType.set(node.type, (list = []));
+      orders.set(node.type, (order = []));
+    }
     list.push(node);
+    order.push(all.length);
+    all.push(node);
     const children = (node as { children?: Nodes[] }).children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  index = { all, byType };
+  index = { all, byType, orders };
   indexes.set(tree, index);
   return index;
 }
@@ -40,6 +48,26 @@ export function nodesOfType<T extends Nodes['type']>(tree: Nodes, type: T): Read
 
 /** The nodes of any of the given types in a tree, in document order. */
 export function nodesOfTypes<T extends Nodes['type']>(tree: Nodes, types: readonly T[]): Array<Extract<Nodes, { type: T }>> {
-  const wanted = new Set<string>(types);
-  return indexOf(tree).all.filter((node) => wanted.has(node.type)) as Array<Extract<Nodes, { type: T }>>;
+  // The lists of the types merged by their place in the walk: as long as what is found, not as the tree.
+  const { byType, orders } = indexOf(tree);
+  const lists: Nodes[][] = [];
+  const places: number[][] = [];
+  for (const type of new Set<string>(types)) {
+    const list = byType.get(type);
+    if (list) {
+      lists.push(list);
+      places.push(orders.get(type)!);
+    }
+  }
+  const out: Nodes[] = [];
+  const cursor = lists.map(() => 0);
+  for (;;) {
+    let next = -1;
+    for (let l = 0; l < lists.length; l++) {
+      if (cursor[l]! < lists[l]!.length && (next === -1 || places[l]![cursor[l]!]! < places[next]![cursor[next]!]!)) next = l;
+    }
+    if (next === -1) break;
+    out.push(lists[next]![cursor[next]!++]!);
+  }
+  return out as Array<Extract<Nodes, { type: T }>>;
 }

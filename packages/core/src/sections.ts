@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { ResolvedRule } from './config.js';
-import { parseFile, type ParsedFile } from './extract.js';
+import { parseFile, type ParsedFile, type ParseOptions } from './extract.js';
 import type { LayoutSetting } from './layout.js';
 import { lintFiles, sortDiagnostics, suppressionsOf } from './lint.js';
 import { parseMarkdown, sectionStarts, shift } from './parse.js';
@@ -126,8 +126,12 @@ export class SectionLinter {
     while (suffix < texts.length - prefix && suffix < old.length - prefix && old[old.length - 1 - suffix]!.text === texts[texts.length - 1 - suffix]) suffix++;
 
     // A file too deep or too dense to parse (input-safety) is so because of one of its sections:
-    // blocks and fences end where a section starts. The reused sections were clean.
-    for (let i = prefix; i < texts.length - suffix; i++) {
+    // blocks and fences end where a section starts. The reused sections were clean. When none
+    // is reused (the first lint), the whole text is inspected once, and parseFile takes that
+    // rather than inspecting it again (one pass per section costs more than one on the file).
+    const safety = prefix === 0 && suffix === 0 ? inspectSource(text, limits) : undefined;
+    if (safety?.some((p) => p.blocking)) return this.whole(source, relativePath, config, host, { ...options, safety });
+    for (let i = prefix; !safety && i < texts.length - suffix; i++) {
       if (inspectSource(texts[i]!, limits).some((p) => p.blocking)) return this.whole(source, relativePath, config, host, options);
     }
 
@@ -172,7 +176,7 @@ export class SectionLinter {
     const children: RootContent[] = [];
     for (const section of next) for (const node of section.nodes) children.push(node); // (a spread could overflow the stack)
     const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, line) } };
-    const file = parseFile(source, relativePath, { ...options, tree });
+    const file = parseFile(source, relativePath, { ...options, tree, ...(safety ? { safety } : {}) });
 
     // Every question inside one section (the heading layouts): else the file is linted whole.
     const sectionAt = (offset: number): number => upperBound(bounds, offset) - 1;
@@ -216,7 +220,8 @@ export class SectionLinter {
       }
       const isFresh = new Set(fresh);
       const questions = file.questions.filter((q) => isFresh.has(next[sectionAt(q.start)]!));
-      const view: ParsedFile = { ...file, tree: { ...tree, children: nodes }, questions, directives: [] };
+      // Every section new (the first lint): the file's own tree, whose node index the rules above built already.
+      const view: ParsedFile = { ...file, tree: fresh.length === next.length ? tree : { ...tree, children: nodes }, questions, directives: [] };
       for (const f of lintFiles([view], { config: own, scopes: ['file'], host })) {
         const section = next[upperBound(lines, f.line) - 1]!;
         if (isFresh.has(section)) section.findings!.push(f);
@@ -228,7 +233,7 @@ export class SectionLinter {
     return { file, findings: sortDiagnostics(findings, [source.path]), parsed, incremental: true, ...(helpedSections ? { helped: helpedSections } : {}) };
   }
 
-  private whole(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, host: Host, options: { limits: Limits; layout?: LayoutSetting }): SectionLint {
+  private whole(source: SourceFile, relativePath: string, config: Map<string, ResolvedRule>, host: Host, options: ParseOptions): SectionLint {
     this.sections = [];
     const file = parseFile(source, relativePath, options);
     return { file, findings: lintFiles([file], { config, scopes: ['file'], host }), parsed: 1, incremental: false };
