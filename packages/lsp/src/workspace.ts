@@ -226,13 +226,18 @@ export class Workspace {
     return [...this.open.keys()];
   }
 
+  /** The Markdown files of the content root, as lint lists them (none when it does not exist). */
+  private rootFiles(): string[] {
+    return fs.existsSync(this.root) ? this.host.listFiles(this.root, this.cwd) : [];
+  }
+
   /**
    * Whether the content root holds a file of at least `bytes` bytes (its size on disk; a
    * file of n characters has at least n bytes): the server then starts its lint worker
    * before the editor opens one.
    */
   hasFileOf(bytes: number): boolean {
-    const files = fs.existsSync(this.root) ? this.host.listFiles(this.root, this.cwd) : [];
+    const files = this.rootFiles();
     return files.some((file) => {
       try {
         return fs.statSync(file).size >= bytes;
@@ -248,7 +253,7 @@ export class Workspace {
    * corpus findings changed (to be published again).
    */
   lintCorpus(): Set<string> {
-    const files = fs.existsSync(this.root) ? this.host.listFiles(this.root, this.cwd) : [];
+    const files = this.rootFiles();
     for (const open of this.open.keys()) if (!files.includes(open) && !this.outside(open)) files.push(open);
     const summaries: FileSummary[] = [];
     const hashes: Array<string | undefined> = [];
