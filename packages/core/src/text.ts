@@ -88,6 +88,34 @@ export function containment<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return min === 0 ? 0 : intersectionSize(a, b) / min;
 }
 
+/**
+ * Whether `containment(a, b) >= similarity`, found with as few lookups as it takes: the
+ * count stops once enough items are shared, or once too many are missing to get there
+ * (most pairs of sentences share little, and are told apart after a miss or two).
+ */
+export function containmentAtLeast<T>(a: ReadonlySet<T>, b: ReadonlySet<T>, similarity: number): boolean {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  const min = small.size;
+  if (min === 0) return 0 >= similarity;
+  // The fewest shared items that reach it: the least k with k / min >= similarity, found
+  // with that very comparison (so that rounding decides as containment's division does).
+  let needed = Math.max(0, Math.ceil(similarity * min));
+  while (needed > 0 && (needed - 1) / min >= similarity) needed--;
+  while (needed <= min && needed / min < similarity) needed++;
+  if (needed === 0) return true;
+  if (needed > min) return false;
+  let shared = 0;
+  let missing = 0;
+  const spare = min - needed; // items of the smaller set that may be missing from the larger
+  for (const x of small) {
+    if (large.has(x)) {
+      if (++shared === needed) return true;
+    } else if (++missing > spare) return false;
+  }
+  return false;
+}
+
 /** 32-bit FNV-1a hash of a string. */
 export function hash32(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;

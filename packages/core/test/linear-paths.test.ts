@@ -5,7 +5,7 @@ import { finderByLine, lineRangeSet } from '../src/line-index.js';
 import { parseMarkdown, parseWhole } from '../src/parse.js';
 import { groupRepeats, type Occurrence } from '../src/rules/repeated-sentence.js';
 import { suppressionsOf } from '../src/lint.js';
-import { containment, sentences } from '../src/text.js';
+import { containment, containmentAtLeast, sentences } from '../src/text.js';
 import { findings, lint } from './helpers.js';
 
 // Inputs that exercise the paths that used to cost the square of their size (issue 17).
@@ -117,8 +117,21 @@ function pairwiseGroups(all: Occurrence[], similarity: number, minTerms: number)
   return groups.filter((g) => g.length > 1);
 }
 
+describe('containmentAtLeast', () => {
+  it('answers as containment(a, b) >= similarity does, for any sets and threshold', () => {
+    const set = fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { maxLength: 12 }).map((items) => new Set(items));
+    const threshold = fc.oneof(fc.constantFrom(0, 0.1, 0.3, 1 / 3, 0.5, 0.7, 0.8, 0.9, 0.95, 1), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(set, set, threshold, (a, b, similarity) => {
+        expect(containmentAtLeast(a, b, similarity)).toBe(containment(a, b) >= similarity);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('repeated-sentence grouping', () => {
-  const occurrence = (terms: string[], n: number): Occurrence => ({ raw: terms.join(' '), key: terms.join(' '), terms: new Set(terms), start: n, end: n, removal: undefined });
+  const occurrence = (terms: string[], n: number): Occurrence => ({ key: terms.join(' '), terms: new Set(terms), start: n, end: n, removal: undefined });
 
   it('groups as the pairwise comparison does, with the index or without', () => {
     const vocabulary = ['gan', 'vae', 'model', 'train', 'data', 'loss', 'latent', 'noise', 'decod', 'encod', 'sampl'];

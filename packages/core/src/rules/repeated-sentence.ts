@@ -3,12 +3,13 @@ import { maskRanges } from '../literals.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
 import { pointAt } from '../source.js';
-import { containment, sentences, termsOfWords, words } from '../text.js';
+import { containmentAtLeast, sentences, termsOfWords, words } from '../text.js';
 
 export interface Occurrence {
-  raw: string;
+  /** The sentence's words, lower-cased, joined by a space: what an exact repeat shares. */
   key: string;
-  terms: Set<string>;
+  /** Its topic terms; empty when it has fewer than `minTerms` (it rewords nothing then). */
+  terms: ReadonlySet<string>;
   start: number;
   end: number;
   /** What to delete to remove this sentence cleanly (with the space before it). */
@@ -64,10 +65,10 @@ export default defineRule<Options>({
           // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
           // breaks after every newline); offsets are kept since "\n" and " " have one length.
           const list = sentences(comparedText(paragraph, text, pStart, pEnd).replace(/\n/g, ' '));
-          list.forEach((s, i) => {
+          for (let i = 0; i < list.length; i++) {
+            const s = list[i]!;
             const found = words(s.text);
-            if (found.length < options.minWords) return;
-            const key = found.join(' ');
+            if (found.length < options.minWords) continue;
             const start = pStart + s.start;
             const end = pStart + s.end;
             let removal: [number, number] | undefined;
@@ -81,22 +82,27 @@ export default defineRule<Options>({
               // The last paragraph of the file goes with the blank lines before it.
               removal = after >= text.length ? [before, pEnd] : [pStart, after];
             }
-            all.push({ raw: text.slice(start, end).replace(/\n/g, ' '), key, terms: new Set(termsOfWords(found)), start, end, removal });
-          });
+            // A sentence with fewer terms than minTerms rewords nothing: no set is built for it.
+            const terms = termsOfWords(found);
+            all.push({ key: found.join(' '), terms: terms.length < options.minTerms ? NO_TERMS : new Set(terms), start, end, removal });
+          }
         }
       }
       for (const group of groupRepeats(all, options.similarity, options.minTerms)) {
         const [first, second] = group as [Occurrence, Occurrence];
+        // The sentence as written (a line break in it read as a space); built for repeats only.
+        const raw = (o: Occurrence): string => text.slice(o.start, o.end).replace(/\n/g, ' ');
 
         // Only a sentence identical to an earlier one is deleted; a reworded repeat is left for a person.
         const seen = new Set<string>();
         const exact: Occurrence[] = [];
         let copies = 0; // later occurrences identical to an earlier one
         for (const o of group) {
-          if (seen.has(o.raw)) {
+          const written = raw(o);
+          if (seen.has(written)) {
             copies++;
             if (o.removal) exact.push(o);
-          } else seen.add(o.raw);
+          } else seen.add(written);
         }
         const reworded = group.length - 1 - copies;
         const fix: Fix | undefined = composeEdits(text, exact.map((o) => ({ range: o.removal!, text: '' })));
@@ -106,7 +112,7 @@ export default defineRule<Options>({
         report({
           message:
             `Sentence ${group.length === 2 ? 'appears twice' : `appears ${group.length} times`} in this answer` +
-            `${reworded === 0 ? '' : reworded === group.length - 1 ? ' (reworded)' : ` (${reworded} reworded)`}: "${preview(second.raw)}"`,
+            `${reworded === 0 ? '' : reworded === group.length - 1 ? ' (reworded)' : ` (${reworded} reworded)`}: "${preview(raw(second))}"`,
           line: from.line,
           column: from.column,
           endLine: to.line,
@@ -174,7 +180,7 @@ function rewordable(all: Occurrence[], minTerms: number): boolean {
 function matches(s: Occurrence, earlier: Occurrence, similarity: number, minTerms: number): boolean {
   const small = Math.min(s.terms.size, earlier.terms.size);
   const large = Math.max(s.terms.size, earlier.terms.size);
-  return small >= minTerms && small * 2 >= large && containment(s.terms, earlier.terms) >= similarity;
+  return small >= minTerms && small * 2 >= large && containmentAtLeast(s.terms, earlier.terms, similarity);
 }
 
 /** Earlier sentences by the rarest of their terms, to find reworded repeats (see groupRepeats). */
@@ -275,6 +281,7 @@ function comparedText(paragraph: Paragraph, text: string, pStart: number, pEnd: 
   return literals.length === 0 ? withoutLinks : maskRanges(withoutLinks, 0, pEnd - pStart, literals.map(([a, b]) => [a - pStart, b - pStart]), '_');
 }
 
+const NO_TERMS: ReadonlySet<string> = new Set();
 const PARAGRAPH: ReadonlySet<'paragraph'> = new Set(['paragraph']);
 const MASKED: ReadonlySet<'link' | 'inlineCode' | 'inlineMath'> = new Set(['link', 'inlineCode', 'inlineMath']);
 
