@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic as Finding, FileSummary } from '@genai-qa/core';
-import type { ForgetJob, LintJob } from './lint-worker.js';
+import type { ForgetJob, LintJob, PostedResult } from './lint-worker.js';
+import { unpackSummary } from './wire.js';
 
 /** Files from this many characters on are linted in full in a worker (see incremental.ts). */
 export const LARGE_FILE = 500_000;
@@ -17,7 +18,7 @@ export interface LintResult {
  */
 export class LargeFileLinter {
   private worker: Worker | undefined;
-  private running: { key: string; done: (r: LintResult) => void } | undefined;
+  private running: { key: string; job: LintJob; done: (r: LintResult) => void } | undefined;
   private readonly pending = new Map<string, { job: LintJob; done: (r: LintResult) => void }>();
 
   lint(key: string, job: LintJob, done: (result: LintResult) => void): void {
@@ -30,7 +31,7 @@ export class LargeFileLinter {
     if (first.done) return;
     const [key, { job, done }] = first.value;
     this.pending.delete(key);
-    this.running = { key, done };
+    this.running = { key, job, done };
     this.start().postMessage(job);
   }
 
@@ -51,10 +52,10 @@ export class LargeFileLinter {
       this.running = undefined;
       this.next();
     });
-    worker.on('message', (result: LintResult) => {
+    worker.on('message', (posted: PostedResult) => {
       const running = this.running!;
       this.running = undefined;
-      running.done(result);
+      running.done({ id: posted.id, findings: posted.findings, parsed: unpackSummary(posted.parsed, running.job.source) });
       this.next();
     });
     return worker;

@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
-import { LintSession, SectionLinter, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { LintSession, SectionLinter, type Diagnostic, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 import { ThreadHelper } from './thread-helper.js';
+import { packSummary, transferList, type PackedSummary } from './wire.js';
 
 // A worker thread that lints a large open file (its own rules), so that the server stays
 // responsive meanwhile: see Workspace.updateLarge and incremental.ts. It lints as the main
@@ -31,6 +32,13 @@ const fileSystem: Host = {
   },
 };
 
+/** What the worker posts for a job (large-files.ts unpacks the summary). */
+export interface PostedResult {
+  id: number;
+  findings: Diagnostic[];
+  parsed: PackedSummary;
+}
+
 /** A file closed in the editor: its sections are dropped. */
 export interface ForgetJob {
   forget: string;
@@ -58,5 +66,6 @@ parentPort?.on('message', (job: LintJob | ForgetJob) => {
   let sections = linters.get(job.key);
   if (!sections) linters.set(job.key, (sections = new SectionLinter(helper)));
   const result = session.session.lintFile({ source: job.source, relativePath: job.relativePath }, { sections });
-  parentPort!.postMessage({ id: job.id, findings: result.diagnostics, parsed: result.summary });
+  const parsed = packSummary(result.summary);
+  parentPort!.postMessage({ id: job.id, findings: result.diagnostics, parsed } satisfies PostedResult, transferList(parsed));
 });

@@ -164,6 +164,10 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     } catch (error) {
       tell(MessageType.Error, `genai-qa: ${(error as Error).message}; using the rules' defaults`);
     }
+    // A content root with a large file: the worker that lints such files loads the engine now,
+    // before the answer goes out (a client opens its documents right after it, and loading the
+    // engine takes a few hundred milliseconds, which the first lint of a large file would wait).
+    if (workspace.hasFileOf(LARGE_FILE)) large.start();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -177,8 +181,6 @@ export function startServer(host: ServerHost, connection: Connection = createCon
 
   connection.onInitialized(() => {
     watchConfig();
-    // A content root with a large file: the worker that lints such files loads the engine now.
-    if (workspace!.hasFileOf(LARGE_FILE)) large.start();
   });
 
   /**
