@@ -28,3 +28,4 @@ export { resolveLimits } from './config.js';
 export type { ParseOptions } from './extract.js';
 export { describeUnanswered, type Unanswered } from './layout-unanswered.js';
 export { describeLayout, detectLayout, LAYOUTS_LOOKED_FOR, NUMBERINGS, DIFFICULTY_MARKERS, QUESTION_WORDS, type Layout, type LayoutSetting, type Numbering, type QuestionStyle, type Difficulty } from './layout.js';
+export { packSummary, unpackSummary, transferList, type PackedSummary } from './wire.js';

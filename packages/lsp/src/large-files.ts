@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic as Finding, FileSummary } from '@genai-qa/core';
+import { unpackSummary, type Diagnostic as Finding, type FileSummary } from '@genai-qa/core';
 import type { ForgetJob, LintJob, PostedResult } from './lint-worker.js';
-import { unpackSummary } from './wire.js';
 
 /** Files from this many characters on are linted in full in a worker (see incremental.ts). */
 export const LARGE_FILE = 500_000;

@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
-import { LintSession, SectionLinter, type Diagnostic, type Host, type LayoutSetting, type Limits, type ResolvedRule, type SourceFile } from '@genai-qa/core';
+import { LintSession, packSummary, SectionLinter, transferList, type Diagnostic, type Host, type LayoutSetting, type Limits, type PackedSummary, type ResolvedRule, type SourceFile } from '@genai-qa/core';
 import { ThreadHelper } from './thread-helper.js';
-import { packSummary, transferList, type PackedSummary } from './wire.js';
 
 // A worker thread that lints a large open file (its own rules), so that the server stays
 // responsive meanwhile: see Workspace.updateLarge and incremental.ts. It lints as the main

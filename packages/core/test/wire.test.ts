@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeSource, LintSession, NO_FILE_SYSTEM, resolveConfig, resolveLimits, SectionLinter, type FileSummary } from '@genai-qa/core';
+import { decodeSource, LintSession, NO_FILE_SYSTEM, packSummary, resolveConfig, resolveLimits, SectionLinter, transferList, unpackSummary, type FileSummary } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
-import { packSummary, transferList, unpackSummary } from '../src/wire.js';
 
-// The lint worker posts a file's summary packed (wire.ts); the main thread must get back
+// A lint worker thread posts a file's summary packed (wire.ts); the main thread must get back
 // exactly the summary the worker had, in the same key order, on corpora of every layout.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,7 +1,9 @@
-import type { FileSummary, QuestionSummary, SourceFile } from '@genai-qa/core';
+import type { FileSummary, QuestionSummary } from './extract.js';
+import type { SourceFile } from './source.js';
 
-// How the lint worker posts a file's summary back to the main thread. Structured cloning
-// copies each object and each string of a summary one at a time: at 10,000 questions that
+// How a lint worker thread (the language server's, the CLI's pool) posts a file's summary
+// to the main thread. Structured cloning copies each object and each string of a summary
+// one at a time: at 10,000 questions that
 // took ≈150 ms between the worker's last rule and the first diagnostics (two threads, one
 // serialising, one deserialising). Packed, a summary is one string (every question's
 // strings, end to end), one array of numbers (every count, line and offset) and the few
