@@ -245,6 +245,18 @@ export const FAMILIES = {
       return wrap(list.join(' '));
     },
   },
+  'templated-sentences': {
+    about: 'one question of thousands of sentences cut from a few templates: the same frequent words, a number of their own',
+    single: (r, bytes) => {
+      const templates = Array.from({ length: 4 }, () => Array.from({ length: 6 }, () => word(r)));
+      return fill(bytes, '\n\n', () =>
+        Array.from({ length: 8 }, () => {
+          const [a, b, c, d, e, f] = r.pick(templates);
+          return `Step ${r.int(1_000_000)} of the ${a} ${b} sends the ${c} ${d} to ${e} ${f} ${r.int(1000)}.`;
+        }).join(' '),
+      );
+    },
+  },
   emphasis: {
     about: 'emphasis and strong emphasis, matched and unmatched',
     question: (r) => wrap(Array.from({ length: 6 }, () => `${r.pick(['*', '**', '_', '__'])}${word(r)} ${word(r)}${r.pick(['*', '**', '_', '__', ''])} ${word(r)}`).join(' ') + '.'),

@@ -159,6 +159,25 @@ describe('repeated-sentence grouping', () => {
   });
 });
 
+describe('repeated-sentence on sentences cut from one template', () => {
+  // The same frequent words in every sentence and a number of its own: each sentence shares
+  // most of its terms with every other, never 90 % of them. (Such an answer of 1 MB took
+  // 28 s when every pair was a candidate; the bench's templated-sentences family times it.)
+  const step = (i: number) => `Step ${i} of the tokenizer splits the input text into tokens ${i * 7 + 3}.`;
+
+  it('finds the one reworded sentence among 5,000, and nothing else', () => {
+    const list = Array.from({ length: 5000 }, (_, i) => step(i));
+    // Sentence 4001 says sentence 11 again, its words in another order.
+    list[4000] = 'The tokenizer splits the input text into tokens 73 of step 10.';
+    const paragraphs: string[] = [];
+    for (let i = 0; i < list.length; i += 10) paragraphs.push(list.slice(i, i + 10).join(' '));
+    const md = `# 1. What does a tokenizer do?\n\n${paragraphs.join('\n\n')}\n`;
+    expect(findings('repeated-sentence', md)).toEqual([
+      { line: 803, column: 1, message: 'Sentence appears twice in this answer (reworded): "The tokenizer splits the input text into tokens 73 of ste…"' },
+    ]);
+  });
+});
+
 describe('suppressions and metadata in files of many questions', () => {
   const questions = 1000;
   const md = Array.from(

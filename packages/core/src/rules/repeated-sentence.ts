@@ -183,11 +183,22 @@ function matches(s: Occurrence, earlier: Occurrence, similarity: number, minTerm
   return small >= minTerms && small * 2 >= large && containmentAtLeast(s.terms, earlier.terms, similarity);
 }
 
-/** Earlier sentences by the rarest of their terms, to find reworded repeats (see groupRepeats). */
+/**
+ * Earlier sentences by the rarest of their terms, to find reworded repeats (see groupRepeats).
+ *
+ * The prefix a sentence must share depends on the pair: two sets of m terms or more that
+ * share at least t = ⌈similarity × m⌉ share one among the first size − t + 1 terms of each.
+ * A sentence is indexed with the longest prefix any partner needs (the smallest partner it
+ * may have), by term and by its number of terms; a lookup takes, per size of partner, only
+ * its own prefix for that size. Sentences made from one template ("Step 12 uses the
+ * encoder.") share their frequent words; with the longest prefix for every pair each would
+ * be compared with every earlier one (a 1 MB answer of them took minutes).
+ */
 class RewordIndex {
   private readonly sorted: string[][];
   private readonly prefix: number[];
-  private readonly postings = new Map<string, number[]>();
+  /** Term → number of terms of the sentence → the sentences (in order) with that term in their prefix. */
+  private readonly postings = new Map<string, Map<number, number[]>>();
 
   constructor(
     private readonly all: Occurrence[],
@@ -201,20 +212,28 @@ class RewordIndex {
     this.prefix = all.map((o) => {
       const size = o.terms.size;
       // The fewest terms any partner must share: the smaller set has at least
-      // max(minTerms, ⌈size / 2⌉) terms (small * 2 >= large). Kept low on purpose (0 when in doubt).
-      const needed = Math.ceil(similarity * Math.max(minTerms, Math.ceil(size / 2)) - 1e-6);
+      // max(minTerms, ⌈size / 2⌉) terms (small * 2 >= large).
+      const needed = this.needed(Math.max(minTerms, Math.ceil(size / 2)));
       return needed <= 0 ? Infinity : size - needed + 1;
     });
+  }
+
+  /** The fewest terms two sentences whose smaller one has `m` terms share if they match; kept low on purpose (0 when in doubt). */
+  private needed(m: number): number {
+    return Math.ceil(this.similarity * m - 1e-6);
   }
 
   /** Adds sentence `i` (after its own lookup). */
   add(i: number): void {
     const terms = this.sorted[i]!;
-    const length = Math.min(terms.length, this.prefix[i]!);
+    const size = terms.length;
+    const length = Math.min(size, this.prefix[i]!);
     for (let k = 0; k < length; k++) {
-      const list = this.postings.get(terms[k]!);
+      let bySize = this.postings.get(terms[k]!);
+      if (!bySize) this.postings.set(terms[k]!, (bySize = new Map()));
+      const list = bySize.get(size);
       if (list) list.push(i);
-      else this.postings.set(terms[k]!, [i]);
+      else bySize.set(size, [i]);
     }
   }
 
@@ -228,10 +247,17 @@ class RewordIndex {
       return undefined;
     }
     const terms = this.sorted[i]!;
+    const size = terms.length;
     const lists: number[][] = [];
-    for (let k = 0; k < Math.min(terms.length, this.prefix[i]!); k++) {
-      const list = this.postings.get(terms[k]!);
-      if (list) lists.push(list);
+    for (let k = 0; k < Math.min(size, this.prefix[i]!); k++) {
+      const bySize = this.postings.get(terms[k]!);
+      if (!bySize) continue;
+      for (const [other, list] of bySize) {
+        const small = Math.min(size, other);
+        if (small < this.minTerms || small * 2 < Math.max(size, other)) continue;
+        // This term is in the prefix this pair needs (the partner's own prefix was indexed longer).
+        if (k < size - this.needed(small) + 1) lists.push(list);
+      }
     }
     // Candidates in increasing order (a merge of the sorted lists); the first that matches wins.
     const cursor = lists.map(() => 0);
