@@ -230,7 +230,7 @@ class RewordIndex {
     const length = Math.min(size, this.prefix[i]!);
     for (let k = 0; k < length; k++) {
       let bySize = this.postings.get(terms[k]!);
-      if (!bySize) this.postings.set(terms[k]!, (bySize = new Map()));
+      if (!bySize) this.postings.set(terms[k]!, (bySize = new Map<number, number[]>()));
       const list = bySize.get(size);
       if (list) list.push(i);
       else bySize.set(size, [i]);
