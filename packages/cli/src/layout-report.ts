@@ -5,7 +5,7 @@ export class LayoutTally {
   private readonly seen = new Map<string, { files: number; questions: number }>();
   private empty = 0;
 
-  add(file: Pick<ParsedFile, 'layout' | 'questions' | 'skipped'>): void {
+  add(file: Pick<ParsedFile, 'layout' | 'skipped'> & { questions: readonly unknown[] }): void {
     if (file.skipped) return;
     if (!file.layout || file.questions.length === 0) {
       this.empty++;

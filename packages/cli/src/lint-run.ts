@@ -1,9 +1,11 @@
 import { LintSession, resolveConfig, resolveLimits, ruleOrder, rules, type Diagnostic, type ExternalLinks, type LayoutSetting, type LintInput, type ParsedFile } from '@genai-qa/core';
+import fs from 'node:fs';
 import { loadConfigWithText } from './config-file.js';
-import { collectFiles, fixChecked, nodeHost, readChecked } from './files.js';
+import { collectFiles, fixChecked, nodeHost, readChecked, type InputFile } from './files.js';
 import type { Io } from './io.js';
 import { LayoutTally } from './layout-report.js';
 import { cacheKey, CacheFileStore, fileHash } from './lint-cache-file.js';
+import { poolThreads, pooledInputs, type PoolCounts, type PooledInput } from './lint-pool.js';
 import { NO_PROGRESS, ruleProgress, type Progress } from './progress.js';
 
 /*
@@ -107,8 +109,25 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
     }
   }
   const tally = options.verbose ? new LayoutTally() : undefined;
-  const result = session.lint(read(), { keepTrees: options.keepTrees ?? false, onFile: (_input, r) => r.file && tally?.add(r.file) });
+  // A plain run of a large corpus lints its files on every core (lint-pool.ts); same report.
+  const plain = !options.fix && !options.keepTrees && options.external === undefined && store === undefined;
+  const threads = plain ? poolThreads(inputs, totalBytes(inputs), io.env) : 1;
+  const counts: PoolCounts = { here: 0, workers: 0 };
+  const pooled = (): Iterable<LintInput> =>
+    pooledInputs(inputs, { cwd: io.cwd, config, limits, layout }, session, threads, (index) => progress.update(index, inputs[index]!.relativePath), counts);
+  const result = session.lint(threads > 1 ? pooled() : read(), {
+    keepTrees: options.keepTrees ?? false,
+    onFile: (input, r) => {
+      if (!tally) return;
+      if (r.file) tally.add(r.file);
+      // A file a worker linted: its layout came with its summary.
+      else if ('layout' in input) tally.add({ layout: (input as PooledInput).layout, questions: r.summary.questions, skipped: r.summary.skipped });
+    },
+  });
   if (tally) io.stderr.write(tally.line(layout));
+  if (options.verbose && threads > 1) {
+    io.stderr.write(`genai-qa: files linted on ${threads} threads: ${counts.here} on the main thread, ${counts.workers} by ${threads - 1} worker${threads === 2 ? '' : 's'}\n`);
+  }
   // (Read after the run: a cache file's summaries are read, and found wanting, only when needed.)
   const ignored = store?.ignored;
   if (store) {
@@ -123,4 +142,17 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
     ...(ignored ? { ignored } : {}),
   };
   return { files: result.files, diagnostics: result.diagnostics, layout, stats };
+}
+
+/** The files' sizes on disk together (what decides whether a pool pays; unreadable files count 0). */
+function totalBytes(files: readonly InputFile[]): number {
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file.absolutePath).size;
+    } catch {
+      // Reported when the file is read.
+    }
+  }
+  return bytes;
 }

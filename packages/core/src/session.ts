@@ -42,6 +42,14 @@ export interface LintInput {
   hash?: string;
 }
 
+/**
+ * A file linted already, by lintFile in this session's settings on another thread (the CLI's
+ * worker pool): lint takes its result as it is, in the file's place in the order.
+ */
+export interface PrelintedInput extends LintInput {
+  prelinted: FileResult;
+}
+
 export interface SessionOptions {
   /** A config (as in genai-qa.config.json) or an already resolved one. */
   config?: Config | Map<string, ResolvedRule>;
@@ -161,7 +169,7 @@ export class LintSession {
    * unless `keepTrees`), then the corpus rules on the summaries. `onFile` is called before
    * each file (progress display).
    */
-  lint(inputs: Iterable<LintInput>, options: { keepTrees?: boolean; onFile?(input: LintInput, result: FileResult): void } = {}): SessionResult {
+  lint(inputs: Iterable<LintInput | PrelintedInput>, options: { keepTrees?: boolean; onFile?(input: LintInput, result: FileResult): void } = {}): SessionResult {
     const diagnostics: Diagnostic[] = [];
     const summaries: FileSummary[] = [];
     const hashes: Array<string | undefined> = [];
@@ -169,7 +177,7 @@ export class LintSession {
     const reused: string[] = [];
     const linted: string[] = [];
     for (const input of inputs) {
-      const result = this.lintFile(input, { keepTree: options.keepTrees ?? false });
+      const result = 'prelinted' in input ? input.prelinted : this.lintFile(input, { keepTree: options.keepTrees ?? false });
       options.onFile?.(input, result);
       // One push per diagnostic: a spread of 150,000 arguments overflows the stack.
       for (const d of result.diagnostics) diagnostics.push(d);
