@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import v8 from 'node:v8';
-import { run } from './run.js';
 
 // For `lint`, keep V8's young generation at its initial size instead of letting it grow to
 // 2 × 16 MB. Parsing allocates many short-lived nodes; given room, the young generation grows
@@ -11,6 +10,10 @@ import { run } from './run.js';
 // whether to grow the space, so setting it here, before the engine is loaded, is enough.
 // Only the command does this: importing the library does not.
 if (process.argv[2] === 'lint') v8.setFlagsFromString('--semi-space-growth-factor=1');
+// The language server's lint worker loads the engine while this thread loads the rest
+// (packages/lsp/src/prestart.ts); hence the commands are imported only after this.
+if (process.argv[2] === 'lsp') (await import('@genai-qa/lsp/prestart')).prestartLintWorker();
+const { run } = await import('./run.js');
 
 try {
   process.exitCode = await run(process.argv.slice(2), {

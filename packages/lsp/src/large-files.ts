@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { unpackSummary, type Diagnostic as Finding, type FileSummary } from '@genai-qa/core';
 import type { ForgetJob, LintJob, PostedResult } from './lint-worker.js';
+import { takePrestartedWorker } from './prestart.js';
 
 /** Files from this many characters on are linted in full in a worker (see incremental.ts). */
 export const LARGE_FILE = 500_000;
@@ -41,7 +42,7 @@ export class LargeFileLinter {
    */
   start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./lint-worker.js', import.meta.url));
+    const worker = takePrestartedWorker() ?? new Worker(new URL('./lint-worker.js', import.meta.url));
     this.worker = worker;
     worker.unref();
     worker.on('error', (error) => {

@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './actions.js';
 import { LARGE_FILE, LargeFileLinter } from './large-files.js';
+import { stopPrestartedWorker } from './prestart.js';
 import { contains, findingRange, lineLengths, lineLengthsFromStarts, toDiagnostic } from './convert.js';
 import { Workspace, type ServerHost } from './workspace.js';
 
@@ -168,6 +169,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     // before the answer goes out (a client opens its documents right after it, and loading the
     // engine takes a few hundred milliseconds, which the first lint of a large file would wait).
     if (workspace.hasFileOf(LARGE_FILE)) large.start();
+    else stopPrestartedWorker();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
