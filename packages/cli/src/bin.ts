@@ -8,7 +8,8 @@ import v8 from 'node:v8';
 // the exporters keep much of what they allocate (page content, glyph runs), and a small young
 // generation made a 10k PDF build a third slower. V8 reads the flag whenever it decides
 // whether to grow the space, so setting it here, before the engine is loaded, is enough.
-// Only the command does this: importing the library does not.
+// Only the command does this: importing the library does not. On a large input lint sets the
+// default growth back (lint-command.ts, youngGenerationFor).
 if (process.argv[2] === 'lint') v8.setFlagsFromString('--semi-space-growth-factor=1');
 // The language server's lint worker loads the engine while this thread loads the rest
 // (packages/lsp/src/prestart.ts); hence the commands are imported only after this.

@@ -42,6 +42,8 @@ export interface LintPathsOptions {
   keepTrees?: boolean;
   /** Print the question layout found on stderr (`--verbose`). */
   verbose?: boolean;
+  /** Called once the files are listed, with their size on disk in all (before any is read). */
+  onInputs?: (files: readonly InputFile[], bytes: number) => void;
   progress?: Progress;
 }
 
@@ -86,6 +88,8 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
   const corpusFixes = rules.some((r) => r.scope === 'corpus' && r.meta.fixable && config.get(r.meta.id)!.severity !== 'off');
 
   const inputs = collectFiles(paths, io.cwd);
+  const bytes = totalBytes(inputs);
+  options.onInputs?.(inputs, bytes);
   progress.phase(options.fix ? 'Fixing and linting' : 'Linting', inputs.length, 'files');
   function* read(): Generator<LintInput> {
     for (const [index, input] of inputs.entries()) {
@@ -111,7 +115,7 @@ export function lintPaths(paths: readonly string[], io: Io, options: LintPathsOp
   const tally = options.verbose ? new LayoutTally() : undefined;
   // A plain run of a large corpus lints its files on every core (lint-pool.ts); same report.
   const plain = !options.fix && !options.keepTrees && options.external === undefined && store === undefined;
-  const threads = plain ? poolThreads(inputs, totalBytes(inputs), io.env) : 1;
+  const threads = plain ? poolThreads(inputs, bytes, io.env) : 1;
   const counts: PoolCounts = { here: 0, workers: 0 };
   const pooled = (): Iterable<LintInput> =>
     pooledInputs(inputs, { cwd: io.cwd, config, limits, layout }, session, threads, (index) => progress.update(index, inputs[index]!.relativePath), counts);
