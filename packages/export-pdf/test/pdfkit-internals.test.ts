@@ -16,6 +16,7 @@ import {
   pdfString,
   pngDecoder,
   setCurrentStructureElement,
+  shareResources,
   sortDestinationsByBytes,
   structType,
   unfinishedObjects,
@@ -153,6 +154,49 @@ describe('closeContentStream', () => {
     const contents = (json.objects.get(json.pages[0]!) as Record<string, unknown>)['/Contents'];
     expect(Array.isArray(contents) && contents.length).toBe(2);
     expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('before the split after the split');
+  });
+});
+
+describe('shareResources', () => {
+  it("relies on each page's resources being made by doc.ref({ ProcSet }) while addPage runs", () => {
+    const doc = newDoc();
+    const made: unknown[] = [];
+    const ref = doc.ref.bind(doc);
+    doc.ref = ((data?: unknown) => {
+      made.push(data);
+      return ref(data as object);
+    }) as typeof doc.ref;
+    doc.addPage();
+    expect(made.filter((data) => data !== null && typeof data === 'object' && 'ProcSet' in data)).toHaveLength(1);
+    expect((doc.page.dictionary.data as { Resources?: unknown }).Resources).toBe(doc.page.resources);
+  });
+
+  it.skipIf(qpdf.skip || poppler.skip)(`gives every page one resources dictionary, written once, with every page's fonts${qpdf.reason || poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc();
+      if (patch) shareResources(doc);
+      const fonts = fontFiles();
+      doc.registerFont('sans', fonts.get('sans')!);
+      doc.registerFont('mono', fonts.get('mono')!);
+      doc.addPage().font('sans').text('page one', 72, 72);
+      doc.addPage().font('mono').text('page two', 72, 72);
+      doc.addPage().font('sans').text('page three', 72, 72).font('mono').text('in mono');
+      const bytes = (await finish(doc)).bytes;
+      expect(unfinishedObjects(doc)).toBe(0);
+      return write(bytes);
+    };
+    const plain = await render(false);
+    const shared = await render(true);
+    expect(run('qpdf', ['--check', shared])).toContain('No syntax or stream encoding errors found');
+    const json = qpdfJson(shared);
+    const resources = json.pages.map((page) => (json.objects.get(page) as Record<string, unknown>)['/Resources']);
+    expect(new Set(resources).size).toBe(1);
+    const plainJson = qpdfJson(plain);
+    // Two objects fewer than plain pdfkit's (one resources dictionary per page), the fonts of all pages in the one.
+    expect(json.objects.size).toBe(plainJson.objects.size - 2);
+    const fontsOf = (j: typeof json, page: string) => Object.keys(((deref(j, (j.objects.get(page) as Record<string, unknown>)['/Resources']) as Record<string, unknown>)['/Font'] ?? {}) as object);
+    expect(fontsOf(json, json.pages[0]!).sort()).toEqual([...new Set(plainJson.pages.flatMap((page) => fontsOf(plainJson, page)))].sort());
+    expect(run('pdftotext', [shared, '-'])).toBe(run('pdftotext', [plain, '-']));
   });
 });
 

@@ -112,6 +112,54 @@ export function closeContentStream(doc: Doc, page: PDFKit.PDFPage): void {
 }
 
 /**
+ * Size: pdfkit gives every page a resources dictionary of its own (`PDFPage`'s constructor,
+ * private: `doc.ref({ ProcSet })`, filled through `page.fonts`, `page.xobjects`, …). The names
+ * in it are the document's (`F1`, `I1`, `Gs1`: numbered across the document), so one
+ * dictionary holding every page's entries reads the same on each page; a page's resources
+ * may list what it does not use. Every page added after this call gets the first page's
+ * dictionary, which is written once, when the last page that shares it ends (at the end of
+ * the document: pages are buffered, so everything they use is known by then).
+ */
+export function shareResources(doc: Doc): void {
+  interface Reference {
+    end(...args: unknown[]): unknown;
+  }
+  const target = doc as unknown as {
+    ref: (data?: unknown) => Reference;
+    addPage: (...args: unknown[]) => Doc;
+    page?: { resources?: Reference; dictionary: { data: { Resources?: unknown } } };
+  };
+  const ref = target.ref?.bind(doc);
+  const addPage = target.addPage?.bind(doc);
+  if (typeof ref !== 'function' || typeof addPage !== 'function') throw moved('ref');
+  let shared: Reference | undefined;
+  let sharing = 0;
+  let adding = false;
+  target.ref = (data?: unknown): Reference => {
+    // The resources of the page being constructed: the shared ones, no object of its own.
+    if (adding && shared && data !== null && typeof data === 'object' && 'ProcSet' in data) return shared;
+    return ref(data);
+  };
+  target.addPage = (...args: unknown[]): Doc => {
+    adding = true;
+    try {
+      addPage(...args);
+    } finally {
+      adding = false;
+    }
+    const page = target.page;
+    if (!page?.resources || page.dictionary.data.Resources !== page.resources) throw moved('page.resources');
+    if (!shared) {
+      shared = page.resources;
+      const end = shared.end.bind(shared);
+      shared.end = (...rest: unknown[]): unknown => (--sharing === 0 ? end(...rest) : undefined);
+    } else if (page.resources !== shared) throw moved('PDFPage resources ref({ ProcSet })');
+    sharing++;
+    return doc;
+  };
+}
+
+/**
  * Memory: pdfkit pushes every object to the output stream in several small chunks, and the
  * stream holds them until the (synchronous) rendering ends. Gathering them into 64 KiB
  * blocks keeps the bytes identical and the object count low.
