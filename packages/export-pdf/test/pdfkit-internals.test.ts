@@ -2,10 +2,13 @@
 // still there, and the patch still changes what pdfkit writes (read back with qpdf and
 // poppler, compared with what plain pdfkit writes). A pdfkit upgrade that moves an internal
 // fails here first.
+import { execFileSync } from 'node:child_process';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { fontFiles } from '../src/fonts.js';
 import {
+  adler32,
   attachGoToLinksToStructure,
   clearLayoutCaches,
   closeContentStream,
@@ -141,19 +144,46 @@ describe('closeContentStream', () => {
     expect((doc.page.dictionary.data as { Contents?: unknown }).Contents).toBe(doc.page.content);
   });
 
-  it.skipIf(qpdf.skip || poppler.skip)(`writes a page's content so far and gives it a second stream for the rest${qpdf.reason || poppler.reason}`, async () => {
+  it('relies on page.content gathering uncompressed chunks in buffer and compressing them in finalize', () => {
+    const doc = newDoc();
+    doc.addPage();
+    const content = doc.page.content as unknown as { buffer: unknown; compress: unknown; finalize: unknown };
+    expect(Array.isArray(content.buffer)).toBe(true);
+    expect(content.compress).toBe(true);
+    expect(typeof content.finalize).toBe('function');
+  });
+
+  it.skipIf(qpdf.skip || poppler.skip)(`compresses a page's content so far, and writes it with the rest as one stream${qpdf.reason || poppler.reason}`, async () => {
     const doc = newDoc();
     doc.addPage();
     doc.text('before the split', 72, 72);
     const page = doc.page;
     closeContentStream(doc, page);
+    // The compressed part is kept, not the chunks.
+    expect((page.content as unknown as { buffer: unknown[] }).buffer).toHaveLength(0);
     doc.text('after the split', 72, 144);
+    closeContentStream(doc, page); // a page left twice: one part per time
+    doc.text('and after the second', 72, 216);
     const pdf = write((await finish(doc)).bytes);
     expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
     const json = qpdfJson(pdf);
     const contents = (json.objects.get(json.pages[0]!) as Record<string, unknown>)['/Contents'];
-    expect(Array.isArray(contents) && contents.length).toBe(2);
-    expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('before the split after the split');
+    expect(typeof contents).toBe('string'); // one stream, not an array
+    expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('before the split after the split and after the second');
+    // An independent inflate, which checks the Adler-32, reads the stream whole.
+    const raw = execFileSync('qpdf', ['--show-object=' + String(contents).replace(' 0 R', ''), '--raw-stream-data', pdf]);
+    const inflated = inflateSync(raw).toString('latin1');
+    expect(inflated.split(' TJ').length - 1).toBeGreaterThanOrEqual(3);
+  });
+
+  it('computes Adler-32 as zlib does, in pieces as at once', () => {
+    const bytes = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919) & 0xff));
+    const whole = adler32(1, bytes);
+    expect(adler32(adler32(1, bytes.subarray(0, 7000)), bytes.subarray(7000))).toBe(whole);
+    // zlib's own checksum: the last four bytes of a zlib stream.
+    const zlibbed = deflateSync(bytes);
+    expect(whole).toBe(zlibbed.readUInt32BE(zlibbed.length - 4));
+    expect(adler32(1, Buffer.alloc(0))).toBe(1);
   });
 });
 

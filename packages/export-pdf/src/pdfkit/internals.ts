@@ -7,6 +7,7 @@
  * pdfkit is a deliberate change: run that test, then the byte-identity checks.
  */
 
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { ENCODED, flushPageContent } from './text.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -94,21 +95,72 @@ export function structType(element: StructElement): string {
 /**
  * Memory: with `bufferPages`, pdfkit keeps every page's content stream, uncompressed and in
  * one small Uint8Array per operator, until the end — gigabytes for a few thousand pages.
- * When the layout leaves a page, its content so far is compressed and written out now, and
- * the page gets a second, empty stream for what comes later (footer, block-quote bars, the
- * table of contents). A page's /Contents may be an array of streams, read as one; no marked
- * content spans the split, because pdfkit closes every open marking before it adds a page.
+ * When the layout leaves a page, its content so far is compressed now and only the compressed
+ * bytes are kept; what comes later (footer, block-quote bars, the table of contents) is
+ * compressed when the page ends, and the two are written as one stream.
+ *
+ * Size: one stream per page, not a second one for the rest (each stream an object of its
+ * own, with its dictionary and its zlib header and checksum, some 150 bytes a page). The part
+ * compressed early is raw deflate ended by a sync flush (byte-aligned, not the final block);
+ * the rest is raw deflate with the final block, after it; the zlib header goes before them
+ * and the Adler-32 of all the bytes, kept as they are compressed, after (RFC 1950/1951: a
+ * deflate stream is any sequence of blocks, the last one marked final). A page left more than
+ * once (switched back to) gets one part per time.
  */
-export function closeContentStream(doc: Doc, page: PDFKit.PDFPage): void {
-  const dictionary = page.dictionary.data as { Contents?: unknown };
-  const written: unknown[] = Array.isArray(dictionary.Contents) ? dictionary.Contents : [dictionary.Contents];
+export function closeContentStream(_doc: Doc, page: PDFKit.PDFPage): void {
   flushPageContent(page);
-  page.content.end(undefined);
-  const rest = doc.ref({});
-  // A stream, even if nothing more is drawn on the page (an empty object is not a stream).
-  rest.write('');
-  page.content = rest;
-  dictionary.Contents = [...written, rest];
+  const content = page.content as unknown as ContentReference;
+  if (!Array.isArray(content.buffer) || typeof content.finalize !== 'function' || content.compress !== true) throw moved('page.content.buffer');
+  let parts = earlyParts.get(content);
+  if (!parts) {
+    const state = { parts: [] as Buffer[], adler: 1 };
+    earlyParts.set(content, state);
+    parts = state;
+    const finalize = content.finalize.bind(content);
+    content.finalize = (): void => {
+      const rest = Buffer.concat(content.buffer);
+      const checksum = Buffer.alloc(4);
+      checksum.writeUInt32BE(adler32(state.adler, rest));
+      content.buffer = [Buffer.concat([ZLIB_HEADER, ...state.parts, deflateRawSync(rest), checksum])];
+      content.compress = false;
+      content.data.Filter = 'FlateDecode';
+      finalize();
+    };
+  }
+  const bytes = Buffer.concat(content.buffer);
+  content.buffer = [];
+  parts.adler = adler32(parts.adler, bytes);
+  parts.parts.push(deflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+}
+
+/** pdfkit's `PDFReference` of a content stream: the chunks written so far, compressed in `finalize`. */
+interface ContentReference {
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Filter?: string };
+  finalize(): void;
+}
+
+const earlyParts = new WeakMap<ContentReference, { parts: Buffer[]; adler: number }>();
+
+/** A zlib header (deflate, 32 KiB window, default level: 0x78 0x9c). */
+const ZLIB_HEADER = Buffer.from([0x78, 0x9c]);
+
+/** The Adler-32 checksum (RFC 1950) of `bytes`, continued from `adler` (1 to start). */
+export function adler32(adler: number, bytes: Uint8Array): number {
+  let a = adler & 0xffff;
+  let b = adler >>> 16;
+  for (let i = 0; i < bytes.length; ) {
+    // 5,552 bytes at most between the reductions: the sums stay below 2^32.
+    const end = Math.min(i + 5552, bytes.length);
+    for (; i < end; i++) {
+      a += bytes[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
 }
 
 /**
