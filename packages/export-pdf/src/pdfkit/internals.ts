@@ -212,6 +212,35 @@ export function shareResources(doc: Doc): void {
 }
 
 /**
+ * A form XObject of `content` (page operators, in the page's coordinates), listed in the
+ * current page's resources under a name of its own, and that name. pdfkit has no API for
+ * forms: the dictionary is its own (`Resources` the current page's, which every page shares
+ * after `shareResources`), written and compressed by pdfkit as any stream.
+ */
+export function formXObject(doc: Doc, content: string): string {
+  const page = doc.page as unknown as { width: number; height: number; resources?: unknown; xobjects?: Record<string, unknown> };
+  if (page.resources === undefined || typeof page.xobjects !== 'object') throw moved('page.xobjects');
+  let known = forms.get(doc);
+  if (!known) forms.set(doc, (known = new Map<string, PDFKit.PDFKitReference>()));
+  // Numbered in the document (the same input, the same names).
+  const name = `Fx${known.size + 1}`;
+  const form = doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, page.width, page.height], Resources: page.resources });
+  form.end(content);
+  known.set(name, form);
+  return name;
+}
+const forms = new WeakMap<Doc, Map<string, PDFKit.PDFKitReference>>();
+
+/** Paints the form XObject `name` (from `formXObject`) at the current graphics state. */
+export function paintForm(doc: Doc, name: string): void {
+  const form = forms.get(doc)?.get(name);
+  if (!form) throw new Error(`exportPdf: internal error, no form XObject ${name}`);
+  const xobjects = (doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects;
+  xobjects[name] ??= form;
+  doc.addContent(`/${name} Do`);
+}
+
+/**
  * Memory: pdfkit pushes every object to the output stream in several small chunks, and the
  * stream holds them until the (synchronous) rendering ends. Gathering them into 64 KiB
  * blocks keeps the bytes identical and the object count low.

@@ -42,7 +42,7 @@ interface Font {
 }
 
 interface Page {
-  write(chunk: unknown): unknown;
+  write: (chunk: unknown) => unknown;
   end(): unknown;
   content: { write(chunk: unknown): unknown };
   fonts: Record<string, unknown>;
@@ -197,6 +197,33 @@ export function compactContent(doc: Doc): void {
 
   doc.on('pageAdded', () => gatherPage(target.page));
 
+  captures.set(doc, (draw: () => void): string => {
+    samePage();
+    settle();
+    const current = page!;
+    const known: [string | undefined, string | undefined, Array<[string | undefined, string | undefined]>] = [fill, font, saved];
+    // Drawn as if nothing were set: a form XObject starts from the state of wherever it is used.
+    fill = undefined;
+    font = undefined;
+    saved = [];
+    const chunks: string[] = [];
+    const write = current.write;
+    current.write = (chunk: unknown): unknown => {
+      if (typeof chunk !== 'string') throw new Error('exportPdf: internal error, binary content in a captured drawing');
+      chunks.push(chunk);
+      return undefined;
+    };
+    try {
+      draw();
+      settle();
+    } finally {
+      current.write = write;
+      // A form XObject's operators leave the graphics state as it was before them.
+      [fill, font, saved] = known;
+    }
+    return mergeTextObjects(chunks);
+  });
+
   target.addContent = (data: unknown): Doc => {
     samePage();
     if (typeof data === 'string') {
@@ -320,6 +347,20 @@ export function compactContent(doc: Doc): void {
     text.penX += glyphs.advance * scale;
     page!.write(`${out}[${glyphs.commands}] TJ`);
   };
+}
+
+const captures = new WeakMap<Doc, (draw: () => void) => string>();
+
+/**
+ * The operators that `draw` writes, as the content of a form XObject, instead of writing them
+ * on the current page: drawn from an unknown state (every colour and font written), and the
+ * writer's idea of the page's state left as it was (a form leaves the graphics state as it
+ * found it). Nothing drawn may need a page of its own (annotations, marked content).
+ */
+export function captureContent(doc: Doc, draw: () => void): string {
+  const capture = captures.get(doc);
+  if (!capture) throw new Error('exportPdf: internal error, captureContent before compactContent');
+  return capture(draw);
 }
 
 /**
