@@ -253,6 +253,30 @@ describe('compactContent', () => {
   });
 });
 
+describe('path coordinates', () => {
+  it.skipIf(qpdf.skip)(`are written with three decimals at most, within 0.0005 of pdfkit's${qpdf.reason}`, async () => {
+    const paths = async (patch: boolean): Promise<string[]> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      doc.roundedRect(10.123456, 20.987654, 100.5555555, 50.4444444, 3.3333333).fill('#eeeeee');
+      doc.moveTo(1.23456789, 2).lineTo(3.33333333, 4.0000001).stroke();
+      doc.rect(5.55555, 6.66666, 7.77777, 8.88888).stroke();
+      return operators(await finish(doc)).filter((op) => / (?:m|l|c|re)$/.test(op));
+    };
+    const plain = await paths(false);
+    const short = await paths(true);
+    expect(short).toHaveLength(plain.length);
+    expect(plain.some((op) => /\.\d{4,}/.test(op))).toBe(true);
+    short.forEach((op, i) => {
+      expect(op, op).not.toMatch(/\.\d{4,}/);
+      const a = plain[i]!.split(' ');
+      const b = op.split(' ');
+      expect(b.at(-1)).toBe(a.at(-1));
+      a.slice(0, -1).forEach((n, k) => expect(Math.abs(Number(b[k]) - Number(n))).toBeLessThanOrEqual(0.0005));
+    });
+  });
+});
+
 describe('captureContent', () => {
   it.skipIf(qpdf.skip || poppler.skip)(`returns what a drawing writes, with every font and colour, and leaves the page's state as it was${qpdf.reason || poppler.reason}`, async () => {
     const doc = newDoc(true);

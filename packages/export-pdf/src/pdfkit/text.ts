@@ -102,6 +102,17 @@ function shortColour(op: string): string {
 }
 const shortColours = new Map<string, string>();
 
+/** A path construction operator (`m`, `l`, `c`, `v`, `y`, `re`) and its numbers. */
+const PATH = /^(?:-?[\d.]+ )+(?:m|l|c|v|y|re)$/;
+
+/**
+ * A path's coordinates with three decimals at most, as the text positions: pdfkit writes six
+ * (`527.936854 62 529.28 63.343146 529.28 65 c`), a millionth of a unit, which no device shows.
+ */
+function shortPath(op: string): string {
+  return op.replace(/-?\d*\.\d{4,}/g, (n) => position(Number(n)));
+}
+
 /**
  * pdfkit sets an RGB colour as `/DeviceRGB cs` and `r g b scn` (or `CS` and `SCN` to stroke);
  * `r g b rg` (`RG`) sets the same colour space and colour in one operator, shorter.
@@ -272,6 +283,7 @@ export function compactContent(doc: Doc): void {
         saved = [];
       } else if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
       if (data.endsWith(' SCN')) data = shortColour(data);
+      else if (PATH.test(data)) data = shortPath(data);
     } else {
       flushSpace();
       closeText();
