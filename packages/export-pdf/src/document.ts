@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from './fonts.js';
 import { packObjectStreams } from './object-streams.js';
 import type { Doc } from './layout.js';
-import { attachGoToLinksToStructure, cacheTextWidths, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, shareResources, sortDestinationsByBytes, unfinishedObjects } from './pdfkit/internals.js';
+import { attachGoToLinksToStructure, cacheTextWidths, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, roundAnnotationRects, shareResources, sortDestinationsByBytes, unfinishedObjects } from './pdfkit/internals.js';
 import { compactContent } from './pdfkit/text.js';
 import { MARGINS, PAGE_SIZE } from './theme.js';
 
@@ -40,6 +40,7 @@ export function createDocument(corpus: Corpus, date: Date, lang: string): Doc {
   sortDestinationsByBytes(doc);
   attachGoToLinksToStructure(doc);
   shareResources(doc);
+  roundAnnotationRects(doc);
   cacheTextWidths(doc);
   compactContent(doc);
   drawInlineBoxes(doc);

@@ -18,6 +18,7 @@ import {
   jpegColorSpace,
   pdfString,
   pngDecoder,
+  roundAnnotationRects,
   setCurrentStructureElement,
   shareResources,
   sortDestinationsByBytes,
@@ -120,6 +121,31 @@ describe('attachGoToLinksToStructure and _currentStructureElement', () => {
   it("reads an element's type from its dictionary", () => {
     const doc = newDoc();
     expect(structType(doc.struct('TD'))).toBe('TD');
+  });
+});
+
+describe('roundAnnotationRects', () => {
+  it('relies on annotate converting the rectangle with _convertRect', () => {
+    expect(typeof (newDoc() as unknown as { _convertRect?: unknown })._convertRect).toBe('function');
+  });
+
+  it.skipIf(qpdf.skip)(`writes an annotation's /Rect to a hundredth of a point, within 0.005 of pdfkit's${qpdf.reason}`, async () => {
+    const rects = async (patch: boolean): Promise<number[][]> => {
+      const doc = newDoc();
+      if (patch) roundAnnotationRects(doc);
+      doc.addPage();
+      doc.link(10.123456, 20.987654, 100.5555555, 12.4444444, 'https://example.org/');
+      doc.annotate(33.33333, 44.44444, 5.55555, 6.66666, { Subtype: 'Link', A: { S: 'URI', URI: pdfString('https://example.org/b') } } as unknown as PDFKit.Mixins.AnnotationOption);
+      return annotations(write((await finish(doc)).bytes)).map((a) => a['/Rect'] as number[]);
+    };
+    const plain = await rects(false);
+    const short = await rects(true);
+    expect(short).toHaveLength(2);
+    expect(plain.flat().some((n) => !Number.isInteger(Math.round(n * 100 * 1e6) / 1e6))).toBe(true);
+    short.flat().forEach((n, i) => {
+      expect(Math.abs(n * 100 - Math.round(n * 100))).toBeLessThan(1e-6);
+      expect(Math.abs(n - plain.flat()[i]!)).toBeLessThanOrEqual(0.005 + 1e-9);
+    });
   });
 });
 

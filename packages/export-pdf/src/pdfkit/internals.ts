@@ -78,6 +78,31 @@ export function attachGoToLinksToStructure(doc: Doc): void {
   };
 }
 
+/**
+ * Size: an annotation's `/Rect` to a hundredth of a point (pdfkit writes six decimals, four
+ * numbers in each of thousands of link annotations); the area one clicks moves by 0.005 pt at
+ * most. pdfkit's `annotate` converts the rectangle with `_convertRect` (private), rounded here.
+ */
+export function roundAnnotationRects(doc: Doc): void {
+  const target = doc as unknown as { annotate: (...args: unknown[]) => Doc; _convertRect?: (...args: number[]) => number[] };
+  const annotate = target.annotate.bind(doc);
+  const convert = target._convertRect?.bind(doc);
+  if (typeof convert !== 'function') throw moved('_convertRect');
+  let annotating = false;
+  target._convertRect = (...args: number[]): number[] => {
+    const rect = convert(...args);
+    return annotating ? rect.map((n) => Math.round(n * 100) / 100) : rect;
+  };
+  target.annotate = (...args: unknown[]): Doc => {
+    annotating = true;
+    try {
+      return annotate(...args);
+    } finally {
+      annotating = false;
+    }
+  };
+}
+
 /** The element that pdfkit's `text()` attaches link annotations to (when its type is `Link`). */
 export function currentStructureElement(doc: Doc): StructElement | undefined {
   return internals(doc)._currentStructureElement;
