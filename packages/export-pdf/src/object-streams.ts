@@ -77,11 +77,11 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
     if (dictionaryEnd < 0) throw unexpected(`stream ${n}`);
     write(Buffer.concat([Buffer.from(`${to} 0 obj\n${renumbered(bytes.toString('latin1', open, dictionaryEnd), renumber)}`, 'latin1'), bytes.subarray(dictionaryEnd)]));
   }
-  for (const entry of byKind) entry.object = { n: renumber(entry.object.n), body: renumbered(entry.object.body, renumber) };
-  packed.splice(0, packed.length, ...byKind.map(({ object }) => object));
+  // (A new array: spreading hundreds of thousands of objects into splice overflows the stack.)
+  const ordered = byKind.map(({ object }) => ({ n: renumber(object.n), body: renumbered(object.body, renumber) }));
   let next = numbers.size + 1;
-  for (let start = 0; start < packed.length; start += PER_STREAM) {
-    const group = packed.slice(start, start + PER_STREAM);
+  for (let start = 0; start < ordered.length; start += PER_STREAM) {
+    const group = ordered.slice(start, start + PER_STREAM);
     const number = next++;
     const index: string[] = [];
     const bodies: string[] = [];

@@ -76,6 +76,33 @@ describe('object streams', () => {
     expect(run('qpdf', ['--show-xref', pdf])).toMatch(/compressed; stream = \d+, index = 0/);
   });
 
+  it.skipIf(qpdf.skip)(`packs hundreds of thousands of objects (a 10,000-question guide has some 300,000)${qpdf.reason}`, () => {
+    // A file as pdfkit writes one: objects, a cross-reference table, a trailer.
+    const count = 250_000;
+    const parts: string[] = ['%PDF-1.7\n'];
+    const offsets: number[] = [];
+    let length = parts[0]!.length;
+    const add = (text: string): void => {
+      parts.push(text);
+      length += text.length;
+    };
+    offsets.push(length);
+    add(`1 0 obj\n<<\n/Type /Catalog\n/Pages 2 0 R\n>>\nendobj\n`);
+    offsets.push(length);
+    add(`2 0 obj\n<<\n/Type /Pages\n/Kids []\n/Count 0\n/Chain 3 0 R\n>>\nendobj\n`);
+    for (let n = 3; n <= count; n++) {
+      offsets.push(length);
+      add(`${n} 0 obj\n<<\n/S /P\n/Next ${n < count ? n + 1 : 1} 0 R\n>>\nendobj\n`);
+    }
+    const xrefAt = length;
+    add(`xref\n0 ${count + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+    add(`trailer\n<<\n/Size ${count + 1}\n/Root 1 0 R\n>>\nstartxref\n${xrefAt}\n%%EOF\n`);
+    const packed = packObjectStreams(Buffer.from(parts.join(''), 'latin1'));
+    const file = tempFile('many.pdf', packed);
+    expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors found');
+    expect(run('qpdf', ['--show-npages', file]).trim()).toBe('0');
+  }, 60_000);
+
   it('renumbers references, and only references: not numbers in strings, names or arrays', () => {
     const map = (n: number): number => n + 100;
     expect(renumbered('<< /K [3 5 0 R] /P 12 0 R /Pg 7 0 R /S /P >>', map)).toBe('<< /K [3 105 0 R] /P 112 0 R /Pg 107 0 R /S /P >>');
