@@ -155,7 +155,8 @@ export function closeContentStream(_doc: Doc, page: PDFKit.PDFPage): void {
   const bytes = Buffer.concat(content.buffer);
   content.buffer = [];
   parts.adler = adler32(parts.adler, bytes);
-  parts.parts.push(deflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+  // Copied: zlib returns a view on its 16 KiB output buffer, which would stay alive with it.
+  parts.parts.push(Buffer.from(deflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH })));
 }
 
 /** pdfkit's `PDFReference` of a content stream: the chunks written so far, compressed in `finalize`. */
