@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus, ExportOptions } from '@genai-qa/core';
 import { exportPdf } from '../src/index.js';
 import { bodyText, flatOutline, readPdf, type PdfReport } from '../../../test/support/pdf.js';
-import { cleanup, contentCorpus, fonts, needs, normalize, qpdfJson, run, structElements, tempFile, text } from './helpers.js';
+import { cleanup, contentCorpus, corpusOf, fonts, needs, normalize, qpdfJson, run, structElements, tempFile, text } from './helpers.js';
 
 // The real corpus, checked with readers that share no code with pdfkit: pdf.js (from npm, so
 // on every machine), and qpdf and poppler for what pdf.js does not tell (syntax, fonts, images).
@@ -140,6 +140,16 @@ describe('the study guide of content/', () => {
     const name = ref.replace(' 0 R', '');
     const drawn = run('qpdf', [`--show-object=${name}`, '--filtered-stream-data', pdf]);
     expect(drawn).toMatch(/ l\n0\.5 w\n[\d. ]+ RG\nS\n[\d. ]+ rg\nBT\n/);
+  });
+
+  it.skipIf(qpdf.skip)(`draws a footer title that begins with a ligature (fi) whole on the page, without a form${qpdf.reason}`, async () => {
+    const ligature = corpusOf('---\ntitle: fine-tuning notes\n---\n\n# 1. A question?\n\nAn answer.\n\n# 2. Another?\n\nAnother answer.\n');
+    const bytes = await exportPdf(ligature, { assets: new Map(), date: options.date });
+    const file = tempFile('ligature-title.pdf', bytes);
+    const json = qpdfJson(file);
+    expect([...json.objects.values()].filter((v) => (v as Record<string, unknown> | undefined)?.['/Subtype'] === '/Form')).toHaveLength(0);
+    const report = await readPdf(bytes);
+    for (let p = 2; p <= report.pages; p++) expect(report.text[p - 1]).toMatch(new RegExp(`fine-tuning notes page ${p} of ${report.pages}$`));
   });
 
   it('puts the title, description, date and question count on the title page (pdf.js)', () => {

@@ -376,6 +376,19 @@ export function captureContent(doc: Doc, draw: () => void): string {
 }
 
 /**
+ * Whether `a` and then `b`, each encoded alone in the current font, give the glyphs of `a + b`
+ * encoded at once (no ligature or contextual form across them). pdfkit's `font.encode` is
+ * private (as in `encodeText`); it adds the glyphs to the font's subset, all of which are drawn.
+ */
+export function glyphsApart(doc: Doc, a: string, b: string): boolean {
+  const font = (doc as unknown as Internals)._font;
+  if (typeof font?.encode !== 'function') throw moved('_font.encode');
+  const [whole] = font.encode(a + b, undefined);
+  const parts = [...font.encode(a, undefined)[0], ...font.encode(b, undefined)[0]];
+  return whole.length === parts.length && whole.every((glyph, i) => glyph === parts[i]);
+}
+
+/**
  * One word's glyphs as pdfkit encodes them, as the bytes of a literal string (pdfkit writes
  * them as hex, twice as long): runs, each but the last closed by its kerning.
  */
