@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from './fonts.js';
 import { packObjectStreams } from './object-streams.js';
 import type { Doc } from './layout.js';
-import { attachGoToLinksToStructure, cacheTextWidths, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, sortDestinationsByBytes, unfinishedObjects } from './pdfkit/internals.js';
+import { attachGoToLinksToStructure, cacheTextWidths, drawInlineBoxes, coalesceOutput, escapeXmpMetadata, roundAnnotationRects, shareResources, sortDestinationsByBytes, unfinishedObjects } from './pdfkit/internals.js';
 import { compactContent } from './pdfkit/text.js';
 import { MARGINS, PAGE_SIZE } from './theme.js';
 
@@ -39,6 +39,8 @@ export function createDocument(corpus: Corpus, date: Date, lang: string): Doc {
   for (const [face, bytes] of fonts) doc.registerFont(FACES[face], bytes);
   sortDestinationsByBytes(doc);
   attachGoToLinksToStructure(doc);
+  shareResources(doc);
+  roundAnnotationRects(doc);
   cacheTextWidths(doc);
   compactContent(doc);
   drawInlineBoxes(doc);

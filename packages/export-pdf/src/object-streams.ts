@@ -45,6 +45,33 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
     else packed.push({ n, body });
   });
 
+  // The dictionaries by kind (structure elements of one type, annotations, outline items,
+  // pages … side by side: deflate finds more of each in the one before), each kind in file
+  // order; then every object numbered in the order it is written (streams first), so that
+  // the object streams' indexes and the cross-reference rows run in order.
+  // (Typed arrays and indexes rather than a map and an object per entry: some 300,000 objects
+  // at 10,000 questions.)
+  const kindIds = new Map<string, number>();
+  const kinds = new Int32Array(packed.length);
+  packed.forEach(({ body }, i) => {
+    const kind = kindOf(body);
+    let id = kindIds.get(kind);
+    if (id === undefined) kindIds.set(kind, (id = kindIds.size));
+    kinds[i] = id;
+  });
+  const rank = new Int32Array(kindIds.size);
+  [...kindIds.keys()].map((kind, id) => [kind, id] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([, id], r) => (rank[id] = r));
+  const byKind = Array.from(packed.keys()).sort((a, b) => rank[kinds[a]!]! - rank[kinds[b]!]! || a - b);
+  const numbers = new Int32Array(size);
+  let count = 0;
+  for (const { n } of direct) numbers[n] = ++count;
+  for (const i of byKind) numbers[packed[i]!.n] = ++count;
+  const renumber = (n: number): number => {
+    const to = n < size ? numbers[n]! : 0;
+    if (to === 0) throw unexpected(`reference to object ${n}`);
+    return to;
+  };
+
   const out: Buffer[] = [file.subarray(0, order[0]?.offset ?? xrefAt)];
   let length = out[0]!.length;
   const write = (chunk: Buffer): void => {
@@ -54,24 +81,36 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   /** Cross-reference rows by object number: [type, field 2, field 3]. */
   const rows = new Map<number, [number, number, number]>();
   for (const { n, bytes } of direct) {
-    rows.set(n, [1, length, 0]);
-    write(bytes);
+    const to = renumber(n);
+    rows.set(to, [1, length, 0]);
+    // The stream's dictionary is renumbered; its data is copied as it is.
+    const open = `${n} 0 obj\n`.length;
+    const dictionaryEnd = bytes.indexOf('\nstream\n', open, 'latin1');
+    if (dictionaryEnd < 0) throw unexpected(`stream ${n}`);
+    write(Buffer.from(`${to} 0 obj\n${renumbered(bytes.toString('latin1', open, dictionaryEnd), renumber)}`, 'latin1'));
+    write(bytes.subarray(dictionaryEnd));
   }
-  let next = size;
-  for (let start = 0; start < packed.length; start += PER_STREAM) {
-    const group = packed.slice(start, start + PER_STREAM);
+  // (A new array: spreading hundreds of thousands of objects into splice overflows the stack.)
+  // Each body is read and renumbered when its stream is written, not all of them at once.
+  const ordered = byKind.map((i) => packed[i]!);
+  let next = count + 1;
+  for (let start = 0; start < ordered.length; start += PER_STREAM) {
+    const group = ordered.slice(start, start + PER_STREAM);
     const number = next++;
     const index: string[] = [];
-    const bodies: Buffer[] = [];
+    const bodies: string[] = [];
     let offset = 0;
-    group.forEach(({ n, body }, i) => {
+    group.forEach((object, i) => {
+      const n = renumber(object.n);
+      const body = renumbered(object.body.toString('latin1'), renumber);
       rows.set(n, [2, number, i]);
       index.push(`${n} ${offset}`);
-      bodies.push(body, Buffer.from('\n'));
+      bodies.push(body);
       offset += body.length + 1;
     });
-    const first = Buffer.from(`${index.join(' ')}\n`, 'latin1');
-    const data = deflateSync(Buffer.concat([first, ...bodies]));
+    const first = `${index.join(' ')}\n`;
+    // Each body followed by a line end (a latin1 string: one character a byte).
+    const data = deflateSync(Buffer.from(`${first}${bodies.join('\n')}\n`, 'latin1'));
     rows.set(number, [1, length, 0]);
     write(stream(number, `/Type /ObjStm\n/N ${group.length}\n/First ${first.length}`, data));
   }
@@ -97,7 +136,7 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
     previous = row;
   });
   const dictionary = [
-    `/Type /XRef`, `/Size ${next}`, `/W [1 ${w2} ${w3}]`, `/Root ${root}`, ...(info ? [`/Info ${info}`] : []), ...(id ? [`/ID ${id}`] : []),
+    `/Type /XRef`, `/Size ${next}`, `/W [1 ${w2} ${w3}]`, `/Root ${renumbered(root, renumber)}`, ...(info ? [`/Info ${renumbered(info, renumber)}`] : []), ...(id ? [`/ID ${id}`] : []),
     `/DecodeParms << /Columns ${width} /Predictor 12 >>`,
   ].join('\n');
   const xrefAtNow = length;
@@ -105,6 +144,51 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   write(Buffer.from(`startxref\n${xrefAtNow}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(out, length);
 }
+
+/** What an object is, for grouping like with like: its `/S`, `/Type` or first key. */
+function kindOf(body: Buffer): string {
+  const text = body.toString('latin1', 0, Math.min(body.length, 400));
+  return /\/S \/(\w+)/.exec(text)?.[1] ?? /\/Type \/(\w+)/.exec(text)?.[1] ?? /^<<\n?\/(\w+)/.exec(text)?.[1] ?? '';
+}
+
+/**
+ * `text` (an object's body, or a dictionary) with every indirect reference `N G R` renumbered;
+ * literal strings `( … )` (escapes, nested parentheses) and hex strings `< … >` are skipped,
+ * so that text which reads like a reference stays as it is.
+ */
+export function renumbered(text: string, renumber: (n: number) => number): string {
+  const references = (part: string): string => part.replace(REFERENCE, (_, n: string, generation: string) => `${renumber(Number(n))} ${generation} R`);
+  // Most objects (structure elements, pages) hold no string: one pass.
+  if (!text.includes('(') && !HEX_STRING.test(text)) return references(text);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x28 /* ( */ && !(c === 0x3c /* < */ && text.charCodeAt(i + 1) !== 0x3c && text.charCodeAt(i - 1) !== 0x3c)) continue;
+    out += references(text.slice(last, i));
+    const from = i;
+    if (c === 0x28) {
+      // A literal string: escapes and balanced parentheses inside.
+      for (let depth = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 0x5c /* \ */) i++;
+        else if (ch === 0x28) depth++;
+        else if (ch === 0x29 && --depth === 0) break;
+      }
+    } else {
+      i = text.indexOf('>', i);
+      if (i < 0) i = text.length;
+    }
+    out += text.slice(from, i + 1);
+    last = i + 1;
+  }
+  return out + references(text.slice(last));
+}
+
+/** `N G R` as a token: not part of a name or a number before it, nothing but a delimiter after. */
+const REFERENCE = /(?<![\w.#+-])(\d+) (\d+) R(?![^\s[\]<>()/%{}])/g;
+/** A hex string's `<` (not one of a dictionary's `<<`). */
+const HEX_STRING = /(?<!<)<(?!<)/;
 
 function stream(number: number, dictionary: string, data: Buffer): Buffer {
   return Buffer.concat([

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf } from '../src/index.js';
 import { headingLevels } from '../src/blocks/heading.js';
@@ -102,6 +103,21 @@ describe('a code block split across pages', () => {
     // Every row is there once, in order.
     const rows = run('pdftotext', ['-raw', '-f', String(parts[0]!.page), '-l', String(parts.at(-1)!.page), pdf, '-']).replace(/\f/g, '\n').match(/^row \d+$/gm);
     expect(rows).toEqual(Array.from({ length: 150 }, (_, i) => `row ${i + 1}`));
+  });
+});
+
+describe('code block backgrounds', () => {
+  it.skipIf(qpdf.skip)(`are drawn from the block's corner, so that two blocks of one size are the same path${qpdf.reason}`, async () => {
+    const same = corpusOf('# 1. Two blocks?\n\n```\na = 1\nb = 2\n```\n\nBetween.\n\n```\nc = 3\nd = 4\n```\n');
+    const file = tempFile('two-blocks.pdf', await exportPdf(same, { assets: new Map(), date: DATE }));
+    const qdf = `${file}.qdf`;
+    run('qpdf', ['--qdf', '--object-streams=disable', '--normalize-content=n', file, qdf]);
+    const content = fs.readFileSync(qdf, 'latin1');
+    // Each background: its translation, then its path, filled.
+    const boxes = [...content.matchAll(/\n1 0 0 1 ([\d.]+) ([\d.]+) cm\n((?:[-\d. ]+ [mlc]\n)+h\n[\d. ]+ rg\nf\n)/g)];
+    expect(boxes).toHaveLength(2);
+    expect(boxes[0]![3]).toBe(boxes[1]![3]);
+    expect(Number(boxes[1]![2])).toBeGreaterThan(Number(boxes[0]![2]));
   });
 });
 

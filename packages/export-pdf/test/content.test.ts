@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus, ExportOptions } from '@genai-qa/core';
 import { exportPdf } from '../src/index.js';
 import { bodyText, flatOutline, readPdf, type PdfReport } from '../../../test/support/pdf.js';
-import { cleanup, contentCorpus, fonts, needs, normalize, qpdfJson, run, structElements, tempFile, text } from './helpers.js';
+import { cleanup, contentCorpus, corpusOf, fonts, needs, normalize, qpdfJson, run, structElements, tempFile, text } from './helpers.js';
 
 // The real corpus, checked with readers that share no code with pdfkit: pdf.js (from npm, so
 // on every machine), and qpdf and poppler for what pdf.js does not tell (syntax, fonts, images).
@@ -86,6 +86,15 @@ describe('the study guide of content/', () => {
     expect(links.map((l) => l.dest)).toEqual(corpus.questions.map((q) => q.id));
   });
 
+  it.skipIf(qpdf.skip)(`describes each contents link by its question's number and page, not its title again${qpdf.reason}`, () => {
+    const json = qpdfJson(pdf);
+    const first = read.destinations[corpus.questions[0]!.id]!;
+    const descriptions = json.pages.slice(1, first - 1).flatMap((page) =>
+      (((json.objects.get(page) as Record<string, unknown>)['/Annots'] as string[] | undefined) ?? []).map((a) => text((json.objects.get(a) as Record<string, unknown>)['/Contents'])),
+    );
+    expect(descriptions).toEqual(corpus.questions.map((q) => `Question ${q.number}, page ${read.destinations[q.id]}`));
+  });
+
   it('has a bookmark per question, pointing at its page (pdf.js)', () => {
     const outline = flatOutline(read.outline);
     expect(outline.map((o) => o.title)).toEqual(corpus.questions.map((q) => `${q.number}. ${q.question}`));
@@ -116,6 +125,31 @@ describe('the study guide of content/', () => {
     expect(read.pages).toBeGreaterThan(5);
     expect(read.text[0]).not.toMatch(/page \d+ of/);
     for (let p = 2; p <= read.pages; p++) expect(read.text[p - 1]).toMatch(new RegExp(`page ${p} of ${read.pages}$`));
+  });
+
+  it.skipIf(qpdf.skip)(`draws every footer's rule and title from one form XObject, the page number on the page${qpdf.reason}`, () => {
+    // pdf.js reads the title in each footer, just before "page N of M".
+    for (let p = 2; p <= read.pages; p++) expect(read.text[p - 1]).toMatch(new RegExp(`${corpus.title} page ${p} of ${read.pages}$`));
+    const json = qpdfJson(pdf);
+    const forms = [...json.objects.entries()].filter(([, v]) => (v as Record<string, unknown> | undefined)?.['/Subtype'] === '/Form');
+    expect(forms).toHaveLength(1);
+    const [ref, form] = forms[0]!;
+    const resources = (json.objects.get(json.pages[1]!) as Record<string, unknown>)['/Resources'];
+    expect((form as Record<string, unknown>)['/Resources']).toBe(resources);
+    expect(((json.objects.get(resources as string) as Record<string, Record<string, string>>)['/XObject'] ?? {})['/Fx1']).toBe(ref);
+    const name = ref.replace(' 0 R', '');
+    const drawn = run('qpdf', [`--show-object=${name}`, '--filtered-stream-data', pdf]);
+    expect(drawn).toMatch(/ l\n0\.5 w\n[\d. ]+ RG\nS\n[\d. ]+ rg\nBT\n/);
+  });
+
+  it.skipIf(qpdf.skip)(`draws a footer title that begins with a ligature (fi) whole on the page, without a form${qpdf.reason}`, async () => {
+    const ligature = corpusOf('---\ntitle: fine-tuning notes\n---\n\n# 1. A question?\n\nAn answer.\n\n# 2. Another?\n\nAnother answer.\n');
+    const bytes = await exportPdf(ligature, { assets: new Map(), date: options.date });
+    const file = tempFile('ligature-title.pdf', bytes);
+    const json = qpdfJson(file);
+    expect([...json.objects.values()].filter((v) => (v as Record<string, unknown> | undefined)?.['/Subtype'] === '/Form')).toHaveLength(0);
+    const report = await readPdf(bytes);
+    for (let p = 2; p <= report.pages; p++) expect(report.text[p - 1]).toMatch(new RegExp(`fine-tuning notes page ${p} of ${report.pages}$`));
   });
 
   it('puts the title, description, date and question count on the title page (pdf.js)', () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '@genai-qa/core';
 import { exportPdf } from '../src/index.js';
@@ -124,6 +126,41 @@ describe('Markdown rendering', () => {
     const indent = (label: string) => /^( *)/.exec(layout.split('\n').find((l) => l.includes(label))!)![1]!.length;
     expect(indent('nested a')).toBeGreaterThan(indent('two'));
     expect(indent('deep')).toBeGreaterThan(indent('nested b'));
+  });
+
+  it('draws a bullet as an artifact, outside the tag tree; numbers and task boxes are labels (pdf.js)', async () => {
+    const document = await getDocument({ data: new Uint8Array(fs.readFileSync(pdf)), verbosity: 0 }).promise;
+    try {
+      // The labels of the list question's page, with the marked content each is drawn in.
+      const labels: Array<{ label: string; tag: string }> = [];
+      const items: unknown[] = [];
+      for (let n = 1; n <= document.numPages; n++) {
+        const page = await document.getPage(n);
+        const open: string[] = [];
+        for (const item of (await page.getTextContent({ includeMarkedContent: true })).items as Array<Record<string, unknown>>) {
+          if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push(String(item.tag));
+          else if (item.type === 'endMarkedContent') open.pop();
+          else if (typeof item.str === 'string' && /^(?:[•◦▪☐☑]|\d+\.)$/.test(item.str.trim()) && open.length > 0) labels.push({ label: item.str.trim(), tag: open.at(-1)! });
+        }
+        const collect = (node: { role?: string; children?: unknown[] } | null): void => {
+          if (node?.role === 'LI') items.push(node);
+          for (const child of node?.children ?? []) collect(child as never);
+        };
+        collect((await page.getStructTree()) as never);
+      }
+      expect(labels.filter((l) => l.label === '◦')).toEqual([
+        { label: '◦', tag: 'Artifact' },
+        { label: '◦', tag: 'Artifact' },
+      ]);
+      for (const label of ['1.', '2.', '3.', '7.', '8.', '☐', '☑']) expect(labels, label).toContainEqual({ label, tag: 'Lbl' });
+      // Ten items: the two bullets' LI holds its LBody alone, the eight others a Lbl and an LBody.
+      const roles = items.map((item) => ((item as { children: Array<{ role?: string }> }).children.map((c) => c.role ?? 'content')).join(' '));
+      expect(roles.filter((r) => r === 'LBody')).toHaveLength(2);
+      expect(roles.filter((r) => r === 'Lbl LBody')).toHaveLength(8);
+      expect(roles).toHaveLength(10);
+    } finally {
+      await document.destroy();
+    }
   });
 
   it.skipIf(poppler.skip)(`sets code in the monospaced face, tabs expanded${poppler.reason}`, () => {

@@ -2,10 +2,13 @@
 // still there, and the patch still changes what pdfkit writes (read back with qpdf and
 // poppler, compared with what plain pdfkit writes). A pdfkit upgrade that moves an internal
 // fails here first.
+import { execFileSync } from 'node:child_process';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { fontFiles } from '../src/fonts.js';
 import {
+  adler32,
   attachGoToLinksToStructure,
   clearLayoutCaches,
   closeContentStream,
@@ -15,7 +18,9 @@ import {
   jpegColorSpace,
   pdfString,
   pngDecoder,
+  roundAnnotationRects,
   setCurrentStructureElement,
+  shareResources,
   sortDestinationsByBytes,
   structType,
   unfinishedObjects,
@@ -119,6 +124,31 @@ describe('attachGoToLinksToStructure and _currentStructureElement', () => {
   });
 });
 
+describe('roundAnnotationRects', () => {
+  it('relies on annotate converting the rectangle with _convertRect', () => {
+    expect(typeof (newDoc() as unknown as { _convertRect?: unknown })._convertRect).toBe('function');
+  });
+
+  it.skipIf(qpdf.skip)(`writes an annotation's /Rect to a hundredth of a point, within 0.005 of pdfkit's${qpdf.reason}`, async () => {
+    const rects = async (patch: boolean): Promise<number[][]> => {
+      const doc = newDoc();
+      if (patch) roundAnnotationRects(doc);
+      doc.addPage();
+      doc.link(10.123456, 20.987654, 100.5555555, 12.4444444, 'https://example.org/');
+      doc.annotate(33.33333, 44.44444, 5.55555, 6.66666, { Subtype: 'Link', A: { S: 'URI', URI: pdfString('https://example.org/b') } } as unknown as PDFKit.Mixins.AnnotationOption);
+      return annotations(write((await finish(doc)).bytes)).map((a) => a['/Rect'] as number[]);
+    };
+    const plain = await rects(false);
+    const short = await rects(true);
+    expect(short).toHaveLength(2);
+    expect(plain.flat().some((n) => !Number.isInteger(Math.round(n * 100 * 1e6) / 1e6))).toBe(true);
+    short.flat().forEach((n, i) => {
+      expect(Math.abs(n * 100 - Math.round(n * 100))).toBeLessThan(1e-6);
+      expect(Math.abs(n - plain.flat()[i]!)).toBeLessThanOrEqual(0.005 + 1e-9);
+    });
+  });
+});
+
 describe('pdfString', () => {
   it.skipIf(qpdf.skip)(`makes pdfkit write a text string where a plain string becomes a name${qpdf.reason}`, async () => {
     const doc = newDoc();
@@ -140,19 +170,89 @@ describe('closeContentStream', () => {
     expect((doc.page.dictionary.data as { Contents?: unknown }).Contents).toBe(doc.page.content);
   });
 
-  it.skipIf(qpdf.skip || poppler.skip)(`writes a page's content so far and gives it a second stream for the rest${qpdf.reason || poppler.reason}`, async () => {
+  it('relies on page.content gathering uncompressed chunks in buffer and compressing them in finalize', () => {
+    const doc = newDoc();
+    doc.addPage();
+    const content = doc.page.content as unknown as { buffer: unknown; compress: unknown; finalize: unknown };
+    expect(Array.isArray(content.buffer)).toBe(true);
+    expect(content.compress).toBe(true);
+    expect(typeof content.finalize).toBe('function');
+  });
+
+  it.skipIf(qpdf.skip || poppler.skip)(`compresses a page's content so far, and writes it with the rest as one stream${qpdf.reason || poppler.reason}`, async () => {
     const doc = newDoc();
     doc.addPage();
     doc.text('before the split', 72, 72);
     const page = doc.page;
     closeContentStream(doc, page);
+    // The compressed part is kept, not the chunks.
+    expect((page.content as unknown as { buffer: unknown[] }).buffer).toHaveLength(0);
     doc.text('after the split', 72, 144);
+    closeContentStream(doc, page); // a page left twice: one part per time
+    doc.text('and after the second', 72, 216);
     const pdf = write((await finish(doc)).bytes);
     expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
     const json = qpdfJson(pdf);
     const contents = (json.objects.get(json.pages[0]!) as Record<string, unknown>)['/Contents'];
-    expect(Array.isArray(contents) && contents.length).toBe(2);
-    expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('before the split after the split');
+    expect(typeof contents).toBe('string'); // one stream, not an array
+    expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('before the split after the split and after the second');
+    // An independent inflate, which checks the Adler-32, reads the stream whole.
+    const raw = execFileSync('qpdf', ['--show-object=' + String(contents).replace(' 0 R', ''), '--raw-stream-data', pdf]);
+    const inflated = inflateSync(raw).toString('latin1');
+    expect(inflated.split(' TJ').length - 1).toBeGreaterThanOrEqual(3);
+  });
+
+  it('computes Adler-32 as zlib does, in pieces as at once', () => {
+    const bytes = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919) & 0xff));
+    const whole = adler32(1, bytes);
+    expect(adler32(adler32(1, bytes.subarray(0, 7000)), bytes.subarray(7000))).toBe(whole);
+    // zlib's own checksum: the last four bytes of a zlib stream.
+    const zlibbed = deflateSync(bytes);
+    expect(whole).toBe(zlibbed.readUInt32BE(zlibbed.length - 4));
+    expect(adler32(1, Buffer.alloc(0))).toBe(1);
+  });
+});
+
+describe('shareResources', () => {
+  it("relies on each page's resources being made by doc.ref({ ProcSet }) while addPage runs", () => {
+    const doc = newDoc();
+    const made: unknown[] = [];
+    const ref = doc.ref.bind(doc);
+    doc.ref = ((data?: unknown) => {
+      made.push(data);
+      return ref(data as object);
+    }) as typeof doc.ref;
+    doc.addPage();
+    expect(made.filter((data) => data !== null && typeof data === 'object' && 'ProcSet' in data)).toHaveLength(1);
+    expect((doc.page.dictionary.data as { Resources?: unknown }).Resources).toBe(doc.page.resources);
+  });
+
+  it.skipIf(qpdf.skip || poppler.skip)(`gives every page one resources dictionary, written once, with every page's fonts${qpdf.reason || poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc();
+      if (patch) shareResources(doc);
+      const fonts = fontFiles();
+      doc.registerFont('sans', fonts.get('sans')!);
+      doc.registerFont('mono', fonts.get('mono')!);
+      doc.addPage().font('sans').text('page one', 72, 72);
+      doc.addPage().font('mono').text('page two', 72, 72);
+      doc.addPage().font('sans').text('page three', 72, 72).font('mono').text('in mono');
+      const bytes = (await finish(doc)).bytes;
+      expect(unfinishedObjects(doc)).toBe(0);
+      return write(bytes);
+    };
+    const plain = await render(false);
+    const shared = await render(true);
+    expect(run('qpdf', ['--check', shared])).toContain('No syntax or stream encoding errors found');
+    const json = qpdfJson(shared);
+    const resources = json.pages.map((page) => (json.objects.get(page) as Record<string, unknown>)['/Resources']);
+    expect(new Set(resources).size).toBe(1);
+    const plainJson = qpdfJson(plain);
+    // Two objects fewer than plain pdfkit's (one resources dictionary per page), the fonts of all pages in the one.
+    expect(json.objects.size).toBe(plainJson.objects.size - 2);
+    const fontsOf = (j: typeof json, page: string) => Object.keys(((deref(j, (j.objects.get(page) as Record<string, unknown>)['/Resources']) as Record<string, unknown>)['/Font'] ?? {}) as object);
+    expect(fontsOf(json, json.pages[0]!).sort()).toEqual([...new Set(plainJson.pages.flatMap((page) => fontsOf(plainJson, page)))].sort());
+    expect(run('pdftotext', [shared, '-'])).toBe(run('pdftotext', [plain, '-']));
   });
 });
 

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from '../src/fonts.js';
-import { cacheTextWidths, clearLayoutCaches } from '../src/pdfkit/internals.js';
-import { compactContent } from '../src/pdfkit/text.js';
+import { cacheTextWidths, clearLayoutCaches, formXObject, paintForm } from '../src/pdfkit/internals.js';
+import { captureContent, compactContent } from '../src/pdfkit/text.js';
 import { cleanup, needs, run, tempFile } from './helpers.js';
 
 afterAll(cleanup);
@@ -250,6 +250,55 @@ describe('compactContent', () => {
     // Every word where pdfkit alone puts it (to 0.01 pt: the writer's positions have three decimals).
     expect(words(pdf)).toEqual(words(await render(false)));
     expect(words(pdf)).toHaveLength(4);
+  });
+});
+
+describe('path coordinates', () => {
+  it.skipIf(qpdf.skip)(`are written with three decimals at most, within 0.0005 of pdfkit's${qpdf.reason}`, async () => {
+    const paths = async (patch: boolean): Promise<string[]> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      doc.roundedRect(10.123456, 20.987654, 100.5555555, 50.4444444, 3.3333333).fill('#eeeeee');
+      doc.moveTo(1.23456789, 2).lineTo(3.33333333, 4.0000001).stroke();
+      doc.rect(5.55555, 6.66666, 7.77777, 8.88888).stroke();
+      return operators(await finish(doc)).filter((op) => / (?:m|l|c|re)$/.test(op));
+    };
+    const plain = await paths(false);
+    const short = await paths(true);
+    expect(short).toHaveLength(plain.length);
+    expect(plain.some((op) => /\.\d{4,}/.test(op))).toBe(true);
+    short.forEach((op, i) => {
+      expect(op, op).not.toMatch(/\.\d{4,}/);
+      const a = plain[i]!.split(' ');
+      const b = op.split(' ');
+      expect(b.at(-1)).toBe(a.at(-1));
+      a.slice(0, -1).forEach((n, k) => expect(Math.abs(Number(b[k]) - Number(n))).toBeLessThanOrEqual(0.0005));
+    });
+  });
+});
+
+describe('captureContent', () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`returns what a drawing writes, with every font and colour, and leaves the page's state as it was${qpdf.reason || poppler.reason}`, async () => {
+    const doc = newDoc(true);
+    doc.addPage();
+    doc.font(FACES.sans).fontSize(10).fillColor('#336699').text('on the page', 72, 72, { lineBreak: false });
+    // The same font and colour are current on the page: the capture writes them all the same.
+    const content = captureContent(doc, () => {
+      doc.font(FACES.sans).fontSize(10).fillColor('#336699').text('in the form', 72, 144, { lineBreak: false });
+    });
+    const lines = content.trim().split('\n');
+    expect(lines.map((line) => line.split(' ').pop())).toEqual(['rg', 'BT', 'Tm', 'Tf', 'TJ', 'ET']);
+    const name = formXObject(doc, content);
+    paintForm(doc, name);
+    // After the form, the page's state is the one before it: the same colour and font are not written again.
+    doc.font(FACES.sans).fontSize(10).fillColor('#336699').text('after the form', 72, 216, { lineBreak: false });
+    const pdf = await finish(doc);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const ops = names(operators(pdf));
+    expect(ops.filter((op) => op === 'rg')).toHaveLength(1);
+    expect(ops.filter((op) => op === 'Tf')).toHaveLength(1);
+    expect(ops).toContain('Do');
+    expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('on the page in the form after the form');
   });
 });
 

@@ -73,7 +73,9 @@ export function code(context: BlockContext, node: Code): void {
     const x = context.x0;
     const y = doc.y;
     const boxHeight = height + 2 * pad + (split ? NOTE_HEIGHT : 0);
-    artifact(doc, () => doc.roundedRect(x, y, context.width, boxHeight, 3).fill(COLOR.codeBg));
+    // Drawn from its own corner (translated): the same box on another block is the same path,
+    // which compresses to almost nothing.
+    artifact(doc, () => doc.translate(x, y).roundedRect(0, 0, context.width, boxHeight, 3).fill(COLOR.codeBg));
     const part = lines.slice(i, j);
     doc.font(FACES.mono).fontSize(SIZE.code).fillColor(COLOR.text);
     const segments = colours?.slice(i, j);

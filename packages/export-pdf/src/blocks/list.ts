@@ -29,13 +29,22 @@ export function list(context: BlockContext, node: List): void {
     element.add(li);
     ensure(context, lineHeight());
     const label = labels[i]!;
-    const lbl = doc.struct('Lbl');
-    li.add(lbl);
     const y = doc.y;
     doc.font(FACES.sans).fontSize(SIZE.body).fillColor(ordered ? COLOR.text : COLOR.muted);
     const labelX = context.x0 + labelWidth - 6 - doc.widthOfString(label);
-    mark(doc, lbl, 'Lbl', () => doc.text(label, labelX, y, { lineBreak: false }));
-    lbl.end();
+    const drawLabel = (): void => void doc.text(label, labelX, y, { lineBreak: false });
+    if (ordered || typeof item.checked === 'boolean') {
+      // A number or a task's box says something: it is the item's Lbl.
+      const lbl = doc.struct('Lbl');
+      li.add(lbl);
+      mark(doc, lbl, 'Lbl', drawLabel);
+      lbl.end();
+    } else {
+      // A bullet says nothing the LI does not: an artifact, and the LI holds only its LBody.
+      doc.markContent('Artifact');
+      drawLabel();
+      doc.endMarkedContent();
+    }
     const body = doc.struct('LBody');
     li.add(body);
     const inner = indented(context, labelWidth, { parent: body, listDepth: context.listDepth + 1, blockGap: itemGap });

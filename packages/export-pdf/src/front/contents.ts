@@ -76,7 +76,9 @@ export function drawContents(
       const lastLineY = row.y + row.height - 4.5 - lineHeight;
       cell(context, pageLabel, { size: SIZE.tocEntry, color: COLOR.text, x: x + width - 40, y: lastLineY, width: 40, align: 'right', height: lineHeight + 2 });
     });
-    doc.goTo(x, row.y, width, row.height - 2, where.dests.names[i]!, { structParent: link, Contents: pdfString(`${q.question}, page ${pageLabel}`) });
+    // The row's text (number, question, page) is the Link's content; the annotation's
+    // description names the target without repeating the question (one per question).
+    doc.goTo(x, row.y, width, row.height - 2, where.dests.names[i]!, { structParent: link, Contents: pdfString(`Question ${q.number}, page ${pageLabel}`) });
     link.end();
     item.end();
   });

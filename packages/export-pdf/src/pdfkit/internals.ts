@@ -7,6 +7,7 @@
  * pdfkit is a deliberate change: run that test, then the byte-identity checks.
  */
 
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { ENCODED, flushPageContent } from './text.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -77,6 +78,31 @@ export function attachGoToLinksToStructure(doc: Doc): void {
   };
 }
 
+/**
+ * Size: an annotation's `/Rect` to a hundredth of a point (pdfkit writes six decimals, four
+ * numbers in each of thousands of link annotations); the area one clicks moves by 0.005 pt at
+ * most. pdfkit's `annotate` converts the rectangle with `_convertRect` (private), rounded here.
+ */
+export function roundAnnotationRects(doc: Doc): void {
+  const target = doc as unknown as { annotate: (...args: unknown[]) => Doc; _convertRect?: (...args: number[]) => number[] };
+  const annotate = target.annotate.bind(doc);
+  const convert = target._convertRect?.bind(doc);
+  if (typeof convert !== 'function') throw moved('_convertRect');
+  let annotating = false;
+  target._convertRect = (...args: number[]): number[] => {
+    const rect = convert(...args);
+    return annotating ? rect.map((n) => Math.round(n * 100) / 100) : rect;
+  };
+  target.annotate = (...args: unknown[]): Doc => {
+    annotating = true;
+    try {
+      return annotate(...args);
+    } finally {
+      annotating = false;
+    }
+  };
+}
+
 /** The element that pdfkit's `text()` attaches link annotations to (when its type is `Link`). */
 export function currentStructureElement(doc: Doc): StructElement | undefined {
   return internals(doc)._currentStructureElement;
@@ -94,21 +120,150 @@ export function structType(element: StructElement): string {
 /**
  * Memory: with `bufferPages`, pdfkit keeps every page's content stream, uncompressed and in
  * one small Uint8Array per operator, until the end — gigabytes for a few thousand pages.
- * When the layout leaves a page, its content so far is compressed and written out now, and
- * the page gets a second, empty stream for what comes later (footer, block-quote bars, the
- * table of contents). A page's /Contents may be an array of streams, read as one; no marked
- * content spans the split, because pdfkit closes every open marking before it adds a page.
+ * When the layout leaves a page, its content so far is compressed now and only the compressed
+ * bytes are kept; what comes later (footer, block-quote bars, the table of contents) is
+ * compressed when the page ends, and the two are written as one stream.
+ *
+ * Size: one stream per page, not a second one for the rest (each stream an object of its
+ * own, with its dictionary and its zlib header and checksum, some 150 bytes a page). The part
+ * compressed early is raw deflate ended by a sync flush (byte-aligned, not the final block);
+ * the rest is raw deflate with the final block, after it; the zlib header goes before them
+ * and the Adler-32 of all the bytes, kept as they are compressed, after (RFC 1950/1951: a
+ * deflate stream is any sequence of blocks, the last one marked final). A page left more than
+ * once (switched back to) gets one part per time.
  */
-export function closeContentStream(doc: Doc, page: PDFKit.PDFPage): void {
-  const dictionary = page.dictionary.data as { Contents?: unknown };
-  const written: unknown[] = Array.isArray(dictionary.Contents) ? dictionary.Contents : [dictionary.Contents];
+export function closeContentStream(_doc: Doc, page: PDFKit.PDFPage): void {
   flushPageContent(page);
-  page.content.end(undefined);
-  const rest = doc.ref({});
-  // A stream, even if nothing more is drawn on the page (an empty object is not a stream).
-  rest.write('');
-  page.content = rest;
-  dictionary.Contents = [...written, rest];
+  const content = page.content as unknown as ContentReference;
+  if (!Array.isArray(content.buffer) || typeof content.finalize !== 'function' || content.compress !== true) throw moved('page.content.buffer');
+  let parts = earlyParts.get(content);
+  if (!parts) {
+    const state = { parts: [] as Buffer[], adler: 1 };
+    earlyParts.set(content, state);
+    parts = state;
+    const finalize = content.finalize.bind(content);
+    content.finalize = (): void => {
+      const rest = Buffer.concat(content.buffer);
+      const checksum = Buffer.alloc(4);
+      checksum.writeUInt32BE(adler32(state.adler, rest));
+      content.buffer = [Buffer.concat([ZLIB_HEADER, ...state.parts, deflateRawSync(rest), checksum])];
+      content.compress = false;
+      content.data.Filter = 'FlateDecode';
+      finalize();
+    };
+  }
+  const bytes = Buffer.concat(content.buffer);
+  content.buffer = [];
+  parts.adler = adler32(parts.adler, bytes);
+  // Copied: zlib returns a view on its 16 KiB output buffer, which would stay alive with it.
+  parts.parts.push(Buffer.from(deflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH })));
+}
+
+/** pdfkit's `PDFReference` of a content stream: the chunks written so far, compressed in `finalize`. */
+interface ContentReference {
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Filter?: string };
+  finalize(): void;
+}
+
+const earlyParts = new WeakMap<ContentReference, { parts: Buffer[]; adler: number }>();
+
+/** A zlib header (deflate, 32 KiB window, default level: 0x78 0x9c). */
+const ZLIB_HEADER = Buffer.from([0x78, 0x9c]);
+
+/** The Adler-32 checksum (RFC 1950) of `bytes`, continued from `adler` (1 to start). */
+export function adler32(adler: number, bytes: Uint8Array): number {
+  let a = adler & 0xffff;
+  let b = adler >>> 16;
+  for (let i = 0; i < bytes.length; ) {
+    // 5,552 bytes at most between the reductions: the sums stay below 2^32.
+    const end = Math.min(i + 5552, bytes.length);
+    for (; i < end; i++) {
+      a += bytes[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/**
+ * Size: pdfkit gives every page a resources dictionary of its own (`PDFPage`'s constructor,
+ * private: `doc.ref({ ProcSet })`, filled through `page.fonts`, `page.xobjects`, …). The names
+ * in it are the document's (`F1`, `I1`, `Gs1`: numbered across the document), so one
+ * dictionary holding every page's entries reads the same on each page; a page's resources
+ * may list what it does not use. Every page added after this call gets the first page's
+ * dictionary, which is written once, when the last page that shares it ends (at the end of
+ * the document: pages are buffered, so everything they use is known by then).
+ */
+export function shareResources(doc: Doc): void {
+  interface Reference {
+    end(...args: unknown[]): unknown;
+  }
+  const target = doc as unknown as {
+    ref: (data?: unknown) => Reference;
+    addPage: (...args: unknown[]) => Doc;
+    page?: { resources?: Reference; dictionary: { data: { Resources?: unknown } } };
+  };
+  const ref = target.ref?.bind(doc);
+  const addPage = target.addPage?.bind(doc);
+  if (typeof ref !== 'function' || typeof addPage !== 'function') throw moved('ref');
+  let shared: Reference | undefined;
+  let sharing = 0;
+  let adding = false;
+  target.ref = (data?: unknown): Reference => {
+    // The resources of the page being constructed: the shared ones, no object of its own.
+    if (adding && shared && data !== null && typeof data === 'object' && 'ProcSet' in data) return shared;
+    return ref(data);
+  };
+  target.addPage = (...args: unknown[]): Doc => {
+    adding = true;
+    try {
+      addPage(...args);
+    } finally {
+      adding = false;
+    }
+    const page = target.page;
+    if (!page?.resources || page.dictionary.data.Resources !== page.resources) throw moved('page.resources');
+    if (!shared) {
+      shared = page.resources;
+      const end = shared.end.bind(shared);
+      shared.end = (...rest: unknown[]): unknown => (--sharing === 0 ? end(...rest) : undefined);
+    } else if (page.resources !== shared) throw moved('PDFPage resources ref({ ProcSet })');
+    sharing++;
+    return doc;
+  };
+}
+
+/**
+ * A form XObject of `content` (page operators, in the page's coordinates), listed in the
+ * current page's resources under a name of its own, and that name. pdfkit has no API for
+ * forms: the dictionary is its own (`Resources` the current page's, which every page shares
+ * after `shareResources`), written and compressed by pdfkit as any stream.
+ */
+export function formXObject(doc: Doc, content: string): string {
+  const page = doc.page as unknown as { width: number; height: number; resources?: unknown; xobjects?: Record<string, unknown> };
+  if (page.resources === undefined || typeof page.xobjects !== 'object') throw moved('page.xobjects');
+  let known = forms.get(doc);
+  if (!known) forms.set(doc, (known = new Map<string, PDFKit.PDFKitReference>()));
+  // Numbered in the document (the same input, the same names).
+  const name = `Fx${known.size + 1}`;
+  const form = doc.ref({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [0, 0, page.width, page.height], Resources: page.resources });
+  form.end(content);
+  known.set(name, form);
+  return name;
+}
+const forms = new WeakMap<Doc, Map<string, PDFKit.PDFKitReference>>();
+
+/** Paints the form XObject `name` (from `formXObject`) at the current graphics state. */
+export function paintForm(doc: Doc, name: string): void {
+  const form = forms.get(doc)?.get(name);
+  if (!form) throw new Error(`exportPdf: internal error, no form XObject ${name}`);
+  const xobjects = (doc.page as unknown as { xobjects: Record<string, unknown> }).xobjects;
+  xobjects[name] ??= form;
+  doc.addContent(`/${name} Do`);
 }
 
 /**

@@ -42,7 +42,7 @@ interface Font {
 }
 
 interface Page {
-  write(chunk: unknown): unknown;
+  write: (chunk: unknown) => unknown;
   end(): unknown;
   content: { write(chunk: unknown): unknown };
   fonts: Record<string, unknown>;
@@ -101,6 +101,17 @@ function shortColour(op: string): string {
   return short;
 }
 const shortColours = new Map<string, string>();
+
+/** A path construction operator (`m`, `l`, `c`, `v`, `y`, `re`) and its numbers. */
+const PATH = /^(?:-?[\d.]+ )+(?:m|l|c|v|y|re)$/;
+
+/**
+ * A path's coordinates with three decimals at most, as the text positions: pdfkit writes six
+ * (`527.936854 62 529.28 63.343146 529.28 65 c`), a millionth of a unit, which no device shows.
+ */
+function shortPath(op: string): string {
+  return op.replace(/-?\d*\.\d{4,}/g, (n) => position(Number(n)));
+}
 
 /**
  * pdfkit sets an RGB colour as `/DeviceRGB cs` and `r g b scn` (or `CS` and `SCN` to stroke);
@@ -197,6 +208,33 @@ export function compactContent(doc: Doc): void {
 
   doc.on('pageAdded', () => gatherPage(target.page));
 
+  captures.set(doc, (draw: () => void): string => {
+    samePage();
+    settle();
+    const current = page!;
+    const known: [string | undefined, string | undefined, Array<[string | undefined, string | undefined]>] = [fill, font, saved];
+    // Drawn as if nothing were set: a form XObject starts from the state of wherever it is used.
+    fill = undefined;
+    font = undefined;
+    saved = [];
+    const chunks: string[] = [];
+    const write = current.write;
+    current.write = (chunk: unknown): unknown => {
+      if (typeof chunk !== 'string') throw new Error('exportPdf: internal error, binary content in a captured drawing');
+      chunks.push(chunk);
+      return undefined;
+    };
+    try {
+      draw();
+      settle();
+    } finally {
+      current.write = write;
+      // A form XObject's operators leave the graphics state as it was before them.
+      [fill, font, saved] = known;
+    }
+    return mergeTextObjects(chunks);
+  });
+
   target.addContent = (data: unknown): Doc => {
     samePage();
     if (typeof data === 'string') {
@@ -245,6 +283,7 @@ export function compactContent(doc: Doc): void {
         saved = [];
       } else if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
       if (data.endsWith(' SCN')) data = shortColour(data);
+      else if (PATH.test(data)) data = shortPath(data);
     } else {
       flushSpace();
       closeText();
@@ -320,6 +359,33 @@ export function compactContent(doc: Doc): void {
     text.penX += glyphs.advance * scale;
     page!.write(`${out}[${glyphs.commands}] TJ`);
   };
+}
+
+const captures = new WeakMap<Doc, (draw: () => void) => string>();
+
+/**
+ * The operators that `draw` writes, as the content of a form XObject, instead of writing them
+ * on the current page: drawn from an unknown state (every colour and font written), and the
+ * writer's idea of the page's state left as it was (a form leaves the graphics state as it
+ * found it). Nothing drawn may need a page of its own (annotations, marked content).
+ */
+export function captureContent(doc: Doc, draw: () => void): string {
+  const capture = captures.get(doc);
+  if (!capture) throw new Error('exportPdf: internal error, captureContent before compactContent');
+  return capture(draw);
+}
+
+/**
+ * Whether `a` and then `b`, each encoded alone in the current font, give the glyphs of `a + b`
+ * encoded at once (no ligature or contextual form across them). pdfkit's `font.encode` is
+ * private (as in `encodeText`); it adds the glyphs to the font's subset, all of which are drawn.
+ */
+export function glyphsApart(doc: Doc, a: string, b: string): boolean {
+  const font = (doc as unknown as Internals)._font;
+  if (typeof font?.encode !== 'function') throw moved('_font.encode');
+  const [whole] = font.encode(a + b, undefined);
+  const parts = [...font.encode(a, undefined)[0], ...font.encode(b, undefined)[0]];
+  return whole.length === parts.length && whole.every((glyph, i) => glyph === parts[i]);
 }
 
 /**
