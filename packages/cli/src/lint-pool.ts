@@ -23,6 +23,8 @@ export const POOL_FROM_BYTES = 2_000_000;
  * (BENCHMARKS.md, "lint on more than one core").
  */
 export const POOL_FROM_CORES = 4;
+/** At most this many threads unless GENAI_QA_THREADS asks for more: each is an engine and a heap of its own. */
+export const DEFAULT_MAX_THREADS = 4;
 /** How long the main thread waits for a worker's file before linting it itself. */
 const PATIENCE_MS = 120_000;
 
@@ -42,15 +44,16 @@ export type PoolMessage =
 
 /**
  * How many threads lint: GENAI_QA_THREADS when set to a number (1 turns the pool off), else
- * one per core from POOL_FROM_CORES cores on; one thread for a corpus of one file, or too
- * small to pay for starting workers (unless GENAI_QA_THREADS asks for more).
+ * one per core from POOL_FROM_CORES cores on, DEFAULT_MAX_THREADS at most; one thread for a
+ * corpus of one file, or too small to pay for starting workers (unless GENAI_QA_THREADS asks
+ * for more).
  */
 export function poolThreads(files: readonly InputFile[], bytes: number, env: Record<string, string | undefined>, cores = os.availableParallelism()): number {
   const set = env.GENAI_QA_THREADS?.trim();
   const asked = set !== undefined && /^\d+$/.test(set) ? Math.max(1, Number(set)) : undefined;
   if (files.length < 2) return 1;
   if (asked !== undefined) return Math.min(asked, files.length);
-  return cores >= POOL_FROM_CORES && bytes >= POOL_FROM_BYTES ? Math.min(cores, files.length) : 1;
+  return cores >= POOL_FROM_CORES && bytes >= POOL_FROM_BYTES ? Math.min(cores, DEFAULT_MAX_THREADS, files.length) : 1;
 }
 
 /** The file as plain lint reads it: what the main thread and every worker do for one file. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { POOL_FROM_BYTES, POOL_FROM_CORES, poolThreads } from '../src/lint-pool.js';
+import { DEFAULT_MAX_THREADS, POOL_FROM_BYTES, POOL_FROM_CORES, poolThreads } from '../src/lint-pool.js';
 import { tempTree } from './helpers.js';
 
 // lint on several threads (lint-pool.ts) must print what lint on one prints, byte for byte.
@@ -30,9 +30,11 @@ function answer(n: number, bytes: number): string {
 describe('how many threads lint', () => {
   const files = (n: number) => Array.from({ length: n }, (_, i) => ({ absolutePath: `/c/${i}.md`, root: '/c', relativePath: `${i}.md` }));
 
-  it('uses one per core on a large corpus from POOL_FROM_CORES cores, else one', () => {
+  it('uses one per core on a large corpus from POOL_FROM_CORES cores, up to DEFAULT_MAX_THREADS, else one', () => {
     expect(poolThreads(files(10), POOL_FROM_BYTES, {}, POOL_FROM_CORES)).toBe(POOL_FROM_CORES);
     expect(poolThreads(files(2), POOL_FROM_BYTES, {}, 8)).toBe(2);
+    expect(poolThreads(files(100), POOL_FROM_BYTES, {}, 64)).toBe(DEFAULT_MAX_THREADS);
+    expect(poolThreads(files(100), POOL_FROM_BYTES, { GENAI_QA_THREADS: '16' }, 64)).toBe(16);
     expect(poolThreads(files(10), POOL_FROM_BYTES - 1, {}, 8)).toBe(1);
     expect(poolThreads(files(10), 10 * POOL_FROM_BYTES, {}, POOL_FROM_CORES - 1)).toBe(1);
   });
