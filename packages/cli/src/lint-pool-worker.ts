@@ -1,7 +1,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { InputError, LintSession, packSummary, transferList } from '@genai-qa/core';
+import { LintSession, packSummary, transferList } from '@genai-qa/core';
 import { nodeHost, type InputFile } from './files.js';
-import { plainInput, type PoolMessage, type PoolSettings } from './lint-pool.js';
+import { errorMessage, plainInput, type PoolMessage, type PoolSettings } from './lint-pool.js';
 
 // A thread of lint's pool (lint-pool.ts): takes the next file nobody has taken, lints it with
 // the file rules, posts the result and marks the file done, until no file is left.
@@ -19,7 +19,7 @@ for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.
     transfer = transferList(summary);
     message = { index, source: input.source, refused: input.refused, diagnostics: result.diagnostics, summary, layout: result.file?.layout };
   } catch (error) {
-    message = error instanceof InputError ? { index, inputError: { file: error.file, reason: error.reason } } : { index, failed: String(error) };
+    message = errorMessage(index, error);
   }
   port.postMessage(message, transfer);
   Atomics.store(done, index, 1);

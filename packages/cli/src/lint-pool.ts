@@ -56,6 +56,11 @@ export function poolThreads(files: readonly InputFile[], bytes: number, env: Rec
   return cores >= POOL_FROM_CORES && bytes >= POOL_FROM_BYTES ? Math.min(cores, DEFAULT_MAX_THREADS, files.length) : 1;
 }
 
+/** What a thread reports of an error on the file at `index`: an input error as it is, anything else as a failure. */
+export function errorMessage(index: number, error: unknown): PoolMessage {
+  return error instanceof InputError ? { index, inputError: { file: error.file, reason: error.reason } } : { index, failed: String(error) };
+}
+
 /** The file as plain lint reads it: what the main thread and every worker do for one file. */
 export function plainInput(file: InputFile, cwd: string, limits: Limits): LintInput {
   const { source, refused } = readChecked(file, cwd, limits.maxFileBytes);
@@ -116,7 +121,7 @@ export function* pooledInputs(
     try {
       here.set(index, lintHere(index));
     } catch (error) {
-      arrived.set(index, error instanceof InputError ? { index, inputError: { file: error.file, reason: error.reason } } : { index, failed: String(error) });
+      arrived.set(index, errorMessage(index, error));
     }
     return true;
   };
