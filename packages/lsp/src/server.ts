@@ -165,9 +165,9 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     } catch (error) {
       tell(MessageType.Error, `genai-qa: ${(error as Error).message}; using the rules' defaults`);
     }
-    // A content root with a large file: the worker that lints such files loads the engine now,
-    // before the answer goes out (a client opens its documents right after it, and loading the
-    // engine takes a few hundred milliseconds, which the first lint of a large file would wait).
+    // A content root with a large file: the worker that lints such files is taken over (genai-qa
+    // lsp started it, prestart.ts) or starts loading the engine now, before the answer goes out
+    // (a client opens its documents right after it); without one, the prestarted worker stops.
     if (workspace.hasFileOf(LARGE_FILE)) large.start();
     else stopPrestartedWorker();
     return {
