@@ -20,10 +20,11 @@ export function parseWhole(text: string): Root {
 
 /**
  * Markdown → mdast with positions, as GitHub reads it (GFM + YAML front
- * matter). Files are read question by question: each section goes through the fast scanner
+ * matter). Files are read in pieces: cut at their question headings (sectionStarts) and at
+ * the block starts between them (blockStarts), each piece goes through the fast scanner
  * (fast-parse.ts) and, when it holds Markdown the scanner does not handle, through micromark.
- * `fast: false` uses micromark for every section; files from `sectionMinBytes` (64 KiB) up
- * are then parsed in chunks of sections, smaller ones whole.
+ * `fast: false` uses micromark for every piece; files from `sectionMinBytes` (64 KiB) up
+ * are then parsed in chunks of pieces, smaller ones whole.
  */
 export function parseMarkdown(text: string, options: { sectionMinBytes?: number; fast?: boolean } = {}): Root {
   return ankiMathDelimiters(parseSections(text, options), text);
@@ -36,17 +37,22 @@ function parseSections(text: string, options: { sectionMinBytes?: number; fast?:
   // CR is a line ending to micromark but not to the line counting here: read whole. (The CLI
   // normalises line endings first, so files never take this path for their CRs.)
   if (text.includes('\ufeff') || text.includes('\r')) return parser.parse(text);
-  const cuts = fast || text.length >= (options.sectionMinBytes ?? 64 * 1024) ? sectionStarts(text) : undefined;
-  if (cuts === undefined || (!fast && cuts.length === 0)) return parser.parse(text);
+  if (!fast && text.length < (options.sectionMinBytes ?? 64 * 1024)) return parser.parse(text);
+  // The question headings, and between them the block starts (blockStarts): micromark never
+  // reads more than a chunk at once. One call on a whole large file costs more than linear
+  // time (micromark 4.0.3 rebuilds the document's list of events whenever a container closes),
+  // and files in other layouts (bold questions, headings without numbers) have no cut of the first kind.
+  const pieces = piecesOf(text, sectionStarts(text) ?? []);
+  if (pieces.cuts.length === 0) return parser.parse(text);
   try {
     // Definitions reach across the file: each piece is parsed with the ones it may use
     // written next to it. First with the definitions the text seems to have; when micromark
     // found others that some piece may refer to, once more with those (definitions are
     // blocks: which ones there are does not depend on the ones known).
     const guessed = guessDefinitions(text);
-    const first = parseCut(text, cuts, fast, guessed);
+    const first = parseCut(text, pieces, fast, guessed);
     if (first.referenced.size === 0 || sameFor(first.referenced, guessed, first.found)) return first.root;
-    return parseCut(text, cuts, fast, first.found).root;
+    return parseCut(text, pieces, fast, first.found).root;
   } catch (error) {
     if (error instanceof WholeParse) return parser.parse(text);
     throw error;
@@ -70,13 +76,13 @@ interface Cut {
   referenced: Set<DefinitionKey>;
 }
 
-function parseCut(text: string, cuts: number[], fast: boolean, definitions: Set<DefinitionKey>): Cut {
+function parseCut(text: string, pieces: Pieces, fast: boolean, definitions: Set<DefinitionKey>): Cut {
   const found = new Set<DefinitionKey>();
   const referenced = new Set<DefinitionKey>();
   const hasDefinitions = text.includes(']:');
   const context: Context = { definitions, referenced };
-  const bounds = [0, ...cuts, text.length];
-  // Lines at which each section starts.
+  const bounds = [0, ...pieces.cuts, text.length];
+  // Lines at which each piece starts.
   const firstLines = [1];
   for (let i = 1; i + 1 < bounds.length; i++) firstLines.push(firstLines[i - 1]! + countLines(text, bounds[i - 1]!, bounds[i]!));
   const scanned: Array<ScannedBlock[] | undefined> = [];
@@ -84,10 +90,10 @@ function parseCut(text: string, cuts: number[], fast: boolean, definitions: Set<
     scanned.push(fast ? scanSection(text, bounds[i]!, bounds[i + 1]!, firstLines[i]!) : undefined);
   }
   if (fast) resolveDeferred(scanned, context);
-  // Parse each question's section on its own: the same tree (ATX headings always end the
-  // block before them), but many small trees instead of one huge one, which is faster and
-  // keeps memory flat on large files. Each micromark call has a fixed cost, so runs of
-  // sections the scanner left are parsed in chunks of about 32 KB.
+  // Parse each piece on its own: the same tree (a question heading ends the block before it;
+  // a block start is checked below), but many small trees instead of one huge one, which is
+  // faster and keeps memory flat on large files. Each micromark call has a fixed cost, so
+  // runs of pieces the scanner left are parsed in chunks of about 32 KB.
   const children: RootContent[] = [];
   let i = 0;
   while (i < scanned.length) {
@@ -101,11 +107,21 @@ function parseCut(text: string, cuts: number[], fast: boolean, definitions: Set<
     const start = bounds[i]!;
     let j = i + 1;
     while (j < scanned.length && !scanned[j] && bounds[j]! - start < CHUNK_BYTES) j++;
-    const end = bounds[j]!;
-    const source = text.slice(start, end);
-    // The first piece may begin with front matter, so its definitions go after it, behind a
-    // heading line that ends its blocks as the next question's heading does in the file.
-    const part = start === 0 && end === text.length ? parser.parse(source) : parseWith(source, context, start === 0);
+    let part: Root;
+    for (;;) {
+      const end = bounds[j]!;
+      const source = text.slice(start, end);
+      // The first piece may begin with front matter, so its definitions go after it, behind a
+      // heading line that ends its blocks as the next question's heading does in the file.
+      part = start === 0 && end === text.length ? parser.parse(source) : parseWith(source, context, start === 0);
+      // A block start ends every block before it but those that run across blank lines; when
+      // one of those is still open, the text after it is the open block's too: read further
+      // (twice as far each time, so that an unclosed fence costs linear time).
+      if (j === scanned.length || pieces.heading[j - 1] || !endsOpen(part, source)) break;
+      const to = Math.min(text.length, start + 2 * (end - start));
+      while (j < scanned.length && bounds[j]! < to) scanned[j++] = undefined;
+    }
+    const source = text.slice(start, bounds[j]);
     // remark-gfm can put a task's `checked` on the root of odd input: only a whole parse keeps it.
     if (Object.keys(part).length > 3) throw new WholeParse();
     if (hasDefinitions && source.includes(']:')) collectDefinitions(part.children, found);
@@ -313,6 +329,93 @@ export function sectionStarts(text: string): number[] | undefined {
     offset = end + 1;
   }
   return cuts;
+}
+
+/** Where parseMarkdown cuts a text: offsets, and for each whether it is a question heading's (sectionStarts). */
+interface Pieces {
+  cuts: number[];
+  heading: boolean[];
+}
+
+/** The question headings' cuts and the block starts between them, in order. */
+function piecesOf(text: string, headings: number[]): Pieces {
+  const blocks = blockStarts(text);
+  const cuts: number[] = [];
+  const heading: boolean[] = [];
+  let h = 0;
+  for (const b of blocks) {
+    while (h < headings.length && headings[h]! <= b) {
+      cuts.push(headings[h]!);
+      heading.push(true);
+      h++;
+    }
+    if (cuts.at(-1) !== b) {
+      cuts.push(b);
+      heading.push(false);
+    }
+  }
+  for (; h < headings.length; h++) {
+    cuts.push(headings[h]!);
+    heading.push(true);
+  }
+  return { cuts, heading };
+}
+
+// A line that, after a blank line, can only start a block of its own at the top level: not
+// indented, not a list item or a quote, no thematic break, setext underline, table row or
+// front matter (`-`, `=`, `|`, `+`), no white space of any kind in front.
+const BLOCK_START_LINE = /^(?![*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))[^\s>|=+-]/u;
+// Front matter (remark-frontmatter's YAML) at the start of the text, to its closing line.
+const FRONT_MATTER = /^---[ \t]*\n(?:[^]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/**
+ * Offsets of the lines at the margin, after a blank line, at which a text may be cut for
+ * parsing (as well as at its question headings). Every container ends there: a list item or
+ * a block quote takes no unindented line after a blank one, and nothing is lazy after a blank
+ * line. Only a block that runs across blank lines may still be open there (fenced code, math,
+ * HTML that ends at an end tag or a comment's end): parseCut checks the piece before with
+ * `endsOpen` once micromark has read it, and reads on when one is.
+ */
+export function blockStarts(text: string): number[] {
+  const out: number[] = [];
+  let offset = 0;
+  // Front matter is front matter only at the start: no cut inside it. Text that opens with a
+  // dashed line but whose front matter this does not find is not cut at all.
+  if (text.startsWith('---')) {
+    const m = FRONT_MATTER.exec(text);
+    if (!m) return out;
+    offset = m[0].length;
+  }
+  let blank = false;
+  while (offset < text.length) {
+    let end = text.indexOf('\n', offset);
+    if (end === -1) end = text.length;
+    let onlySpace = true;
+    for (let k = offset; k < end && onlySpace; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 0x20 && c !== 0x09) onlySpace = false;
+    }
+    if (onlySpace) blank = true;
+    else {
+      if (blank && offset > 0 && BLOCK_START_LINE.test(text.slice(offset, Math.min(end, offset + 12)))) out.push(offset);
+      blank = false;
+    }
+    offset = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Whether a piece that micromark read on its own ends in a block that is still open. A piece
+ * ends with a blank line (the one before a block start), and a block still open at its end
+ * (fenced code or math without its closing fence, HTML that runs to an end tag or a
+ * comment's end) takes that line in: its last block reaches past its last visible character.
+ * Every other block ends before a blank line. (Only the last block can be open; a container
+ * holding an open one ends at the next block start.)
+ */
+function endsOpen(part: Root, source: string): boolean {
+  const end = part.children.at(-1)?.position?.end.offset;
+  return end !== undefined && end > source.trimEnd().length;
 }
 
 /** Moves a node parsed on its own into file coordinates (in place, its descendants too). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanSection } from '../src/fast-parse.js';
-import { parseMarkdown, parseWhole, sectionStarts } from '../src/parse.js';
+import { blockStarts, parseMarkdown, parseWhole, sectionStarts } from '../src/parse.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 
@@ -266,6 +266,27 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     lineText.map((t) => `# 1. ${t}`),
     lineText.map((t) => `## ${t}`),
     fc.constantFrom('<!-- genai-qa id="a" -->', '<!--\nmulti\n-->', '<!-->', '```js x\ncode\n\n  more\n```', '````\n```\n````', '> quote', '---', '***', 'Title\n===', '| a |\n| - |', '- [ ] task', '1. [x]', '- ```', '```a`', '<pre', '- [^1]: x', '    indented', '- a\n  - b'),
+    // Blocks that run across a blank line into a line at the margin (where the text is cut
+    // for parsing, blockStarts), closed later or never; and front matter with a blank line.
+    fc.constantFrom(
+      '```\ncode\n\nstill code\n```',
+      '~~~~\n\nx\n~~~\ny',
+      '```\nnever closed\n\nx',
+      '$$\nx\n\ny\n$$',
+      '<!--\n\nx\n-->',
+      '<!-->\n\nx',
+      '<pre>\n\nx\n</pre>',
+      '<script\n\nx',
+      '<?\n\nx ?>',
+      '<!X\n\nx\n>',
+      '<![CDATA[\n\nx]]>',
+      '<div>\n\nx',
+      '- ```\n\nx\n```',
+      '> ```\n\nx',
+      '  ```\n\nx\n  ```',
+      '---\na: 1\n\nb: 2\n---',
+      '**Q1. Bold question?**\n\nAn answer.\n\n1. one\n2. two',
+    ),
   );
   const document = fc
     .array(fc.tuple(block, fc.constantFrom('\n', '\n\n', '\n\n\n')), { minLength: 1, maxLength: 10 })
@@ -340,5 +361,93 @@ describe('GENAI_QA_PARSER=remark', () => {
     } finally {
       delete process.env.GENAI_QA_PARSER;
     }
+  });
+});
+
+describe('files without numbered question headings', () => {
+  // Bold questions, headings without numbers: no question heading to cut at, so the text is
+  // cut at its block starts (micromark on a whole large file costs more than linear time).
+  it('are cut at the lines after a blank line that can only start a block of their own', () => {
+    // `>>` marks the lines expected to start a piece (and is taken out).
+    const marked = `---
+title: t
+
+more: front matter
+---
+
+>>**1. What is a token?**
+
+>>A piece of text.
+
+- one
+
+- two
+
+    indented code
+
+> a quote
+
+---
+
+>>**2. And a word?**
+
+1. first
+2) second
+
+>>## A heading
+
+>>\`\`\`
+code
+
+>>more code (inside the fence: parseCut reads on)
+\`\`\`
+
+| a |
+
+* item
++ item
+
+>>***
+
+>>中文问题？
+
+\u00a0x (white space of any kind in front)
+`;
+    const text = marked.replace(/^>>/gm, '');
+    const expected = marked.split('\n').flatMap((line, i) => (line.startsWith('>>') ? [i + 1] : []));
+    expect(expected).toEqual([7, 9, 21, 26, 28, 31, 39, 41]);
+    expect(blockStarts(text).map((offset) => text.slice(0, offset).split('\n').length)).toEqual(expected);
+  });
+
+  it('are read as one micromark parse reads them, open fences, comments and HTML across blank lines included', () => {
+    const question = (i: number) =>
+      [
+        `**${i + 1}. What does layer ${i} compute?**`,
+        '',
+        `It computes $x_${i}$ from the **previous** one:`,
+        '',
+        '1. normalise',
+        '   the input',
+        '2. project',
+        '',
+        '   ```python',
+        `   y = f(x${i})`,
+        '   ```',
+        '',
+        i % 50 === 7 ? '<!--\n\nA comment across a blank line.\n\n-->' : i % 50 === 9 ? '<pre>\n\nkept\n\n</pre>' : `See [the notes](https://example.com/${i}).`,
+        '',
+        '> A quote',
+        'with a lazy line.',
+        '',
+      ].join('\n');
+    const body = Array.from({ length: 400 }, (_, i) => question(i)).join('\n');
+    expect(JSON.stringify(parseMarkdown(body))).toBe(JSON.stringify(parseWhole(body)));
+    // A fence left open: the rest of the file is its code (no line of four tildes closes it).
+    const open = `${body.slice(0, body.length / 2)}\n\n~~~~\nopen\n\n${body.slice(body.length / 2)}`;
+    expect(JSON.stringify(parseMarkdown(open))).toBe(JSON.stringify(parseWhole(open)));
+    expect(parseMarkdown(open).children.at(-1)).toMatchObject({
+      type: 'code',
+      lang: null,
+    });
   });
 });
