@@ -85,6 +85,24 @@ function title(r) {
 const ident = (r) => `${word(r)}_${word(r)}${r.chance(0.4) ? `_${word(r)}` : ''}`;
 const url = (r) => `https://${word(r)}.example.org/${word(r)}/${word(r)}${r.chance(0.3) ? `?q=${word(r)}&n=${r.int(100)}` : ''}`;
 
+// An answer as question banks on GitHub write them: prose, a numbered list with a wrapped
+// item and now and then a nested one, a fenced block or a small table, a quote, more prose
+// (for the layouts below).
+const bankAnswer = (r) => {
+  const nested = r.chance(0.3) ? `\n   - ${sentence(r, { max: 8 })}\n   - ${sentence(r, { max: 8 })}` : '';
+  const extra = r.pick([
+    '',
+    '',
+    `\`\`\`python\n${ident(r)} = ${word(r)}(${r.int(9)})\n\`\`\`\n\n`,
+    `| ${word(r)} | ${word(r)} |\n| --- | --- |\n| ${word(r)} | ${r.int(100)} |\n\n`,
+    `> ${sentence(r)}\n\n`,
+  ]);
+  return `${wrap(prose(r, 3))}\n\n1. ${sentence(r)}${nested}\n2. ${sentence(r)}\n   ${sentence(r)}\n\n${extra}${wrap(prose(r, 2))}`;
+};
+
+/** How a question's heading is written: `# N. Title?` unless the family says otherwise. */
+const numberedHeading = (n, text) => `# ${n}. ${text}`;
+
 export const FAMILIES = {
   'prose-no-backticks': {
     about: 'plain paragraphs and three-item lists, no backtick anywhere',
@@ -261,6 +279,16 @@ export const FAMILIES = {
     about: 'emphasis and strong emphasis, matched and unmatched',
     question: (r) => wrap(Array.from({ length: 6 }, () => `${r.pick(['*', '**', '_', '__'])}${word(r)} ${word(r)}${r.pick(['*', '**', '_', '__', ''])} ${word(r)}`).join(' ') + '.'),
   },
+  'bold-questions': {
+    about: 'questions as bold paragraphs (**N. Title?**), no heading anywhere: one section, cut at its block starts',
+    heading: (n, text) => `**${n}. ${text}**`,
+    question: bankAnswer,
+  },
+  'plain-headings': {
+    about: 'questions as headings without numbers (## Title?): no numbered heading to cut at',
+    heading: (_n, text) => `## ${text}`,
+    question: bankAnswer,
+  },
 };
 
 function fill(bytes, separator, make) {
@@ -289,7 +317,7 @@ export function generateFamily(name, bytes, seed) {
     const parts = [];
     let size = 0;
     for (let n = 1; size < bytes; n++) {
-      const q = `# ${n}. ${title(r)}\n\n${family.question(r, n)}\n`;
+      const q = `${(family.heading ?? numberedHeading)(n, title(r))}\n\n${family.question(r, n)}\n`;
       parts.push(q);
       size += Buffer.byteLength(q) + 1;
     }
@@ -306,7 +334,9 @@ const MIXED_SINGLE_BYTES = 1500;
 
 /** `questions` questions of all families, cut into `files` files (texts). */
 export function generateMixed(questions, seed, files = 1) {
-  const names = Object.keys(FAMILIES);
+  // Every family that writes its answers under numbered headings (the layout families write
+  // their own headings, which one file cannot mix).
+  const names = Object.keys(FAMILIES).filter((name) => !FAMILIES[name].heading);
   const r = prng((seed ^ 0x6d697864) >>> 0);
   const texts = [];
   const perFile = Math.ceil(questions / files);
