@@ -202,10 +202,7 @@ function heading(text: string, line: Line): Heading | Deferred | undefined {
   if (last === 0x23 || last === 0x20) return undefined;
   const depth = m[1]!.length as Heading['depth'];
   const content = text.slice(contentStart, line.end);
-  if (special(content)) {
-    return { type: 'deferred', kind: 'heading', line: line.number, offset: line.start, source: raw };
-  }
-  const children = inline(text, [line], contentStart, line.end);
+  const children = special(content) ? strongOnly(text, line, contentStart, line.end) : inline(text, [line], contentStart, line.end);
   if (!children) return { type: 'deferred', kind: 'heading', line: line.number, offset: line.start, source: raw };
   return { type: 'heading', depth, children, position: position(point(line, line.start), point(line, line.end)) };
 }
@@ -354,7 +351,7 @@ function paragraph(
   const first = lines[i]!;
   const last = lines[j - 1]!;
   const raw = text.slice(contentStart, last.end);
-  const children = special(raw) ? undefined : inline(text, lines.slice(i, j), contentStart, last.end, indent === 0);
+  const children = !special(raw) ? inline(text, lines.slice(i, j), contentStart, last.end, indent === 0) : j === i + 1 ? strongOnly(text, first, contentStart, last.end) : undefined;
   if (!children) {
     const from = indent > 0 ? first.start : contentStart;
     return {
@@ -426,6 +423,46 @@ function inline(text: string, lines: Line[], from: number, to: number, crossLine
   }
   if (to > textStart) out.push(textNode(text, lines, textStart, to));
   return out;
+}
+
+/**
+ * The text and strong emphasis of a one-line `text.slice(from, to)` whose only inline syntax
+ * is `**…**`, as bold questions and labels write it (`**1. What is a token?**`, `**Answer:**
+ * …`); undefined for anything else. Every run of `*` must be two long and either only open
+ * or only close (never both, by the flanking rules as micromark applies them), openers and
+ * closers taking turns: then each closer takes the opener before it and nothing else can
+ * pair. No backtick (a code span could hold a run), and no underscores that could pair.
+ */
+function strongOnly(text: string, line: Line, from: number, to: number): PhrasingContent[] | undefined {
+  const content = text.slice(from, to);
+  if (content.includes('`') || INLINE_SPECIAL.test(content.replace(/\*/g, 'a')) || underscoresMayPair(content)) return undefined;
+  const out: PhrasingContent[] = [];
+  let textStart = 0;
+  let open = -1;
+  for (let i = content.indexOf('*'); i !== -1; i = content.indexOf('*', i + 2)) {
+    if (content.charCodeAt(i + 1) !== 0x2a || content.charCodeAt(i + 2) === 0x2a) return undefined;
+    const before = classOf(content, i - 1);
+    const after = classOf(content, i + 2);
+    const opens = after !== WHITE_SPACE && (before === WHITE_SPACE || (before === PUNCTUATION && after === OTHER));
+    const closes = before !== WHITE_SPACE && (after === WHITE_SPACE || (after === PUNCTUATION && before === OTHER));
+    if (opens === closes || opens !== (open === -1)) return undefined;
+    if (opens) {
+      open = i;
+      continue;
+    }
+    if (open > textStart) out.push(plainText(line, from + textStart, content.slice(textStart, open)));
+    const inner = plainText(line, from + open + 2, content.slice(open + 2, i));
+    out.push({ type: 'strong', children: [inner], position: position(point(line, from + open), point(line, from + i + 2)) });
+    textStart = i + 2;
+    open = -1;
+  }
+  if (open !== -1 || out.length === 0) return undefined;
+  if (textStart < content.length) out.push(plainText(line, from + textStart, content.slice(textStart)));
+  return out;
+}
+
+function plainText(line: Line, from: number, value: string): Text {
+  return { type: 'text', value, position: position(point(line, from), point(line, from + value.length)) };
 }
 
 function isPad(code: number): boolean {

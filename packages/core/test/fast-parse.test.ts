@@ -241,7 +241,7 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   );
   const word = fc.oneof(
     { weight: 1, arbitrary: reference },
-    { weight: 4, arbitrary: fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '(_a', 'b_)', '_😀', '😀_', '\u00a0_x', '.__', 'ü_', '_\u3000', '*', '**', '`', '``', '```', '```a`', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|') },
+    { weight: 4, arbitrary: fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '(_a', 'b_)', '_😀', '😀_', '\u00a0_x', '.__', 'ü_', '_\u3000', '*', '**', '**bold**', '**Q1. Why?**', '(**a**)', '**a**b', 'a**b**', '**a**.', '**_a_**', '**a', 'b**', 'c**.', '(**d', '**é**', '**😀**', '***a***', '****', '**a***', 'x****y', '`', '``', '```', '```a`', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|') },
   );
   const lineText = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
   const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ');
