@@ -87,12 +87,14 @@ describe('compactContent', () => {
     ]);
   });
 
-  it.skipIf(qpdf.skip)(`patched: one text object; the font when it changes, no position for a run that goes on, Td to the next line; the same colour once, with four decimals, as one rg${qpdf.reason}`, async () => {
+  it.skipIf(qpdf.skip)(`patched: one text object; the font when it changes, no position for a run that goes on, Td to the next line; the same colour once, as an index into the document's palette${qpdf.reason}`, async () => {
     const doc = newDoc(true);
     paragraph(doc);
     expect(operators(await finish(doc))).toEqual([
       '1 0 0 -1 0 792 cm',
-      '0.1216 0.1373 0.1569 rg',
+      // #1f2328, the first colour of the palette (/C0, in the resources: see 'the palette' below).
+      '/C0 cs',
+      '0 sc',
       'BT',
       // The baseline (72 + DejaVu's ascender at 10 pt) in the page's flipped space, to 0.001 pt.
       '1 0 0 -1 72 81.282 Tm',
@@ -127,7 +129,7 @@ describe('compactContent', () => {
     doc.rect(72, 160, 10, 10).fill();
     doc.text('fourth', 72, 170);
     expect(names(operators(await finish(doc)))).toEqual([
-      'cm', 'rg',
+      'cm', 'cs', 'sc',
       'BT', 'Tm', 'Tf', 'TJ', 'ET',
       're', 'f',
       // The same font: no Tf in the second text object.
@@ -233,7 +235,8 @@ describe('compactContent', () => {
     expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
     expect(operators(pdf).map((op) => op.replace(/^\/P <<.*>> BDC$/, 'BDC'))).toEqual([
       '1 0 0 -1 0 792 cm',
-      '0.1216 0.1373 0.1569 rg',
+      '/C0 cs',
+      '0 sc',
       'BT',
       '1 0 0 -1 72 81.282 Tm',
       'BDC',
@@ -250,6 +253,44 @@ describe('compactContent', () => {
     // Every word where pdfkit alone puts it (to 0.01 pt: the writer's positions have three decimals).
     expect(words(pdf)).toEqual(words(await render(false)));
     expect(words(pdf)).toHaveLength(4);
+  });
+});
+
+describe('the palette', () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`holds each 8-bit fill colour once, in order of first use; others stay rg, strokes RG, and every pixel is pdfkit's${qpdf.reason || poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      doc.font(FACES.sans).fontSize(10);
+      doc.fillColor('#1f2328').text('ink', 72, 72);
+      doc.fillColor('#0b5cad').text('link colour', 72, 92);
+      doc.fillColor('#1f2328').text('ink again', 72, 112);
+      // Not a multiple of 1/255: no exact 8-bit entry, so written as it is.
+      doc.fillColor([10.2, 20, 30]).text('off the grid', 72, 132);
+      doc.save();
+      doc.rect(72, 150, 50, 10).fill('#0b5cad');
+      doc.restore();
+      doc.fillColor('#0b5cad').text('after the restore', 72, 172, { underline: true });
+      return finish(doc);
+    };
+    const pdf = await render(true);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const ops = operators(pdf);
+    expect(ops.filter((op) => / (?:sc|cs|rg|RG)$/.test(op))).toEqual([
+      '/C0 cs', '0 sc', '1 sc', '0 sc', '0.04 0.0784 0.1176 rg',
+      // In q … Q the palette is set again (rg has left it); the Q restores the rg colour.
+      '/C0 cs', '1 sc',
+      '/C0 cs', '1 sc', '0.0431 0.3608 0.6784 RG',
+    ]);
+    const qdf = `${pdf}.palette.qdf`;
+    run('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+    expect(fs.readFileSync(qdf, 'latin1')).toMatch(/\/C0 \[\s*\/Indexed\s+\/DeviceRGB\s+1\s+<1f23280b5cad>\s*\]/);
+    // The same pixels as pdfkit's own rg colours.
+    const pixels = (file: string): Buffer => {
+      run('pdftoppm', ['-r', '40', '-singlefile', file, file]);
+      return fs.readFileSync(`${file}.ppm`);
+    };
+    expect(pixels(pdf).equals(pixels(await render(false)))).toBe(true);
   });
 });
 
@@ -287,7 +328,7 @@ describe('captureContent', () => {
       doc.font(FACES.sans).fontSize(10).fillColor('#336699').text('in the form', 72, 144, { lineBreak: false });
     });
     const lines = content.trim().split('\n');
-    expect(lines.map((line) => line.split(' ').pop())).toEqual(['rg', 'BT', 'Tm', 'Tf', 'TJ', 'ET']);
+    expect(lines.map((line) => line.split(' ').pop())).toEqual(['cs', 'sc', 'BT', 'Tm', 'Tf', 'TJ', 'ET']);
     const name = formXObject(doc, content);
     paintForm(doc, name);
     // After the form, the page's state is the one before it: the same colour and font are not written again.
@@ -295,7 +336,7 @@ describe('captureContent', () => {
     const pdf = await finish(doc);
     expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
     const ops = names(operators(pdf));
-    expect(ops.filter((op) => op === 'rg')).toHaveLength(1);
+    expect(ops.filter((op) => op === 'sc')).toHaveLength(1);
     expect(ops.filter((op) => op === 'Tf')).toHaveLength(1);
     expect(ops).toContain('Do');
     expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('on the page in the form after the form');

@@ -124,6 +124,36 @@ function rgb(op: string, operator: 'rg' | 'RG'): string {
   return RGB_NUMBERS.test(op) ? `${op.slice(0, op.lastIndexOf(' '))} ${operator}` : op;
 }
 
+/**
+ * The document's fill colours as one Indexed colour space over DeviceRGB (`/C0` in the shared
+ * resources): `/C0 cs` once, then `3 sc` for a colour instead of `0.1216 0.1373 0.1569 rg`.
+ * Every colour of the guide is a multiple of 1/255, which an 8-bit lookup table holds exactly,
+ * so a reader paints the same colour; one that is not (or a 257th) stays an `rg`. Entries are
+ * numbered in order of first use (the same input, the same palette).
+ */
+export const PALETTE = 'C0';
+interface Palette {
+  /** The colour space as pdfkit writes it: `[/Indexed /DeviceRGB hival <lookup>]`. */
+  entry: [string, string, number, Uint8Array];
+  /** Index of each colour, by its `scn` numbers as pdfkit writes them; null when not 8-bit. */
+  index: Map<string, number | null>;
+  bytes: number[];
+}
+function paletteIndex(palette: Palette, numbers: string): number | undefined {
+  let index = palette.index.get(numbers);
+  if (index === undefined) {
+    const bytes = numbers.split(' ').map((n) => Number(n) * 255);
+    const exact = bytes.length === 3 && bytes.every((b) => b >= 0 && b <= 255 && Math.abs(b - Math.round(b)) < 1e-6);
+    if (!exact || palette.bytes.length >= 256 * 3) return undefined;
+    index = palette.bytes.length / 3;
+    palette.bytes.push(...bytes.map(Math.round));
+    palette.entry[2] = index;
+    palette.entry[3] = Uint8Array.from(palette.bytes);
+    palette.index.set(numbers, index);
+  }
+  return index ?? undefined;
+}
+
 /** Page contents gathered into one string per stream: flush before the stream ends. */
 const flushes = new WeakMap<object, () => void>();
 
@@ -174,7 +204,10 @@ export function compactContent(doc: Doc): void {
    * 32000-1, 9.3.1), so a text object in the font of the last one needs no `Tf`.
    */
   let font: string | undefined;
-  let saved: Array<[string | undefined, string | undefined]> = [];
+  /** Whether the current fill colour space is the palette (`/C0 cs`), and the ones saved by `q`. */
+  let indexed = false;
+  let saved: Array<[string | undefined, string | undefined, boolean]> = [];
+  const palette: Palette = { entry: ['Indexed', 'DeviceRGB', 0, new Uint8Array(0)], index: new Map(), bytes: [] };
   /** A fill colour space waiting for its colour; whether `/DeviceRGB CS` waits for its stroke colour. */
   let space: string | undefined;
   let strokeSpace = false;
@@ -189,6 +222,7 @@ export function compactContent(doc: Doc): void {
     page = target.page;
     fill = undefined;
     font = undefined;
+    indexed = false;
     saved = [];
     space = undefined;
   };
@@ -198,6 +232,7 @@ export function compactContent(doc: Doc): void {
     if (space === undefined) return;
     page!.write(space);
     fill = undefined;
+    indexed = false;
     space = undefined;
   };
   /** Writes what is pending on the current state's page and closes its text object. */
@@ -212,10 +247,11 @@ export function compactContent(doc: Doc): void {
     samePage();
     settle();
     const current = page!;
-    const known: [string | undefined, string | undefined, Array<[string | undefined, string | undefined]>] = [fill, font, saved];
+    const known: [string | undefined, string | undefined, boolean, Array<[string | undefined, string | undefined, boolean]>] = [fill, font, indexed, saved];
     // Drawn as if nothing were set: a form XObject starts from the state of wherever it is used.
     fill = undefined;
     font = undefined;
+    indexed = false;
     saved = [];
     const chunks: string[] = [];
     const write = current.write;
@@ -230,7 +266,7 @@ export function compactContent(doc: Doc): void {
     } finally {
       current.write = write;
       // A form XObject's operators leave the graphics state as it was before them.
-      [fill, font, saved] = known;
+      [fill, font, indexed, saved] = known;
     }
     return mergeTextObjects(chunks);
   });
@@ -249,10 +285,23 @@ export function compactContent(doc: Doc): void {
           space = undefined;
           return doc;
         }
-        if (space === RGB_FILL) page!.write(rgb(colour.slice(colour.indexOf('\n') + 1), 'rg'));
-        else {
-          if (space !== undefined) page!.write(space);
-          page!.write(colour.slice(colour.indexOf('\n') + 1));
+        // The palette is in the shared resources (a real page's); an SVG group's stand-in page has none.
+        const index = space === RGB_FILL && 'colorSpaces' in page! ? paletteIndex(palette, data.slice(0, -4)) : undefined;
+        if (index !== undefined) {
+          if (!indexed) {
+            const spaces = (page as unknown as { colorSpaces: Record<string, unknown> }).colorSpaces;
+            if (spaces[PALETTE] !== palette.entry) spaces[PALETTE] = palette.entry;
+            page!.write(`/${PALETTE} cs`);
+            indexed = true;
+          }
+          page!.write(`${index} sc`);
+        } else {
+          if (space === RGB_FILL) page!.write(rgb(colour.slice(colour.indexOf('\n') + 1), 'rg'));
+          else {
+            if (space !== undefined) page!.write(space);
+            page!.write(colour.slice(colour.indexOf('\n') + 1));
+          }
+          if (space !== undefined) indexed = false;
         }
         fill = space !== undefined ? colour : undefined;
         space = undefined;
@@ -275,19 +324,27 @@ export function compactContent(doc: Doc): void {
       flushSpace();
       // Operators allowed inside a text object keep it open: the colours above; anything else closes it.
       closeText();
-      if (data === 'q') saved.push([fill, font]);
-      else if (data === 'Q') [fill, font] = saved.pop() ?? [undefined, undefined];
+      if (data === 'q') saved.push([fill, font, indexed]);
+      else if (data === 'Q') [fill, font, indexed] = saved.pop() ?? [undefined, undefined, false];
       else if (/(?:^|\s)[qQ](?:\s|$)/.test(data)) {
         fill = undefined;
         font = undefined;
+        indexed = false;
         saved = [];
-      } else if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
+      } else {
+        if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
+        if (/(?:^|\s)(?:cs|rg|g|k|sc|scn)$/m.test(data)) {
+          fill = undefined;
+          indexed = false;
+        }
+      }
       if (data.endsWith(' SCN')) data = shortColour(data);
       else if (PATH.test(data)) data = shortPath(data);
     } else {
       flushSpace();
       closeText();
       font = undefined;
+      indexed = false;
     }
     return addContent(data);
   };
