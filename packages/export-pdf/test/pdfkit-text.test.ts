@@ -172,6 +172,10 @@ describe('compactContent', () => {
     const tjs = operators(patched, 1, true).filter((op) => op.endsWith(' TJ'));
     expect(tjs).toHaveLength(lines.length + 1);
     expect(tjs.filter((op) => !op.startsWith('[('))).toEqual([]);
+    // Kerning adjustments with two decimals at most (pdfkit's six: 21.972656 → 21.97).
+    const kerns = tjs.flatMap((op) => [...op.matchAll(/\) (-?[\d.]+) \(/g)].map((m) => m[1]!));
+    expect(kerns.some((k) => k.includes('.'))).toBe(true);
+    expect(kerns.filter((k) => /\.\d{3}/.test(k))).toEqual([]);
     expect(operators(patched)).toContain('0.1216 0.1373 0.1569 RG');
     const text = (pdf: string): string => run('pdftotext', ['-raw', pdf, '-']);
     expect(text(patched)).toBe(`${lines.join('\n')}\nunderlined\n\f`);

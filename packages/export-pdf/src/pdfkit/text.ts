@@ -450,7 +450,7 @@ export function glyphsApart(doc: Doc, a: string, b: string): boolean {
  * them as hex, twice as long): runs, each but the last closed by its kerning.
  */
 interface WordCode {
-  /** The glyph ids' bytes, escaped for a literal string; the kerning as written (`num(-kerning)`), or '' for none. */
+  /** The glyph ids' bytes, escaped for a literal string; the kerning as written (`kern(-kerning)`), or '' for none. */
   runs: Array<[bytes: string, kerning: string]>;
   /** The advance in font units (× size / 1000). */
   advance: number;
@@ -515,12 +515,22 @@ function encodeWord(font: Font, word: string): WordCode | null {
     bytes += literalBytes(encoded[i]!);
     const kerning = p.xAdvance - p.advanceWidth;
     if (kerning !== 0) {
-      runs.push([bytes, num(-kerning)]);
+      runs.push([bytes, kern(-kerning)]);
       bytes = '';
     }
   }
   if (bytes !== '') runs.push([bytes, '']);
   return { runs, advance };
+}
+
+/**
+ * A `TJ` adjustment (thousandths of the font size) with two decimals: pdfkit writes six
+ * (`21.972656`, DejaVu's 45/2048 em); a hundredth of a unit is 0.0001 pt at 10 pt, well under
+ * the thousandth of a point that the text positions keep.
+ */
+function kern(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? '0' : String(r);
 }
 
 /**
