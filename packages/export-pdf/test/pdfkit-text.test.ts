@@ -260,6 +260,54 @@ describe('compactContent', () => {
   });
 });
 
+describe('underlines', () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`are drawn after the text, as an artifact, so that a link's text joins the text object around it${qpdf.reason || poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+      const p = doc.struct('P');
+      root.add(p);
+      p.add(doc.markStructureContent('P'));
+      doc.text('Read ', 72, 72, { continued: true });
+      doc.endMarkedContent();
+      const link = doc.struct('Link');
+      p.add(link);
+      link.add(doc.markStructureContent('Link'));
+      doc.fillColor('#0b5cad').text('the link', { link: 'https://example.org/', underline: true, continued: true });
+      doc.endMarkedContent();
+      p.add(doc.markStructureContent('P'));
+      doc.fillColor('#1f2328').text(' and go on.');
+      doc.endMarkedContent();
+      link.end();
+      p.end();
+      // A path after the text: the underline is drawn before it.
+      doc.rect(72, 100, 10, 10).fill();
+      root.end();
+      return finish(doc);
+    };
+    const pdf = await render(true);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const ops = names(operators(pdf));
+    expect(ops.filter((op) => op === 'BT')).toHaveLength(1);
+    const et = ops.indexOf('ET');
+    expect(ops.slice(et, et + 10)).toEqual(['ET', 'BMC', 'q', 'RG', 'w', 'm', 'l', 'S', 'Q', 'EMC']);
+    expect(operators(pdf)[ops.indexOf('BMC')]).toBe('/Artifact BMC');
+    expect(ops.slice(et + 10)).toEqual(['re', 'f']);
+    // Every word where pdfkit alone puts it, and the same underline.
+    expect(words(pdf)).toEqual(words(await render(false)));
+    // (Its coordinates to 0.001 pt, as every path's.)
+    const line = (file: string): string[] =>
+      operators(file)
+        .filter((op) => / (?:m|l|w)$/.test(op))
+        .map((op) => op.replace(/[\d.]+/g, (n) => Number(n).toFixed(2)))
+        .sort();
+    expect(line(pdf)).toEqual(line(await render(false)));
+  });
+});
+
 describe('the palette', () => {
   it.skipIf(qpdf.skip || poppler.skip)(`holds each 8-bit fill colour once, in order of first use; others stay rg, strokes RG, and every pixel is pdfkit's${qpdf.reason || poppler.reason}`, async () => {
     const render = async (patch: boolean): Promise<string> => {

@@ -208,6 +208,12 @@ export function compactContent(doc: Doc): void {
   let indexed = false;
   let saved: Array<[string | undefined, string | undefined, boolean]> = [];
   const palette: Palette = { entry: ['Indexed', 'DeviceRGB', 0, new Uint8Array(0)], index: new Map(), bytes: [] };
+  /**
+   * Underlines and strike-through lines drawn after their text (see `laterLines`), each as its
+   * operators, not yet written; and whether a drawing is being captured (no deferring then).
+   */
+  let lines: string[] = [];
+  let capturing = false;
   /** A fill colour space waiting for its colour; whether `/DeviceRGB CS` waits for its stroke colour. */
   let space: string | undefined;
   let strokeSpace = false;
@@ -235,10 +241,59 @@ export function compactContent(doc: Doc): void {
     indexed = false;
     space = undefined;
   };
+  /**
+   * Writes the lines waiting for the end of the text around them: as an artifact where no
+   * marked content is open, else inside the open one (an artifact, or tagged content as the
+   * lines were before: never an artifact inside tagged content).
+   */
+  const writeLines = (): void => {
+    if (lines.length === 0 || !page) return;
+    const markings = (page as unknown as { markings?: unknown[] }).markings ?? [];
+    const chunks = markings.length === 0 ? ['/Artifact BMC', ...lines, 'EMC'] : lines;
+    lines = [];
+    for (const chunk of chunks) page.write(chunk);
+  };
   /** Writes what is pending on the current state's page and closes its text object. */
   const settle = (): void => {
     if (page) flushSpace();
     closeText();
+    writeLines();
+  };
+  /**
+   * Underlines and strike-through lines: pdfkit strokes each before its text, inside the text's
+   * marked content, which ends the text object there (a path may not stand inside one), so that
+   * every link had a text object of its own. Drawn instead after the text (the next operator
+   * that is neither text, colour nor marked content, or the end of the page), in the same state
+   * (every operator that could change it comes after them) and the same colour as the text over
+   * which they lie, the text objects around a link join as any other. The operators are pdfkit's,
+   * written now into a list.
+   */
+  const laterLines = (draw: () => void): void => {
+    samePage();
+    if (capturing || !Array.isArray((page as unknown as { markings?: unknown }).markings)) {
+      draw();
+      return;
+    }
+    flushSpace();
+    closeText();
+    const current = page!;
+    const write = current.write;
+    const chunks: string[] = [];
+    current.write = (chunk: unknown): unknown => {
+      if (typeof chunk !== 'string') throw new Error('exportPdf: internal error, binary content in an underline');
+      chunks.push(chunk);
+      return undefined;
+    };
+    capturing = true;
+    try {
+      draw();
+      flushSpace();
+      closeText();
+    } finally {
+      capturing = false;
+      current.write = write;
+    }
+    lines.push(...chunks);
   };
 
   doc.on('pageAdded', () => gatherPage(target.page));
@@ -260,10 +315,13 @@ export function compactContent(doc: Doc): void {
       chunks.push(chunk);
       return undefined;
     };
+    const wasCapturing = capturing;
+    capturing = true;
     try {
       draw();
       settle();
     } finally {
+      capturing = wasCapturing;
       current.write = write;
       // A form XObject's operators leave the graphics state as it was before them.
       [fill, font, indexed, saved] = known;
@@ -324,6 +382,8 @@ export function compactContent(doc: Doc): void {
       flushSpace();
       // Operators allowed inside a text object keep it open: the colours above; anything else closes it.
       closeText();
+      // Lines wait across marked content (and colours, above); anything else is drawn after them.
+      if (lines.length > 0 && !capturing && !(data === 'EMC' || data.endsWith(' BMC') || (data.endsWith(' BDC') && data.startsWith('/')))) writeLines();
       if (data === 'q') saved.push([fill, font, indexed]);
       else if (data === 'Q') [fill, font, indexed] = saved.pop() ?? [undefined, undefined, false];
       else if (/(?:^|\s)[qQ](?:\s|$)/.test(data)) {
@@ -343,6 +403,7 @@ export function compactContent(doc: Doc): void {
     } else {
       flushSpace();
       closeText();
+      if (!capturing) writeLines();
       font = undefined;
       indexed = false;
     }
@@ -387,7 +448,7 @@ export function compactContent(doc: Doc): void {
       else if (align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? 0) / 2;
     }
     const width = options.textWidth ?? doc.widthOfString(string, options as PDFKit.Mixins.TextOptions);
-    annotations(doc, x, y, width, options);
+    annotations(doc, x, y, width, options, laterLines);
     samePage();
     flushSpace();
     if (page!.fonts[face.id] == null) page!.fonts[face.id] = face.ref();
@@ -548,8 +609,8 @@ function literalBytes(hex: string): string {
 }
 const ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\' };
 
-/** Links, named destinations, underline and strike-through of a fragment, as pdfkit draws them. */
-function annotations(doc: Doc, x: number, y: number, width: number, options: FragmentOptions): void {
+/** Links, named destinations, underline and strike-through of a fragment, as pdfkit draws them (the lines through `later`). */
+function annotations(doc: Doc, x: number, y: number, width: number, options: FragmentOptions, later: (draw: () => void) => void): void {
   const target = doc as unknown as Internals;
   const height = doc.currentLineHeight();
   if (options.link != null) {
@@ -573,12 +634,14 @@ function annotations(doc: Doc, x: number, y: number, width: number, options: Fra
     [options.strike, () => y + height / 2],
   ] as const) {
     if (!on) continue;
-    doc.save();
-    if (!options.stroke) doc.strokeColor(...((target._fillColor ?? []) as [PDFKit.Mixins.ColorValue]));
-    const lineWidth = target._fontSize < 10 ? 0.5 : Math.floor(target._fontSize / 10);
-    doc.lineWidth(lineWidth);
-    const lineY = offset(lineWidth);
-    doc.moveTo(x, lineY).lineTo(x + width, lineY).stroke();
-    doc.restore();
+    later(() => {
+      doc.save();
+      if (!options.stroke) doc.strokeColor(...((target._fillColor ?? []) as [PDFKit.Mixins.ColorValue]));
+      const lineWidth = target._fontSize < 10 ? 0.5 : Math.floor(target._fontSize / 10);
+      doc.lineWidth(lineWidth);
+      const lineY = offset(lineWidth);
+      doc.moveTo(x, lineY).lineTo(x + width, lineY).stroke();
+      doc.restore();
+    });
   }
 }
