@@ -260,6 +260,62 @@ describe('compactContent', () => {
   });
 });
 
+describe('character codes', () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`are one byte for a font's first 224 glyphs and two after, through the font's own CMaps: the same text and pixels as pdfkit's${qpdf.reason || poppler.reason}`, async () => {
+    // 400 distinct characters in one face (Latin-1, Latin Extended-A and B, Greek, Cyrillic):
+    // past the 224 one-byte codes, into the two-byte ones.
+    const ranges: Array<[number, number]> = [[0x21, 0x7e], [0xa1, 0xff], [0x100, 0x17f], [0x391, 0x3a1], [0x3a3, 0x3c9], [0x410, 0x44f]];
+    // (Without the soft hyphen U+00AD: drawn alone, pdf.js reads it from pdfkit's Identity-H font
+    // but skips it, an invisible format mark, from these codes; poppler reads it from both.)
+    const chars = ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).filter((c) => c !== '\u00ad');
+    expect(chars.length).toBeGreaterThan(400);
+    const lines = chars.join('').match(/.{1,40}/gu)!;
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      doc.font(FACES.sans).fontSize(9).fillColor('#1f2328');
+      lines.forEach((line, i) => doc.text(line, 40, 40 + 13 * i, { lineBreak: false }));
+      // Drawn by pdfkit itself (justified), in hex: recoded on the way to the page.
+      doc.text('justified text, set by pdfkit, with ΑΒΓ and Жж in it as well', 40, 600, { width: 150, align: 'justify' });
+      return finish(doc);
+    };
+    const pdf = await render(true);
+    const plain = await render(false);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const text = (file: string): string => run('pdftotext', ['-raw', file, '-']);
+    expect(text(pdf)).toBe(text(plain));
+    expect(text(pdf)).toContain(lines[0]);
+    expect(words(pdf)).toEqual(words(plain));
+    const pixels = (file: string): Buffer => {
+      run('pdftoppm', ['-r', '40', '-singlefile', file, file]);
+      return fs.readFileSync(`${file}.ppm`);
+    };
+    expect(pixels(pdf).equals(pixels(plain))).toBe(true);
+    // pdf.js reads the same text as from pdfkit's Identity-H.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdfjsText = async (file: string): Promise<string> => {
+      const document = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+      const content = await (await document.getPage(1)).getTextContent();
+      await document.destroy();
+      return content.items.map((item) => ('str' in item ? item.str : '')).join('|');
+    };
+    const read = await pdfjsText(pdf);
+    expect(read).toContain(lines[5]);
+    expect(read).toBe(await pdfjsText(plain));
+    // The font's encoding is the embedded CMap; both code spaces are in it and in the ToUnicode CMap.
+    const qdf = `${pdf}.codes.qdf`;
+    run('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+    const file = fs.readFileSync(qdf, 'latin1');
+    expect(file).toMatch(/\/Encoding \d+ 0 R/);
+    expect(file).not.toContain('/Identity-H');
+    expect(file).toMatch(/\/Type \/CMap/);
+    expect(file.match(/2 begincodespacerange\n<00> <df>\n<e000> <ffff>\nendcodespacerange/g)).toHaveLength(2);
+    // Glyph strings of one byte a glyph, and two-byte codes for the glyphs past the 224th.
+    const tjs = operators(pdf, 1, true).filter((op) => op.endsWith(' TJ'));
+    expect(tjs.some((op) => op.includes('\xe0'))).toBe(true);
+  });
+});
+
 describe('underlines', () => {
   it.skipIf(qpdf.skip || poppler.skip)(`are drawn after the text, as an artifact, so that a link's text joins the text object around it${qpdf.reason || poppler.reason}`, async () => {
     const render = async (patch: boolean): Promise<string> => {

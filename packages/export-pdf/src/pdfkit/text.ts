@@ -23,6 +23,7 @@
  * font features, glyph offsets, a baseline option) is drawn by pdfkit's own code.
  */
 
+import { recodeHex, shortCodes } from './codes.js';
 import { mergeTextObjects, position } from './merge-text.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -296,6 +297,7 @@ export function compactContent(doc: Doc): void {
     lines.push(...chunks);
   };
 
+  shortCodes(doc);
   doc.on('pageAdded', () => gatherPage(target.page));
 
   captures.set(doc, (draw: () => void): string => {
@@ -329,8 +331,10 @@ export function compactContent(doc: Doc): void {
     return mergeTextObjects(chunks);
   });
 
-  target.addContent = (data: unknown): Doc => {
+  target.addContent = (input: unknown): Doc => {
     samePage();
+    // Glyphs that pdfkit (or svg-to-pdfkit) writes itself, as hex glyph ids: in the fonts' codes (codes.ts).
+    let data = typeof input === 'string' && (input.endsWith(' TJ') || input.endsWith(' Tj')) ? input.replace(/<([\da-fA-F]+)>/g, (_, hex: string) => `<${recodeHex(hex)}>`) : input;
     if (typeof data === 'string') {
       if (data.endsWith(' cs')) {
         flushSpace();
@@ -573,7 +577,7 @@ function encodeWord(font: Font, word: string): WordCode | null {
     const p = positions[i]!;
     if (p.xOffset || p.yOffset) return null;
     advance += p.xAdvance;
-    bytes += literalBytes(encoded[i]!);
+    bytes += literalBytes(recodeHex(encoded[i]!));
     const kerning = p.xAdvance - p.advanceWidth;
     if (kerning !== 0) {
       runs.push([bytes, kern(-kerning)]);
