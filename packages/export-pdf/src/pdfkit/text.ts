@@ -13,8 +13,10 @@
  *   kind of operator comes), the text matrix flipped in place of the `q … cm … Q` around each
  *   fragment, the font set only when it changes, no position at all for a run that continues
  *   where the last one ended, and a relative `Td` for the next line;
- * - drops a fill colour that is already the current one and writes colours with four decimals
- *   (every colour of the guide is a multiple of 1/255, which four decimals keep exactly at 8 bits);
+ * - drops a fill colour that is already the current one, and writes a fill colour as an index
+ *   into the document's palette (`PALETTE`), or with four decimals when it is not 8-bit;
+ * - writes glyphs in the fonts' one- and two-byte codes (`codes.ts`), kerning with two decimals;
+ * - draws underlines and strike-through lines after their text (`laterLines`);
  * - gathers each page's operators, converted once when the page's stream ends, and joins its
  *   text objects across the marked content between them (`merge-text.ts`).
  *
