@@ -207,10 +207,16 @@ export function compactContent(doc: Doc): void {
    * 32000-1, 9.3.1), so a text object in the font of the last one needs no `Tf`.
    */
   let font: string | undefined;
-  /** Whether the current fill colour space is the palette (`/C0 cs`), and the ones saved by `q`. */
+  /** Whether the current fill (stroke) colour space is the palette (`/C0 cs`, `/C0 CS`), and the ones saved by `q`. */
   let indexed = false;
-  let saved: Array<[string | undefined, string | undefined, boolean]> = [];
+  let strokeIndexed = false;
+  let saved: Array<[string | undefined, string | undefined, boolean, boolean]> = [];
   const palette: Palette = { entry: ['Indexed', 'DeviceRGB', 0, new Uint8Array(0)], index: new Map(), bytes: [] };
+  /** Lists the palette in the (shared) resources of the current page. */
+  const usePalette = (): void => {
+    const spaces = (page as unknown as { colorSpaces: Record<string, unknown> }).colorSpaces;
+    if (spaces[PALETTE] !== palette.entry) spaces[PALETTE] = palette.entry;
+  };
   /**
    * Underlines and strike-through lines drawn after their text (see `laterLines`), each as its
    * operators, not yet written; and whether a drawing is being captured (no deferring then).
@@ -232,11 +238,15 @@ export function compactContent(doc: Doc): void {
     fill = undefined;
     font = undefined;
     indexed = false;
+    strokeIndexed = false;
     saved = [];
     space = undefined;
   };
   const flushSpace = (): void => {
-    if (strokeSpace && page) page.write(RGB_STROKE);
+    if (strokeSpace && page) {
+      page.write(RGB_STROKE);
+      strokeIndexed = false;
+    }
     strokeSpace = false;
     if (space === undefined) return;
     page!.write(space);
@@ -306,11 +316,12 @@ export function compactContent(doc: Doc): void {
     samePage();
     settle();
     const current = page!;
-    const known: [string | undefined, string | undefined, boolean, Array<[string | undefined, string | undefined, boolean]>] = [fill, font, indexed, saved];
+    const known: [string | undefined, string | undefined, boolean, boolean, Array<[string | undefined, string | undefined, boolean, boolean]>] = [fill, font, indexed, strokeIndexed, saved];
     // Drawn as if nothing were set: a form XObject starts from the state of wherever it is used.
     fill = undefined;
     font = undefined;
     indexed = false;
+    strokeIndexed = false;
     saved = [];
     const chunks: string[] = [];
     const write = current.write;
@@ -328,7 +339,7 @@ export function compactContent(doc: Doc): void {
       capturing = wasCapturing;
       current.write = write;
       // A form XObject's operators leave the graphics state as it was before them.
-      [fill, font, indexed, saved] = known;
+      [fill, font, indexed, strokeIndexed, saved] = known;
     }
     return mergeTextObjects(chunks);
   });
@@ -353,8 +364,7 @@ export function compactContent(doc: Doc): void {
         const index = space === RGB_FILL && 'colorSpaces' in page! ? paletteIndex(palette, data.slice(0, -4)) : undefined;
         if (index !== undefined) {
           if (!indexed) {
-            const spaces = (page as unknown as { colorSpaces: Record<string, unknown> }).colorSpaces;
-            if (spaces[PALETTE] !== palette.entry) spaces[PALETTE] = palette.entry;
+            usePalette();
             page!.write(`/${PALETTE} cs`);
             indexed = true;
           }
@@ -380,22 +390,35 @@ export function compactContent(doc: Doc): void {
         strokeSpace = false;
         if (data.endsWith(' SCN') && RGB_NUMBERS.test(data)) {
           closeText();
-          return addContent(rgb(shortColour(data), 'RG'));
+          // A stroke colour from the palette too (`/C0 CS`, then `2 SC`), as the fill colours above.
+          const index = 'colorSpaces' in page! ? paletteIndex(palette, data.slice(0, -4)) : undefined;
+          if (index === undefined) {
+            strokeIndexed = false;
+            return addContent(rgb(shortColour(data), 'RG'));
+          }
+          if (!strokeIndexed) {
+            usePalette();
+            addContent(`/${PALETTE} CS`);
+            strokeIndexed = true;
+          }
+          return addContent(`${index} SC`);
         }
         closeText();
         page!.write(RGB_STROKE);
+        strokeIndexed = false;
       }
       flushSpace();
       // Operators allowed inside a text object keep it open: the colours above; anything else closes it.
       closeText();
       // Lines wait across marked content (and colours, above); anything else is drawn after them.
       if (lines.length > 0 && !capturing && !(data === 'EMC' || data.endsWith(' BMC') || (data.endsWith(' BDC') && data.startsWith('/')))) writeLines();
-      if (data === 'q') saved.push([fill, font, indexed]);
-      else if (data === 'Q') [fill, font, indexed] = saved.pop() ?? [undefined, undefined, false];
+      if (data === 'q') saved.push([fill, font, indexed, strokeIndexed]);
+      else if (data === 'Q') [fill, font, indexed, strokeIndexed] = saved.pop() ?? [undefined, undefined, false, false];
       else if (/(?:^|\s)[qQ](?:\s|$)/.test(data)) {
         fill = undefined;
         font = undefined;
         indexed = false;
+        strokeIndexed = false;
         saved = [];
       } else {
         if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
@@ -403,6 +426,7 @@ export function compactContent(doc: Doc): void {
           fill = undefined;
           indexed = false;
         }
+        if (/(?:^|\s)(?:CS|RG|G|K|SC|SCN)$/m.test(data)) strokeIndexed = false;
       }
       if (data.endsWith(' SCN')) data = shortColour(data);
       else if (PATH.test(data)) data = shortPath(data);
@@ -412,6 +436,7 @@ export function compactContent(doc: Doc): void {
       if (!capturing) writeLines();
       font = undefined;
       indexed = false;
+      strokeIndexed = false;
     }
     return addContent(data);
   };
