@@ -591,7 +591,8 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
       }
     }
   }
-  if (open !== '') commands.push(`(${open}) 0`);
+  // The last run needs no adjustment after it (pdfkit writes a 0).
+  if (open !== '') commands.push(`(${open})`);
   return { commands: commands.join(' '), advance };
 }
 
