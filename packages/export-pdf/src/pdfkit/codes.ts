@@ -11,7 +11,8 @@
  * CIDs stay the glyph ids (`CIDToGIDMap /Identity`, the same `/W` widths), and the font's
  * `ToUnicode` CMap maps the same codes, so text extraction reads the same text. Every `TJ`/`Tj`
  * that pdfkit or svg-to-pdfkit writes goes through `recodeHex` (in `text.ts`'s `addContent`), and
- * the compact writer's own glyphs through `recodeHex` too.
+ * the compact writer's own glyphs through `recodeHex` too. Word spacing (`Tw`), which a reader
+ * applies to the one-byte code 32, is never set (`text.ts` refuses it).
  */
 
 type Doc = PDFKit.PDFDocument;

@@ -349,6 +349,9 @@ export function compactContent(doc: Doc): void {
     // Glyphs that pdfkit (or svg-to-pdfkit) writes itself, as hex glyph ids: in the fonts' codes (codes.ts).
     let data = typeof input === 'string' && (input.endsWith(' TJ') || input.endsWith(' Tj')) ? input.replace(/<([\da-fA-F]+)>/g, (_, hex: string) => `<${recodeHex(hex)}>`) : input;
     if (typeof data === 'string') {
+      // Word spacing applies to every one-byte code 32 (ISO 32000-1, 9.3.3), a glyph in these
+      // codes: neither pdfkit nor svg-to-pdfkit sets it (pdfkit spaces justified words itself).
+      if (data.endsWith(' Tw') && data !== '0 Tw') throw new Error('exportPdf: internal error, word spacing (Tw) with one-byte character codes');
       if (data.endsWith(' cs')) {
         flushSpace();
         space = data;
