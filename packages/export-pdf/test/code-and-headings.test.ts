@@ -114,7 +114,7 @@ describe('code block backgrounds', () => {
     run('qpdf', ['--qdf', '--object-streams=disable', '--normalize-content=n', file, qdf]);
     const content = fs.readFileSync(qdf, 'latin1');
     // Each background: its translation, then its path, filled.
-    const boxes = [...content.matchAll(/\n1 0 0 1 ([\d.]+) ([\d.]+) cm\n((?:[-\d. ]+ [mlc]\n)+h\n[\d. ]+ rg\nf\n)/g)];
+    const boxes = [...content.matchAll(/\n1 0 0 1 ([\d.]+) ([\d.]+) cm\n((?:[-\d. ]+ [mlc]\n)+h\n(?:\/C0 cs\n)?\d+ sc\nf\n)/g)];
     expect(boxes).toHaveLength(2);
     expect(boxes[0]![3]).toBe(boxes[1]![3]);
     expect(Number(boxes[1]![2])).toBeGreaterThan(Number(boxes[0]![2]));

@@ -139,7 +139,7 @@ describe('the study guide of content/', () => {
     expect(((json.objects.get(resources as string) as Record<string, Record<string, string>>)['/XObject'] ?? {})['/Fx1']).toBe(ref);
     const name = ref.replace(' 0 R', '');
     const drawn = run('qpdf', [`--show-object=${name}`, '--filtered-stream-data', pdf]);
-    expect(drawn).toMatch(/ l\n0\.5 w\n[\d. ]+ RG\nS\n[\d. ]+ rg\nBT\n/);
+    expect(drawn).toMatch(/ l\n0\.5 w\n\/C0 CS\n\d+ SC\nS\n\/C0 cs\n\d+ sc\nBT\n/);
   });
 
   it.skipIf(qpdf.skip)(`draws a footer title that begins with a ligature (fi) whole on the page, without a form${qpdf.reason}`, async () => {

@@ -87,12 +87,14 @@ describe('compactContent', () => {
     ]);
   });
 
-  it.skipIf(qpdf.skip)(`patched: one text object; the font when it changes, no position for a run that goes on, Td to the next line; the same colour once, with four decimals, as one rg${qpdf.reason}`, async () => {
+  it.skipIf(qpdf.skip)(`patched: one text object; the font when it changes, no position for a run that goes on, Td to the next line; the same colour once, as an index into the document's palette${qpdf.reason}`, async () => {
     const doc = newDoc(true);
     paragraph(doc);
     expect(operators(await finish(doc))).toEqual([
       '1 0 0 -1 0 792 cm',
-      '0.1216 0.1373 0.1569 rg',
+      // #1f2328, the first colour of the palette (/C0, in the resources: see 'the palette' below).
+      '/C0 cs',
+      '0 sc',
       'BT',
       // The baseline (72 + DejaVu's ascender at 10 pt) in the page's flipped space, to 0.001 pt.
       '1 0 0 -1 72 81.282 Tm',
@@ -127,7 +129,7 @@ describe('compactContent', () => {
     doc.rect(72, 160, 10, 10).fill();
     doc.text('fourth', 72, 170);
     expect(names(operators(await finish(doc)))).toEqual([
-      'cm', 'rg',
+      'cm', 'cs', 'sc',
       'BT', 'Tm', 'Tf', 'TJ', 'ET',
       're', 'f',
       // The same font: no Tf in the second text object.
@@ -154,7 +156,7 @@ describe('compactContent', () => {
     expect(await render(true)).toEqual(plain);
   });
 
-  it.skipIf(qpdf.skip || poppler.skip)(`writes glyph ids as literal strings, escaping the bytes that need it, and strokes with one RG${qpdf.reason || poppler.reason}`, async () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`writes glyph ids as literal strings, escaping the bytes that need it, and strokes from the palette${qpdf.reason || poppler.reason}`, async () => {
     // 94 distinct characters (! to ~): the subset's glyph ids run past 0x0a, 0x0d, 0x28, 0x29 and 0x5c.
     const ascii = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
     const lines = ascii.match(/.{1,19}/g)!;
@@ -170,7 +172,11 @@ describe('compactContent', () => {
     const tjs = operators(patched, 1, true).filter((op) => op.endsWith(' TJ'));
     expect(tjs).toHaveLength(lines.length + 1);
     expect(tjs.filter((op) => !op.startsWith('[('))).toEqual([]);
-    expect(operators(patched)).toContain('0.1216 0.1373 0.1569 RG');
+    // Kerning adjustments with two decimals at most (pdfkit's six: 21.972656 → 21.97).
+    const kerns = tjs.flatMap((op) => [...op.matchAll(/\) (-?[\d.]+) \(/g)].map((m) => m[1]!));
+    expect(kerns.some((k) => k.includes('.'))).toBe(true);
+    expect(kerns.filter((k) => /\.\d{3}/.test(k))).toEqual([]);
+    expect(operators(patched).filter((op) => / (?:CS|SC|RG)$/.test(op))).toEqual(['/C0 CS', '0 SC']);
     const text = (pdf: string): string => run('pdftotext', ['-raw', pdf, '-']);
     expect(text(patched)).toBe(`${lines.join('\n')}\nunderlined\n\f`);
     expect(text(patched)).toBe(text(await render(false)));
@@ -233,7 +239,8 @@ describe('compactContent', () => {
     expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
     expect(operators(pdf).map((op) => op.replace(/^\/P <<.*>> BDC$/, 'BDC'))).toEqual([
       '1 0 0 -1 0 792 cm',
-      '0.1216 0.1373 0.1569 rg',
+      '/C0 cs',
+      '0 sc',
       'BT',
       '1 0 0 -1 72 81.282 Tm',
       'BDC',
@@ -250,6 +257,149 @@ describe('compactContent', () => {
     // Every word where pdfkit alone puts it (to 0.01 pt: the writer's positions have three decimals).
     expect(words(pdf)).toEqual(words(await render(false)));
     expect(words(pdf)).toHaveLength(4);
+  });
+});
+
+describe('character codes', () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`are one byte for a font's first 224 glyphs and two after, through the font's own CMaps: the same text and pixels as pdfkit's${qpdf.reason || poppler.reason}`, async () => {
+    // 400 distinct characters in one face (Latin-1, Latin Extended-A and B, Greek, Cyrillic):
+    // past the 224 one-byte codes, into the two-byte ones.
+    const ranges: Array<[number, number]> = [[0x21, 0x7e], [0xa1, 0xff], [0x100, 0x17f], [0x391, 0x3a1], [0x3a3, 0x3c9], [0x410, 0x44f]];
+    // (Without the soft hyphen U+00AD: drawn alone, pdf.js reads it from pdfkit's Identity-H font
+    // but skips it, an invisible format mark, from these codes; poppler reads it from both.)
+    const chars = ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).filter((c) => c !== '\u00ad');
+    expect(chars.length).toBeGreaterThan(400);
+    const lines = chars.join('').match(/.{1,40}/gu)!;
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      doc.font(FACES.sans).fontSize(9).fillColor('#1f2328');
+      lines.forEach((line, i) => doc.text(line, 40, 40 + 13 * i, { lineBreak: false }));
+      // Drawn by pdfkit itself (justified), in hex: recoded on the way to the page.
+      doc.text('justified text, set by pdfkit, with ΑΒΓ and Жж in it as well', 40, 600, { width: 150, align: 'justify' });
+      return finish(doc);
+    };
+    const pdf = await render(true);
+    const plain = await render(false);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const text = (file: string): string => run('pdftotext', ['-raw', file, '-']);
+    expect(text(pdf)).toBe(text(plain));
+    expect(text(pdf)).toContain(lines[0]);
+    expect(words(pdf)).toEqual(words(plain));
+    const pixels = (file: string): Buffer => {
+      run('pdftoppm', ['-r', '40', '-singlefile', file, file]);
+      return fs.readFileSync(`${file}.ppm`);
+    };
+    expect(pixels(pdf).equals(pixels(plain))).toBe(true);
+    // pdf.js reads the same text as from pdfkit's Identity-H.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdfjsText = async (file: string): Promise<string> => {
+      const document = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+      const content = await (await document.getPage(1)).getTextContent();
+      await document.destroy();
+      return content.items.map((item) => ('str' in item ? item.str : '')).join('|');
+    };
+    const read = await pdfjsText(pdf);
+    expect(read).toContain(lines[5]);
+    expect(read).toBe(await pdfjsText(plain));
+    // The font's encoding is the embedded CMap; both code spaces are in it and in the ToUnicode CMap.
+    const qdf = `${pdf}.codes.qdf`;
+    run('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+    const file = fs.readFileSync(qdf, 'latin1');
+    expect(file).toMatch(/\/Encoding \d+ 0 R/);
+    expect(file).not.toContain('/Identity-H');
+    expect(file).toMatch(/\/Type \/CMap/);
+    expect(file.match(/2 begincodespacerange\n<00> <df>\n<e000> <ffff>\nendcodespacerange/g)).toHaveLength(2);
+    // Glyph strings of one byte a glyph, and two-byte codes for the glyphs past the 224th.
+    const tjs = operators(pdf, 1, true).filter((op) => op.endsWith(' TJ'));
+    expect(tjs.some((op) => op.includes('\xe0'))).toBe(true);
+  });
+});
+
+describe('underlines', () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`are drawn after the text, as an artifact, so that a link's text joins the text object around it${qpdf.reason || poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+      const p = doc.struct('P');
+      root.add(p);
+      p.add(doc.markStructureContent('P'));
+      doc.text('Read ', 72, 72, { continued: true });
+      doc.endMarkedContent();
+      const link = doc.struct('Link');
+      p.add(link);
+      link.add(doc.markStructureContent('Link'));
+      doc.fillColor('#0b5cad').text('the link', { link: 'https://example.org/', underline: true, continued: true });
+      doc.endMarkedContent();
+      p.add(doc.markStructureContent('P'));
+      doc.fillColor('#1f2328').text(' and go on.');
+      doc.endMarkedContent();
+      link.end();
+      p.end();
+      // A path after the text: the underline is drawn before it.
+      doc.rect(72, 100, 10, 10).fill();
+      root.end();
+      return finish(doc);
+    };
+    const pdf = await render(true);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const ops = names(operators(pdf));
+    expect(ops.filter((op) => op === 'BT')).toHaveLength(1);
+    const et = ops.indexOf('ET');
+    expect(ops.slice(et, et + 11)).toEqual(['ET', 'BMC', 'q', 'CS', 'SC', 'w', 'm', 'l', 'S', 'Q', 'EMC']);
+    expect(operators(pdf)[ops.indexOf('BMC')]).toBe('/Artifact BMC');
+    expect(ops.slice(et + 11)).toEqual(['re', 'f']);
+    // Every word where pdfkit alone puts it, and the same underline.
+    expect(words(pdf)).toEqual(words(await render(false)));
+    // (Its coordinates to 0.001 pt, as every path's.)
+    const line = (file: string): string[] =>
+      operators(file)
+        .filter((op) => / (?:m|l|w)$/.test(op))
+        .map((op) => op.replace(/[\d.]+/g, (n) => Number(n).toFixed(2)))
+        .sort();
+    expect(line(pdf)).toEqual(line(await render(false)));
+  });
+});
+
+describe('the palette', () => {
+  it.skipIf(qpdf.skip || poppler.skip)(`holds each 8-bit fill and stroke colour once, in order of first use; others stay rg, and every pixel is pdfkit's${qpdf.reason || poppler.reason}`, async () => {
+    const render = async (patch: boolean): Promise<string> => {
+      const doc = newDoc(patch);
+      doc.addPage();
+      doc.font(FACES.sans).fontSize(10);
+      doc.fillColor('#1f2328').text('ink', 72, 72);
+      doc.fillColor('#0b5cad').text('link colour', 72, 92);
+      doc.fillColor('#1f2328').text('ink again', 72, 112);
+      // Not a multiple of 1/255: no exact 8-bit entry, so written as it is.
+      doc.fillColor([10.2, 20, 30]).text('off the grid', 72, 132);
+      doc.save();
+      doc.rect(72, 150, 50, 10).fill('#0b5cad');
+      doc.restore();
+      doc.fillColor('#0b5cad').text('after the restore', 72, 172, { underline: true });
+      return finish(doc);
+    };
+    const pdf = await render(true);
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
+    const ops = operators(pdf);
+    expect(ops.filter((op) => / (?:sc|cs|rg|SC|CS|RG)$/.test(op))).toEqual([
+      '/C0 cs', '0 sc', '1 sc', '0 sc', '0.04 0.0784 0.1176 rg',
+      // In q … Q the palette is set again (rg has left it); the Q restores the rg colour.
+      '/C0 cs', '1 sc',
+      // The underline's stroke colour (in its own q … Q), from the same palette.
+      '/C0 cs', '1 sc', '/C0 CS', '1 SC',
+    ]);
+    const qdf = `${pdf}.palette.qdf`;
+    run('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+    expect(fs.readFileSync(qdf, 'latin1')).toMatch(/\/C0 \[\s*\/Indexed\s+\/DeviceRGB\s+1\s+<1f23280b5cad>\s*\]/);
+    // The same pixels as pdfkit's own rg colours.
+    const pixels = (file: string): Buffer => {
+      run('pdftoppm', ['-r', '40', '-singlefile', file, file]);
+      return fs.readFileSync(`${file}.ppm`);
+    };
+    expect(pixels(pdf).equals(pixels(await render(false)))).toBe(true);
   });
 });
 
@@ -287,7 +437,7 @@ describe('captureContent', () => {
       doc.font(FACES.sans).fontSize(10).fillColor('#336699').text('in the form', 72, 144, { lineBreak: false });
     });
     const lines = content.trim().split('\n');
-    expect(lines.map((line) => line.split(' ').pop())).toEqual(['rg', 'BT', 'Tm', 'Tf', 'TJ', 'ET']);
+    expect(lines.map((line) => line.split(' ').pop())).toEqual(['cs', 'sc', 'BT', 'Tm', 'Tf', 'TJ', 'ET']);
     const name = formXObject(doc, content);
     paintForm(doc, name);
     // After the form, the page's state is the one before it: the same colour and font are not written again.
@@ -295,7 +445,7 @@ describe('captureContent', () => {
     const pdf = await finish(doc);
     expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors found');
     const ops = names(operators(pdf));
-    expect(ops.filter((op) => op === 'rg')).toHaveLength(1);
+    expect(ops.filter((op) => op === 'sc')).toHaveLength(1);
     expect(ops.filter((op) => op === 'Tf')).toHaveLength(1);
     expect(ops).toContain('Do');
     expect(run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ').trim()).toBe('on the page in the form after the form');

@@ -26,7 +26,7 @@ export function position(n: number): string {
 /** The writer's own text matrix, flipped (pdfkit's fallback writes `1 0 0 1 x y Tm` inside `q … cm`). */
 const OWN_TM = /^1 0 0 -1 (-?[\d.]+) (-?[\d.]+) Tm$/;
 const TD = /^(-?[\d.]+) (-?[\d.]+) Td$/;
-const COLOUR = /^(?:[\d.]+ ){1,4}(?:rg|RG|g|G|k|K)$/;
+const COLOUR = /^(?:(?:[\d.]+ ){1,4}(?:rg|RG|g|G|k|K|sc|SC)|\/C0 (?:cs|CS))$/;
 const BMC = /^\/\S+ BMC$/;
 
 interface TextObject {

@@ -13,8 +13,10 @@
  *   kind of operator comes), the text matrix flipped in place of the `q … cm … Q` around each
  *   fragment, the font set only when it changes, no position at all for a run that continues
  *   where the last one ended, and a relative `Td` for the next line;
- * - drops a fill colour that is already the current one and writes colours with four decimals
- *   (every colour of the guide is a multiple of 1/255, which four decimals keep exactly at 8 bits);
+ * - drops a fill colour that is already the current one, and writes a fill colour as an index
+ *   into the document's palette (`PALETTE`), or with four decimals when it is not 8-bit;
+ * - writes glyphs in the fonts' one- and two-byte codes (`codes.ts`), kerning with two decimals;
+ * - draws underlines and strike-through lines after their text (`laterLines`);
  * - gathers each page's operators, converted once when the page's stream ends, and joins its
  *   text objects across the marked content between them (`merge-text.ts`).
  *
@@ -23,6 +25,7 @@
  * font features, glyph offsets, a baseline option) is drawn by pdfkit's own code.
  */
 
+import { recodeHex, shortCodes } from './codes.js';
 import { mergeTextObjects, position } from './merge-text.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -124,6 +127,36 @@ function rgb(op: string, operator: 'rg' | 'RG'): string {
   return RGB_NUMBERS.test(op) ? `${op.slice(0, op.lastIndexOf(' '))} ${operator}` : op;
 }
 
+/**
+ * The document's fill colours as one Indexed colour space over DeviceRGB (`/C0` in the shared
+ * resources): `/C0 cs` once, then `3 sc` for a colour instead of `0.1216 0.1373 0.1569 rg`.
+ * Every colour of the guide is a multiple of 1/255, which an 8-bit lookup table holds exactly,
+ * so a reader paints the same colour; one that is not (or a 257th) stays an `rg`. Entries are
+ * numbered in order of first use (the same input, the same palette).
+ */
+export const PALETTE = 'C0';
+interface Palette {
+  /** The colour space as pdfkit writes it: `[/Indexed /DeviceRGB hival <lookup>]`. */
+  entry: [string, string, number, Uint8Array];
+  /** Index of each colour, by its `scn` numbers as pdfkit writes them; null when not 8-bit. */
+  index: Map<string, number | null>;
+  bytes: number[];
+}
+function paletteIndex(palette: Palette, numbers: string): number | undefined {
+  let index = palette.index.get(numbers);
+  if (index === undefined) {
+    const bytes = numbers.split(' ').map((n) => Number(n) * 255);
+    const exact = bytes.length === 3 && bytes.every((b) => b >= 0 && b <= 255 && Math.abs(b - Math.round(b)) < 1e-6);
+    if (!exact || palette.bytes.length >= 256 * 3) return undefined;
+    index = palette.bytes.length / 3;
+    palette.bytes.push(...bytes.map(Math.round));
+    palette.entry[2] = index;
+    palette.entry[3] = Uint8Array.from(palette.bytes);
+    palette.index.set(numbers, index);
+  }
+  return index ?? undefined;
+}
+
 /** Page contents gathered into one string per stream: flush before the stream ends. */
 const flushes = new WeakMap<object, () => void>();
 
@@ -174,7 +207,22 @@ export function compactContent(doc: Doc): void {
    * 32000-1, 9.3.1), so a text object in the font of the last one needs no `Tf`.
    */
   let font: string | undefined;
-  let saved: Array<[string | undefined, string | undefined]> = [];
+  /** Whether the current fill (stroke) colour space is the palette (`/C0 cs`, `/C0 CS`), and the ones saved by `q`. */
+  let indexed = false;
+  let strokeIndexed = false;
+  let saved: Array<[string | undefined, string | undefined, boolean, boolean]> = [];
+  const palette: Palette = { entry: ['Indexed', 'DeviceRGB', 0, new Uint8Array(0)], index: new Map(), bytes: [] };
+  /** Lists the palette in the (shared) resources of the current page. */
+  const usePalette = (): void => {
+    const spaces = (page as unknown as { colorSpaces: Record<string, unknown> }).colorSpaces;
+    if (spaces[PALETTE] !== palette.entry) spaces[PALETTE] = palette.entry;
+  };
+  /**
+   * Underlines and strike-through lines drawn after their text (see `laterLines`), each as its
+   * operators, not yet written; and whether a drawing is being captured (no deferring then).
+   */
+  let lines: string[] = [];
+  let capturing = false;
   /** A fill colour space waiting for its colour; whether `/DeviceRGB CS` waits for its stroke colour. */
   let space: string | undefined;
   let strokeSpace = false;
@@ -189,33 +237,91 @@ export function compactContent(doc: Doc): void {
     page = target.page;
     fill = undefined;
     font = undefined;
+    indexed = false;
+    strokeIndexed = false;
     saved = [];
     space = undefined;
   };
   const flushSpace = (): void => {
-    if (strokeSpace && page) page.write(RGB_STROKE);
+    if (strokeSpace && page) {
+      page.write(RGB_STROKE);
+      strokeIndexed = false;
+    }
     strokeSpace = false;
     if (space === undefined) return;
     page!.write(space);
     fill = undefined;
+    indexed = false;
     space = undefined;
+  };
+  /**
+   * Writes the lines waiting for the end of the text around them: as an artifact where no
+   * marked content is open, else inside the open one (an artifact, or tagged content as the
+   * lines were before: never an artifact inside tagged content).
+   */
+  const writeLines = (): void => {
+    if (lines.length === 0 || !page) return;
+    const markings = (page as unknown as { markings?: unknown[] }).markings ?? [];
+    const chunks = markings.length === 0 ? ['/Artifact BMC', ...lines, 'EMC'] : lines;
+    lines = [];
+    for (const chunk of chunks) page.write(chunk);
   };
   /** Writes what is pending on the current state's page and closes its text object. */
   const settle = (): void => {
     if (page) flushSpace();
     closeText();
+    writeLines();
+  };
+  /**
+   * Underlines and strike-through lines: pdfkit strokes each before its text, inside the text's
+   * marked content, which ends the text object there (a path may not stand inside one), so that
+   * every link had a text object of its own. Drawn instead after the text (the next operator
+   * that is neither text, colour nor marked content, or the end of the page), in the same state
+   * (every operator that could change it comes after them) and the same colour as the text over
+   * which they lie, the text objects around a link join as any other. The operators are pdfkit's,
+   * written now into a list.
+   */
+  const laterLines = (draw: () => void): void => {
+    samePage();
+    if (capturing || !Array.isArray((page as unknown as { markings?: unknown }).markings)) {
+      draw();
+      return;
+    }
+    flushSpace();
+    closeText();
+    const current = page!;
+    const write = current.write;
+    const chunks: string[] = [];
+    current.write = (chunk: unknown): unknown => {
+      if (typeof chunk !== 'string') throw new Error('exportPdf: internal error, binary content in an underline');
+      chunks.push(chunk);
+      return undefined;
+    };
+    capturing = true;
+    try {
+      draw();
+      flushSpace();
+      closeText();
+    } finally {
+      capturing = false;
+      current.write = write;
+    }
+    lines.push(...chunks);
   };
 
+  shortCodes(doc);
   doc.on('pageAdded', () => gatherPage(target.page));
 
   captures.set(doc, (draw: () => void): string => {
     samePage();
     settle();
     const current = page!;
-    const known: [string | undefined, string | undefined, Array<[string | undefined, string | undefined]>] = [fill, font, saved];
+    const known: [string | undefined, string | undefined, boolean, boolean, Array<[string | undefined, string | undefined, boolean, boolean]>] = [fill, font, indexed, strokeIndexed, saved];
     // Drawn as if nothing were set: a form XObject starts from the state of wherever it is used.
     fill = undefined;
     font = undefined;
+    indexed = false;
+    strokeIndexed = false;
     saved = [];
     const chunks: string[] = [];
     const write = current.write;
@@ -224,20 +330,28 @@ export function compactContent(doc: Doc): void {
       chunks.push(chunk);
       return undefined;
     };
+    const wasCapturing = capturing;
+    capturing = true;
     try {
       draw();
       settle();
     } finally {
+      capturing = wasCapturing;
       current.write = write;
       // A form XObject's operators leave the graphics state as it was before them.
-      [fill, font, saved] = known;
+      [fill, font, indexed, strokeIndexed, saved] = known;
     }
     return mergeTextObjects(chunks);
   });
 
-  target.addContent = (data: unknown): Doc => {
+  target.addContent = (input: unknown): Doc => {
     samePage();
+    // Glyphs that pdfkit (or svg-to-pdfkit) writes itself, as hex glyph ids: in the fonts' codes (codes.ts).
+    let data = typeof input === 'string' && (input.endsWith(' TJ') || input.endsWith(' Tj')) ? input.replace(/<([\da-fA-F]+)>/g, (_, hex: string) => `<${recodeHex(hex)}>`) : input;
     if (typeof data === 'string') {
+      // Word spacing applies to every one-byte code 32 (ISO 32000-1, 9.3.3), a glyph in these
+      // codes: neither pdfkit nor svg-to-pdfkit sets it (pdfkit spaces justified words itself).
+      if (data.endsWith(' Tw') && data !== '0 Tw') throw new Error('exportPdf: internal error, word spacing (Tw) with one-byte character codes');
       if (data.endsWith(' cs')) {
         flushSpace();
         space = data;
@@ -249,10 +363,22 @@ export function compactContent(doc: Doc): void {
           space = undefined;
           return doc;
         }
-        if (space === RGB_FILL) page!.write(rgb(colour.slice(colour.indexOf('\n') + 1), 'rg'));
-        else {
-          if (space !== undefined) page!.write(space);
-          page!.write(colour.slice(colour.indexOf('\n') + 1));
+        // The palette is in the shared resources (a real page's); an SVG group's stand-in page has none.
+        const index = space === RGB_FILL && 'colorSpaces' in page! ? paletteIndex(palette, data.slice(0, -4)) : undefined;
+        if (index !== undefined) {
+          if (!indexed) {
+            usePalette();
+            page!.write(`/${PALETTE} cs`);
+            indexed = true;
+          }
+          page!.write(`${index} sc`);
+        } else {
+          if (space === RGB_FILL) page!.write(rgb(colour.slice(colour.indexOf('\n') + 1), 'rg'));
+          else {
+            if (space !== undefined) page!.write(space);
+            page!.write(colour.slice(colour.indexOf('\n') + 1));
+          }
+          if (space !== undefined) indexed = false;
         }
         fill = space !== undefined ? colour : undefined;
         space = undefined;
@@ -267,27 +393,53 @@ export function compactContent(doc: Doc): void {
         strokeSpace = false;
         if (data.endsWith(' SCN') && RGB_NUMBERS.test(data)) {
           closeText();
-          return addContent(rgb(shortColour(data), 'RG'));
+          // A stroke colour from the palette too (`/C0 CS`, then `2 SC`), as the fill colours above.
+          const index = 'colorSpaces' in page! ? paletteIndex(palette, data.slice(0, -4)) : undefined;
+          if (index === undefined) {
+            strokeIndexed = false;
+            return addContent(rgb(shortColour(data), 'RG'));
+          }
+          if (!strokeIndexed) {
+            usePalette();
+            addContent(`/${PALETTE} CS`);
+            strokeIndexed = true;
+          }
+          return addContent(`${index} SC`);
         }
         closeText();
         page!.write(RGB_STROKE);
+        strokeIndexed = false;
       }
       flushSpace();
       // Operators allowed inside a text object keep it open: the colours above; anything else closes it.
       closeText();
-      if (data === 'q') saved.push([fill, font]);
-      else if (data === 'Q') [fill, font] = saved.pop() ?? [undefined, undefined];
+      // Lines wait across marked content (and colours, above); anything else is drawn after them.
+      if (lines.length > 0 && !capturing && !(data === 'EMC' || data.endsWith(' BMC') || (data.endsWith(' BDC') && data.startsWith('/')))) writeLines();
+      if (data === 'q') saved.push([fill, font, indexed, strokeIndexed]);
+      else if (data === 'Q') [fill, font, indexed, strokeIndexed] = saved.pop() ?? [undefined, undefined, false, false];
       else if (/(?:^|\s)[qQ](?:\s|$)/.test(data)) {
         fill = undefined;
         font = undefined;
+        indexed = false;
+        strokeIndexed = false;
         saved = [];
-      } else if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
+      } else {
+        if (/(?:^|\s)Tf$/m.test(data)) font = undefined;
+        if (/(?:^|\s)(?:cs|rg|g|k|sc|scn)$/m.test(data)) {
+          fill = undefined;
+          indexed = false;
+        }
+        if (/(?:^|\s)(?:CS|RG|G|K|SC|SCN)$/m.test(data)) strokeIndexed = false;
+      }
       if (data.endsWith(' SCN')) data = shortColour(data);
       else if (PATH.test(data)) data = shortPath(data);
     } else {
       flushSpace();
       closeText();
+      if (!capturing) writeLines();
       font = undefined;
+      indexed = false;
+      strokeIndexed = false;
     }
     return addContent(data);
   };
@@ -330,7 +482,7 @@ export function compactContent(doc: Doc): void {
       else if (align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? 0) / 2;
     }
     const width = options.textWidth ?? doc.widthOfString(string, options as PDFKit.Mixins.TextOptions);
-    annotations(doc, x, y, width, options);
+    annotations(doc, x, y, width, options, laterLines);
     samePage();
     flushSpace();
     if (page!.fonts[face.id] == null) page!.fonts[face.id] = face.ref();
@@ -393,7 +545,7 @@ export function glyphsApart(doc: Doc, a: string, b: string): boolean {
  * them as hex, twice as long): runs, each but the last closed by its kerning.
  */
 interface WordCode {
-  /** The glyph ids' bytes, escaped for a literal string; the kerning as written (`num(-kerning)`), or '' for none. */
+  /** The glyph ids' bytes, escaped for a literal string; the kerning as written (`kern(-kerning)`), or '' for none. */
   runs: Array<[bytes: string, kerning: string]>;
   /** The advance in font units (× size / 1000). */
   advance: number;
@@ -442,7 +594,8 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
       }
     }
   }
-  if (open !== '') commands.push(`(${open}) 0`);
+  // The last run needs no adjustment after it (pdfkit writes a 0).
+  if (open !== '') commands.push(`(${open})`);
   return { commands: commands.join(' '), advance };
 }
 
@@ -455,15 +608,25 @@ function encodeWord(font: Font, word: string): WordCode | null {
     const p = positions[i]!;
     if (p.xOffset || p.yOffset) return null;
     advance += p.xAdvance;
-    bytes += literalBytes(encoded[i]!);
+    bytes += literalBytes(recodeHex(encoded[i]!));
     const kerning = p.xAdvance - p.advanceWidth;
     if (kerning !== 0) {
-      runs.push([bytes, num(-kerning)]);
+      runs.push([bytes, kern(-kerning)]);
       bytes = '';
     }
   }
   if (bytes !== '') runs.push([bytes, '']);
   return { runs, advance };
+}
+
+/**
+ * A `TJ` adjustment (thousandths of the font size) with two decimals: pdfkit writes six
+ * (`21.972656`, DejaVu's 45/2048 em); a hundredth of a unit is 0.0001 pt at 10 pt, well under
+ * the thousandth of a point that the text positions keep.
+ */
+function kern(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? '0' : String(r);
 }
 
 /**
@@ -481,8 +644,8 @@ function literalBytes(hex: string): string {
 }
 const ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\' };
 
-/** Links, named destinations, underline and strike-through of a fragment, as pdfkit draws them. */
-function annotations(doc: Doc, x: number, y: number, width: number, options: FragmentOptions): void {
+/** Links, named destinations, underline and strike-through of a fragment, as pdfkit draws them (the lines through `later`). */
+function annotations(doc: Doc, x: number, y: number, width: number, options: FragmentOptions, later: (draw: () => void) => void): void {
   const target = doc as unknown as Internals;
   const height = doc.currentLineHeight();
   if (options.link != null) {
@@ -506,12 +669,14 @@ function annotations(doc: Doc, x: number, y: number, width: number, options: Fra
     [options.strike, () => y + height / 2],
   ] as const) {
     if (!on) continue;
-    doc.save();
-    if (!options.stroke) doc.strokeColor(...((target._fillColor ?? []) as [PDFKit.Mixins.ColorValue]));
-    const lineWidth = target._fontSize < 10 ? 0.5 : Math.floor(target._fontSize / 10);
-    doc.lineWidth(lineWidth);
-    const lineY = offset(lineWidth);
-    doc.moveTo(x, lineY).lineTo(x + width, lineY).stroke();
-    doc.restore();
+    later(() => {
+      doc.save();
+      if (!options.stroke) doc.strokeColor(...((target._fillColor ?? []) as [PDFKit.Mixins.ColorValue]));
+      const lineWidth = target._fontSize < 10 ? 0.5 : Math.floor(target._fontSize / 10);
+      doc.lineWidth(lineWidth);
+      const lineY = offset(lineWidth);
+      doc.moveTo(x, lineY).lineTo(x + width, lineY).stroke();
+      doc.restore();
+    });
   }
 }
