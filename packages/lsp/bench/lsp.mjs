@@ -7,6 +7,7 @@
 //      added to a line, then removed), didChange → diagnostics; target 100 ms.
 //   2. one file of 10,000 generated questions (bench/generate.mjs, seed 42, one file):
 //      didOpen → first diagnostics, target 2 s; then N one-line edits, target 300 ms.
+//   3. the same questions written as bold paragraphs (`**12. Title?**`), the same targets.
 // Edits start once the server is quiet after opening (the corpus rules, which run on open and
 // on save, not on a change, are done). For the large file the diagnostics measured after an
 // edit are the provisional ones (incremental.ts); the worker's exact ones follow, and are
@@ -182,12 +183,21 @@ const results = { machine: machineFacts(), loadBefore: loadAverage(), edits: EDI
   results.cases.push({ name: 'content/ (delivered corpus)', questions: (text.match(/^# \d+\. /gm) ?? []).length, bytes: Buffer.byteLength(text), openMs: first.ms, openCpuMs: first.cpuMs, editMs: times, editCpuMs: cpu, target: { editMs: 100 } });
 }
 
-// 2. one file of 10,000 questions
-{
+// 2. one file of 10,000 questions, under numbered headings; 3. the same questions in bold
+// (`**12. Title?**`, no heading), a layout whose file has no question heading to cut at
+for (const bold of [false, true]) {
   const size = Number(values.questions);
-  const { dir } = ensureCorpus(size, 42, { layout: 'single', log: (m) => console.error(m) });
-  const name = fs.readdirSync(path.join(dir, 'content')).find((f) => f.endsWith('.md'));
-  const file = path.join(dir, 'content', name);
+  const { dir: corpus } = ensureCorpus(size, 42, { layout: 'single', log: (m) => console.error(m) });
+  const name = fs.readdirSync(path.join(corpus, 'content')).find((f) => f.endsWith('.md'));
+  let dir = corpus;
+  let file = path.join(corpus, 'content', name);
+  if (bold) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-qa-lsp-bench-bold-'));
+    fs.mkdirSync(path.join(dir, 'content'));
+    if (fs.existsSync(path.join(corpus, 'genai-qa.config.json'))) fs.copyFileSync(path.join(corpus, 'genai-qa.config.json'), path.join(dir, 'genai-qa.config.json'));
+    file = path.join(dir, 'content', name);
+    fs.writeFileSync(file, fs.readFileSync(path.join(corpus, 'content', name), 'utf8').replace(/^# (\d+\. .*)$/gm, '**$1**'));
+  }
   const text = fs.readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const s = await session(dir);
@@ -203,8 +213,9 @@ const results = { machine: machineFacts(), loadBefore: loadAverage(), edits: EDI
   const line = lines.findIndex((l, i) => i > lines.length / 2 && l.length > 20 && !l.startsWith('#') && !l.startsWith('<!--'));
   const { times, cpu, exactTimes, exactCpu } = await edits(s, uri, text, line, true);
   await s.close();
+  if (bold) fs.rmSync(dir, { recursive: true, force: true });
   results.cases.push({
-    name: `${size.toLocaleString('en')} questions in one file`,
+    name: `${size.toLocaleString('en')} questions in one file${bold ? ', bold questions' : ''}`,
     questions: size,
     bytes: Buffer.byteLength(text),
     openMs: first.ms,

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Real layouts at scale: each hand-written file of test/fixtures/layouts (the layouts of
+// question banks on GitHub: bold questions, `Q:` labels, lists, tables, <details>, Chinese …)
+// is repeated, with its longer words replaced copy by copy, into one file of about --bytes,
+// and `genai-qa lint` and markdownlint-cli2 read it in the same run. CPU time (user + sys,
+// GNU time) and peak memory of each, and their ratio. Neither generator of the benchmark
+// wrote these layouts, so a path that is slow only on them shows here.
+//
+//   node bench/layouts.mjs [--bytes 2000000] [--only a,b] [--no-markdownlint] [--out FILE]
+//
+// Needs the build (npm run build:packages) and GNU time (/usr/bin/time, Debian package "time").
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLI, loadAverage, MARKDOWNLINT, MARKDOWNLINT_CONFIG, ROOT } from './lib.mjs';
+
+const { values } = parseArgs({
+  options: {
+    bytes: { type: 'string', default: '2000000' },
+    only: { type: 'string' },
+    'no-markdownlint': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(ROOT, 'bench/results-layouts.json') },
+  },
+});
+const TIME = '/usr/bin/time';
+if (!fs.existsSync(TIME)) {
+  console.error(`bench: layouts needs GNU time at ${TIME} (Debian package "time")`);
+  process.exit(2);
+}
+const FIXTURES = path.join(ROOT, 'test/fixtures/layouts');
+const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zen', 'pel', 'dor', 'sil', 'qua', 'bri', 'tor', 'lum'];
+
+/** A made-up word standing for `word` in copy `k`: the same in every place of one copy. */
+function stand(word, k) {
+  let h = 2166136261 ^ k;
+  for (const ch of word) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  let out = '';
+  for (let i = 0; i < 3; i++) {
+    out += SYLLABLES[h % SYLLABLES.length];
+    h = Math.imul(h, 2654435761) >>> 0;
+  }
+  return out;
+}
+
+/** The fixture repeated to at least `bytes` bytes, its lower-case words of five letters or more changed copy by copy. */
+export function scaleLayout(text, bytes) {
+  const parts = [];
+  let size = 0;
+  for (let k = 1; size < bytes; k++) {
+    const copy = text.replace(/\b[a-z]{5,}\b/g, (w) => stand(w, k));
+    parts.push(copy);
+    size += Buffer.byteLength(copy) + 2;
+  }
+  return parts.join('\n\n');
+}
+
+/** CPU seconds (user + sys) and peak MB of a command, by GNU time. */
+function measure(args, cwd) {
+  const r = spawnSync(TIME, ['-f', '%U %S %M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [user, sys, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { cpu: Number((user + sys).toFixed(2)), peakMb: Math.round(kb / 1024), status: r.status, stdout: r.stdout };
+}
+
+const names = (values.only ? values.only.split(',') : fs.readdirSync(FIXTURES)).sort();
+const bytes = Number(values.bytes);
+console.log(`layouts: ${names.length}, about ${bytes} bytes each, load ${loadAverage().join(' ')}`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-qa-layouts-'));
+const rows = [];
+try {
+  for (const name of names) {
+    const file = fs.readdirSync(path.join(FIXTURES, name)).find((f) => f.endsWith('.md'));
+    const dir = path.join(tmp, name);
+    fs.mkdirSync(path.join(dir, 'content'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'content', file), scaleLayout(fs.readFileSync(path.join(FIXTURES, name, file), 'utf8'), bytes));
+    fs.writeFileSync(path.join(dir, 'genai-qa.config.json'), JSON.stringify({ limits: { maxFileBytes: 4 * bytes } }));
+    fs.copyFileSync(MARKDOWNLINT_CONFIG, path.join(dir, '.markdownlint-cli2.jsonc'));
+    const { stdout, ...lint } = measure([process.execPath, CLI, 'lint', 'content', '--format', 'json'], dir);
+    if (lint.status !== 0 && lint.status !== 1) throw new Error(`lint of ${name} exited with ${lint.status}`);
+    const report = JSON.parse(stdout);
+    const findings = (report.diagnostics ?? report).length;
+    const mdl = values['no-markdownlint'] ? undefined : (({ stdout: _, ...m }) => m)(measure([process.execPath, MARKDOWNLINT, 'content/**/*.md'], dir));
+    const row = { layout: name, bytes: fs.statSync(path.join(dir, 'content', file)).size, lint, findings, ...(mdl ? { markdownlint: mdl, ratio: Number((lint.cpu / mdl.cpu).toFixed(2)) } : {}) };
+    rows.push(row);
+    console.error(`bench: ${name}: lint ${lint.cpu} s CPU${mdl ? `, markdownlint-cli2 ${mdl.cpu} s` : ''}`);
+  }
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+console.log('\n| layout | MB | lint CPU s | peak MB | findings | markdownlint-cli2 CPU s | peak MB | lint ÷ markdownlint-cli2 |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  console.log(`| ${r.layout} | ${(r.bytes / 1e6).toFixed(2)} | ${r.lint.cpu} | ${r.lint.peakMb} | ${r.findings} | ${r.markdownlint?.cpu ?? '—'} | ${r.markdownlint?.peakMb ?? '—'} | ${r.ratio !== undefined ? `${r.ratio}×` : '—'} |`);
+}
+fs.writeFileSync(values.out, `${JSON.stringify({ load: loadAverage(), bytes, rows }, null, 2)}\n`);
+console.log(`\nresults: ${path.relative(process.cwd(), values.out)}`);
