@@ -98,7 +98,12 @@ export default defineRule<DuplicateQuestionOptions>({
     }
     found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     if (keep && !exhaustive) keep(memoryOf(entries, bands));
+    // Each question is reported once, against the first question it duplicates: five copies
+    // of a question make four findings, not ten (nor, repeated 200 times, 19,900).
+    const reported = new Set<number>();
     for (const [i, j, q, ans] of found) {
+      if (reported.has(j)) continue;
+      reported.add(j);
       const first = entries[i]!;
       const later = entries[j]!;
       const heading = later.question.heading.position!;

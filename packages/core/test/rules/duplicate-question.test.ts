@@ -140,6 +140,21 @@ describe('duplicate-question', () => {
       ]);
     });
 
+    it('reports each copy of a question once, against the first, with every strategy', () => {
+      const copy = (n: number) => `# ${n}. How can overfitting be prevented?\n\nMore data, dropout and early stopping.\n`;
+      const md = [1, 2, 3, 4].map(copy).join('\n');
+      const message = (n: number) =>
+        `Question ${n} "How can overfitting be prevented?" duplicates question 1 "How can overfitting be prevented?" (questions 100% similar, answers 100% overlapping); merge them`;
+      for (const strategy of ['exhaustive', 'lsh'] as const) {
+        const config = { rules: { 'duplicate-question': { options: { strategy } } } };
+        expect(findings('duplicate-question', md, { config }), strategy).toEqual([
+          { line: 5, column: 1, message: message(2) },
+          { line: 9, column: 1, message: message(3) },
+          { line: 13, column: 1, message: message(4) },
+        ]);
+      }
+    });
+
     it('honours questionThreshold', () => {
       const config = { rules: { 'duplicate-question': { options: { questionThreshold: 0.8 } } } };
       expect(findings('duplicate-question', GAN, { config })).toEqual([]);
