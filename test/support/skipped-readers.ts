@@ -8,7 +8,7 @@
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
-const REASON = /not installed: apt-get install ([a-z0-9.+\- ]+)\)/;
+const REASON = /not installed: apt-get install ([a-z0-9.+\- ]+)\)/g;
 
 export default class SkippedReaders implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
@@ -17,10 +17,11 @@ export default class SkippedReaders implements Reporter {
     for (const module of modules) {
       for (const test of module.children.allTests()) {
         if (test.result().state !== 'skipped') continue;
-        const match = REASON.exec(test.fullName);
-        if (!match) continue;
+        // A check may lack more than one reader: each reason in its name counts.
+        const packages = new Set([...test.fullName.matchAll(REASON)].flatMap((m) => m[1]!.trim().split(/\s+/)));
+        if (packages.size === 0) continue;
         total++;
-        for (const pkg of match[1]!.trim().split(/\s+/)) byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
+        for (const pkg of packages) byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
       }
     }
     const line =
