@@ -23,6 +23,16 @@ function newDoc(patch: boolean): Doc {
   return doc;
 }
 
+/** A tagged document with one page, its `Document` element added, and body text set (sans, 10 pt, the text colour). */
+function taggedPage(patch: boolean): { doc: Doc; root: PDFKit.PDFStructureElement } {
+  const doc = newDoc(patch);
+  doc.addPage();
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+  return { doc, root };
+}
+
 async function finish(doc: Doc): Promise<string> {
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -219,11 +229,7 @@ describe('compactContent', () => {
 
   it.skipIf(qpdf.skip || poppler.skip)(`joins the text of two structure elements in one text object, each marked-content sequence inside it${qpdf.reason || poppler.reason}`, async () => {
     const render = async (patch: boolean): Promise<string> => {
-      const doc = newDoc(patch);
-      doc.addPage();
-      const root = doc.struct('Document');
-      doc.addStructure(root);
-      doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+      const { doc, root } = taggedPage(patch);
       for (const [i, words] of ['first paragraph', 'second paragraph'].entries()) {
         const p = doc.struct('P');
         root.add(p);
@@ -319,11 +325,7 @@ describe('character codes', () => {
 describe('underlines', () => {
   it.skipIf(qpdf.skip || poppler.skip)(`are drawn after the text, as an artifact, so that a link's text joins the text object around it${qpdf.reason || poppler.reason}`, async () => {
     const render = async (patch: boolean): Promise<string> => {
-      const doc = newDoc(patch);
-      doc.addPage();
-      const root = doc.struct('Document');
-      doc.addStructure(root);
-      doc.font(FACES.sans).fontSize(10).fillColor('#1f2328');
+      const { doc, root } = taggedPage(patch);
       const p = doc.struct('P');
       root.add(p);
       p.add(doc.markStructureContent('P'));
