@@ -125,15 +125,21 @@ export class LintSession {
    * Lints one file with its own rules (and the external ones, given their results). With
    * `sections`, the document's state across versions: only the sections changed since the
    * version it last linted are parsed and linted again (the store is not used then, nor
-   * external results; a refused file is linted as usual).
+   * external results; a refused file is linted as usual). `onFindings` gets the diagnostics
+   * as soon as they are known, before the summary is made (the language server's worker
+   * posts them at once: the editor does not wait for what only the corpus rules need).
    */
-  lintFile(input: LintInput, { keepTree = false, sections }: { keepTree?: boolean; sections?: SectionLinter } = {}): FileResult {
+  lintFile(input: LintInput, { keepTree = false, sections, onFindings }: { keepTree?: boolean; sections?: SectionLinter; onFindings?: (diagnostics: Diagnostic[]) => void } = {}): FileResult {
     if (sections && input.refused === undefined) {
       const { file, findings, parsed, incremental, helped } = sections.lint(input.source, input.relativePath, { config: this.config, limits: this.limits, layout: this.layout, host: this.host });
+      onFindings?.(findings);
       return { diagnostics: findings, summary: summarizeFile(file), file, reused: false, sections: { parsed, incremental, ...(helped ? { helped } : {}) } };
     }
     const entry = keepTree ? undefined : this.stored(input);
-    if (entry) return { diagnostics: entry.diagnostics, summary: withSource(entry.summary, input.source), reused: true };
+    if (entry) {
+      onFindings?.(entry.diagnostics);
+      return { diagnostics: entry.diagnostics, summary: withSource(entry.summary, input.source), reused: true };
+    }
     const file = this.parse(input);
     const host = recording(this.host);
     // A large file with a store: the question rules per question (question-cache.ts).
@@ -141,6 +147,7 @@ export class LintSession {
       this.store && input.hash !== undefined && !file.skipped && file.questions.length >= SEGMENTED_FROM
         ? lintBySegment(file, this.config, host.host, this.store)
         : { diagnostics: lintFiles([file], { config: this.config, host: host.host, external: this.options.external, scopes: ['file', 'external'] }), segments: undefined };
+    onFindings?.(diagnostics);
     const summary = summarizeFile(file);
     if (this.store && input.hash !== undefined) {
       this.store.putFile(input.source.path, { hash: input.hash, host: host.seen(), diagnostics, summary: withoutSource(summary), ...(segments ? { segments } : {}) });

@@ -16,23 +16,30 @@ export interface LintResult {
  * One worker thread linting large files in full, one job at a time: a job waiting behind the
  * running one is replaced by a newer job for the same file (only the latest text matters).
  */
+interface Queued {
+  job: LintJob;
+  done: (r: LintResult) => void;
+  /** Called with the findings as soon as the worker has them, before the summary follows. */
+  early?: ((findings: Finding[]) => void) | undefined;
+}
+
 export class LargeFileLinter {
   private worker: Worker | undefined;
-  private running: { key: string; job: LintJob; done: (r: LintResult) => void } | undefined;
-  private readonly pending = new Map<string, { job: LintJob; done: (r: LintResult) => void }>();
+  private running: (Queued & { key: string; findings?: Finding[] }) | undefined;
+  private readonly pending = new Map<string, Queued>();
 
-  lint(key: string, job: LintJob, done: (result: LintResult) => void): void {
-    this.pending.set(key, { job, done });
+  lint(key: string, job: LintJob, done: (result: LintResult) => void, early?: (findings: Finding[]) => void): void {
+    this.pending.set(key, { job, done, early });
     if (!this.running) this.next();
   }
 
   private next(): void {
     const first = this.pending.entries().next();
     if (first.done) return;
-    const [key, { job, done }] = first.value;
+    const [key, queued] = first.value;
     this.pending.delete(key);
-    this.running = { key, job, done };
-    this.start().postMessage(job);
+    this.running = { key, ...queued };
+    this.start().postMessage(queued.job);
   }
 
   /**
@@ -54,8 +61,13 @@ export class LargeFileLinter {
     });
     worker.on('message', (posted: PostedResult) => {
       const running = this.running!;
+      if ('findings' in posted) {
+        running.findings = posted.findings;
+        running.early?.(posted.findings);
+        return;
+      }
       this.running = undefined;
-      running.done({ id: posted.id, findings: posted.findings, parsed: unpackSummary(posted.parsed, running.job.source) });
+      running.done({ id: posted.id, findings: running.findings!, parsed: unpackSummary(posted.parsed, running.job.source) });
       this.next();
     });
     return worker;

@@ -31,12 +31,12 @@ const fileSystem: Host = {
   },
 };
 
-/** What the worker posts for a job (large-files.ts unpacks the summary). */
-export interface PostedResult {
-  id: number;
-  findings: Diagnostic[];
-  parsed: PackedSummary;
-}
+/**
+ * What the worker posts for a job, in two messages: the findings as soon as the rules are
+ * done, then the file's summary (packed: large-files.ts unpacks it), which only the corpus
+ * rules and the next edit's provisional findings need.
+ */
+export type PostedResult = { id: number; findings: Diagnostic[] } | { id: number; parsed: PackedSummary };
 
 /** A file closed in the editor: its sections are dropped. */
 export interface ForgetJob {
@@ -64,7 +64,8 @@ parentPort?.on('message', (job: LintJob | ForgetJob) => {
   if (session?.key !== key) session = { key, session: new LintSession({ config: job.config, limits: job.limits, layout: job.layout ?? undefined, host: fileSystem }) };
   let sections = linters.get(job.key);
   if (!sections) linters.set(job.key, (sections = new SectionLinter(helper)));
-  const result = session.session.lintFile({ source: job.source, relativePath: job.relativePath }, { sections });
+  const onFindings = (findings: Diagnostic[]): void => parentPort!.postMessage({ id: job.id, findings } satisfies PostedResult);
+  const result = session.session.lintFile({ source: job.source, relativePath: job.relativePath }, { sections, onFindings });
   const parsed = packSummary(result.summary);
-  parentPort!.postMessage({ id: job.id, findings: result.diagnostics, parsed } satisfies PostedResult, transferList(parsed));
+  parentPort!.postMessage({ id: job.id, parsed } satisfies PostedResult, transferList(parsed));
 });

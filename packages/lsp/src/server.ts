@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { rules, docsUrl } from '@genai-qa/core';
+import { rules, docsUrl, lineStarts, type Diagnostic as Finding, type SourceFile } from '@genai-qa/core';
 import {
   CodeActionKind,
   createConnection,
@@ -62,6 +62,13 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     void connection.sendDiagnostics({ uri: pathToFileURL(absolutePath).href, diagnostics });
   };
 
+  /** A large file's own findings from the worker, published before its summary (and so its entry) arrives. */
+  const publishEarly = (absolutePath: string, own: Finding[], source: SourceFile): void => {
+    const lengths = lineLengthsFromStarts(lineStarts(source.text), source.text.length);
+    const diagnostics = workspace!.findings(absolutePath, own).map((f) => toDiagnostic(f, lengths, uriOf));
+    void connection.sendDiagnostics({ uri: pathToFileURL(absolutePath).href, diagnostics });
+  };
+
   // A notification, not window/showMessageRequest: nothing waits for the user to answer.
   const tell = (type: MessageType, message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type, message });
 
@@ -92,11 +99,20 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     try {
       const text = document.getText();
       if (text.length >= LARGE_FILE && !now) {
-        const guess = ws.updateLarge(absolutePath, document.version, text, large, (entry) => {
-          if (documents.get(document.uri)?.version !== entry.version) return;
-          publish(absolutePath);
-          if (corpusAfter.delete(absolutePath)) corpusSoon();
-        });
+        const guess = ws.updateLarge(
+          absolutePath,
+          document.version,
+          text,
+          large,
+          (entry) => {
+            if (documents.get(document.uri)?.version !== entry.version) return;
+            publish(absolutePath);
+            if (corpusAfter.delete(absolutePath)) corpusSoon();
+          },
+          (findings, source) => {
+            if (documents.get(document.uri)?.version === document.version) publishEarly(absolutePath, findings, source);
+          },
+        );
         if (guess) publish(absolutePath);
         return false;
       }

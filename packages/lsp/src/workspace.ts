@@ -176,10 +176,18 @@ export class Workspace {
 
   /**
    * A large document (LARGE_FILE characters or more): the full lint goes to the worker, which
-   * calls `exact` with the entry once it is done (unless the text moved on meanwhile). Returns
+   * calls `exact` with the entry once it is done (unless the text moved on meanwhile), and
+   * `early` with the findings alone a little before (the summary is still being made). Returns
    * the provisional entry for a one-question edit (incremental.ts), else undefined.
    */
-  updateLarge(absolutePath: string, version: number, editorText: string, linter: LargeFileLinter, exact: (entry: OpenFile) => void): OpenFile | undefined {
+  updateLarge(
+    absolutePath: string,
+    version: number,
+    editorText: string,
+    linter: LargeFileLinter,
+    exact: (entry: OpenFile) => void,
+    early?: (findings: Finding[], source: SourceFile) => void,
+  ): OpenFile | undefined {
     const { text, source } = this.read(absolutePath, editorText);
     const relativePath = this.relative(absolutePath);
     const before = this.open.get(absolutePath);
@@ -195,14 +203,22 @@ export class Workspace {
       return undefined;
     }
     const opened = this.closings.get(absolutePath) ?? 0;
-    linter.lint(absolutePath, { id: version, key: absolutePath, source, relativePath, config: this.config, limits: this.limits, layout: this.layout }, (result) => {
+    // Closed meanwhile (and maybe opened again), or edited since: this result is not the document's.
+    const stale = (): boolean => {
       const current = this.open.get(absolutePath);
-      // Closed meanwhile (and maybe opened again): this result is not the document's.
-      if ((this.closings.get(absolutePath) ?? 0) !== opened || (current && current.version > version)) return;
-      const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
-      this.open.set(absolutePath, entry);
-      exact(entry);
-    });
+      return (this.closings.get(absolutePath) ?? 0) !== opened || (current !== undefined && current.version > version);
+    };
+    linter.lint(
+      absolutePath,
+      { id: version, key: absolutePath, source, relativePath, config: this.config, limits: this.limits, layout: this.layout },
+      (result) => {
+        if (stale()) return;
+        const entry: OpenFile = { version, text, source, parsed: result.parsed, findings: result.findings };
+        this.open.set(absolutePath, entry);
+        exact(entry);
+      },
+      early && ((findings) => (stale() ? undefined : early(findings, source))),
+    );
     if (!before) return undefined;
     const guess = provisional(before, source, relativePath, this.config, this.limits, this.layout);
     if (!guess) return undefined;
@@ -284,9 +300,8 @@ export class Workspace {
     return changed;
   }
 
-  /** Every finding of a file: its own (when open) and the corpus rules', sorted as lint sorts them. */
-  findings(absolutePath: string): Finding[] {
-    const own = this.open.get(absolutePath)?.findings ?? [];
+  /** Every finding of a file: its own (`own`, else those of its open entry) and the corpus rules', sorted as lint sorts them. */
+  findings(absolutePath: string, own = this.open.get(absolutePath)?.findings ?? []): Finding[] {
     const all = [...own, ...(this.corpus.get(absolutePath) ?? [])];
     return sortDiagnostics(all, [this.shown(absolutePath)]);
   }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIMITS, resolveConfig } from '@genai-qa/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LARGE_FILE, LargeFileLinter } from '../dist/large-files.js';
 import { Workspace, type ServerHost } from '../dist/workspace.js';
@@ -38,5 +39,32 @@ describe('the lint worker of large files', () => {
     const worker = linter.start();
     expect(linter.started).toBe(true);
     expect(linter.start()).toBe(worker);
+  });
+
+  it('gives the findings first, then the summary with the same findings', async () => {
+    linter = new LargeFileLinter();
+    const text = '# 1. What is a token? \n\nA piece of text.\n';
+    const source = { path: 'content/q.md', absolutePath: '/nowhere/content/q.md', root: '/nowhere/content', text, eol: '\n' as const, bom: false };
+    const job = { id: 1, key: source.absolutePath, source, relativePath: 'q.md', config: resolveConfig({}), limits: DEFAULT_LIMITS, layout: undefined };
+    const order: string[] = [];
+    const result = await new Promise<{ early: unknown[]; findings: unknown[]; questions: number }>((resolve) => {
+      let early: unknown[] = [];
+      linter!.lint(
+        job.key,
+        job,
+        (r) => {
+          order.push('done');
+          resolve({ early, findings: r.findings, questions: r.parsed.questions.length });
+        },
+        (findings) => {
+          order.push('early');
+          early = findings;
+        },
+      );
+    });
+    expect(order).toEqual(['early', 'done']);
+    expect(result.findings).toEqual(result.early);
+    expect(result.findings).toMatchObject([{ ruleId: 'trailing-whitespace', line: 1 }]);
+    expect(result.questions).toBe(1);
   });
 });
