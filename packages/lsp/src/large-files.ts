@@ -12,10 +12,6 @@ export interface LintResult {
   parsed: FileSummary;
 }
 
-/**
- * One worker thread linting large files in full, one job at a time: a job waiting behind the
- * running one is replaced by a newer job for the same file (only the latest text matters).
- */
 interface Queued {
   job: LintJob;
   done: (r: LintResult) => void;
@@ -23,6 +19,10 @@ interface Queued {
   early?: ((findings: Finding[]) => void) | undefined;
 }
 
+/**
+ * One worker thread linting large files in full, one job at a time: a job waiting behind the
+ * running one is replaced by a newer job for the same file (only the latest text matters).
+ */
 export class LargeFileLinter {
   private worker: Worker | undefined;
   private running: (Queued & { key: string; findings?: Finding[] }) | undefined;

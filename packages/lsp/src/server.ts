@@ -99,9 +99,10 @@ export function startServer(host: ServerHost, connection: Connection = createCon
     try {
       const text = document.getText();
       if (text.length >= LARGE_FILE && !now) {
+        const version = document.version;
         const guess = ws.updateLarge(
           absolutePath,
-          document.version,
+          version,
           text,
           large,
           (entry) => {
@@ -110,7 +111,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
             if (corpusAfter.delete(absolutePath)) corpusSoon();
           },
           (findings, source) => {
-            if (documents.get(document.uri)?.version === document.version) publishEarly(absolutePath, findings, source);
+            if (documents.get(document.uri)?.version === version) publishEarly(absolutePath, findings, source);
           },
         );
         if (guess) publish(absolutePath);
