@@ -42,8 +42,8 @@ function parseSections(text: string, options: { sectionMinBytes?: number; fast?:
   // reads more than a chunk at once. One call on a whole large file costs more than linear
   // time (micromark 4.0.3 rebuilds the document's list of events whenever a container closes),
   // and files in other layouts (bold questions, headings without numbers) have no cut of the first kind.
-  const pieces = piecesOf(text, sectionStarts(text) ?? []);
-  if (pieces.cuts.length === 0) return parser.parse(text);
+  const pieces = { headings: sectionStarts(text) ?? [], blocks: blockStarts(text) };
+  if (pieces.headings.length === 0 && pieces.blocks.length === 0) return parser.parse(text);
   try {
     // Definitions reach across the file: each piece is parsed with the ones it may use
     // written next to it. First with the definitions the text seems to have; when micromark
@@ -76,18 +76,38 @@ interface Cut {
   referenced: Set<DefinitionKey>;
 }
 
-function parseCut(text: string, pieces: Pieces, fast: boolean, definitions: Set<DefinitionKey>): Cut {
+function parseCut(text: string, pieces: { headings: number[]; blocks: number[] }, fast: boolean, definitions: Set<DefinitionKey>): Cut {
   const found = new Set<DefinitionKey>();
   const referenced = new Set<DefinitionKey>();
   const hasDefinitions = text.includes(']:');
   const context: Context = { definitions, referenced };
-  const bounds = [0, ...pieces.cuts, text.length];
-  // Lines at which each piece starts.
-  const firstLines = [1];
-  for (let i = 1; i + 1 < bounds.length; i++) firstLines.push(firstLines[i - 1]! + countLines(text, bounds[i - 1]!, bounds[i]!));
+  // The pieces: each question heading's section, scanned whole; a section that the scanner
+  // does not read (or every section, without it) cut at its block starts, each piece scanned.
+  // `heading[k]`: whether bounds[k] is a section's start (or the end), which needs no check.
+  const bounds = [0];
+  const heading = [true];
+  const firstLines: number[] = [];
   const scanned: Array<ScannedBlock[] | undefined> = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    scanned.push(fast ? scanSection(text, bounds[i]!, bounds[i + 1]!, firstLines[i]!) : undefined);
+  const sections = [0, ...pieces.headings, text.length];
+  let line = 1;
+  let b = 0;
+  for (let s = 0; s + 1 < sections.length; s++) {
+    const from = sections[s]!;
+    const to = sections[s + 1]!;
+    const whole = fast ? scanSection(text, from, to, line) : undefined;
+    while (b < pieces.blocks.length && pieces.blocks[b]! <= from) b++;
+    const cuts: number[] = [];
+    while (b < pieces.blocks.length && pieces.blocks[b]! < to) cuts.push(pieces.blocks[b++]!);
+    const ends = whole ? [to] : [...cuts, to];
+    let start = from;
+    for (const end of ends) {
+      firstLines.push(line);
+      scanned.push(whole ?? (fast ? scanSection(text, start, end, line) : undefined));
+      line += countLines(text, start, end);
+      bounds.push(end);
+      heading.push(end === to);
+      start = end;
+    }
   }
   if (fast) resolveDeferred(scanned, context);
   // Parse each piece on its own: the same tree (a question heading ends the block before it;
@@ -117,7 +137,7 @@ function parseCut(text: string, pieces: Pieces, fast: boolean, definitions: Set<
       // A block start ends every block before it but those that run across blank lines; when
       // one of those is still open, the text after it is the open block's too: read further
       // (twice as far each time, so that an unclosed fence costs linear time).
-      if (j === scanned.length || pieces.heading[j - 1] || !endsOpen(part, source)) break;
+      if (j === scanned.length || heading[j] || !endsOpen(part, source)) break;
       const to = Math.min(text.length, start + 2 * (end - start));
       while (j < scanned.length && bounds[j]! < to) scanned[j++] = undefined;
     }
@@ -329,36 +349,6 @@ export function sectionStarts(text: string): number[] | undefined {
     offset = end + 1;
   }
   return cuts;
-}
-
-/** Where parseMarkdown cuts a text: offsets, and for each whether it is a question heading's (sectionStarts). */
-interface Pieces {
-  cuts: number[];
-  heading: boolean[];
-}
-
-/** The question headings' cuts and the block starts between them, in order. */
-function piecesOf(text: string, headings: number[]): Pieces {
-  const blocks = blockStarts(text);
-  const cuts: number[] = [];
-  const heading: boolean[] = [];
-  let h = 0;
-  for (const b of blocks) {
-    while (h < headings.length && headings[h]! <= b) {
-      cuts.push(headings[h]!);
-      heading.push(true);
-      h++;
-    }
-    if (cuts.at(-1) !== b) {
-      cuts.push(b);
-      heading.push(false);
-    }
-  }
-  for (; h < headings.length; h++) {
-    cuts.push(headings[h]!);
-    heading.push(true);
-  }
-  return { cuts, heading };
 }
 
 // A line that, after a blank line, can only start a block of its own at the top level: not
