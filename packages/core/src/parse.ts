@@ -20,9 +20,9 @@ export function parseWhole(text: string): Root {
 
 /**
  * Markdown → mdast with positions, as GitHub reads it (GFM + YAML front
- * matter). Files are read in pieces: cut at their question headings (sectionStarts) and at
- * the block starts between them (blockStarts), each piece goes through the fast scanner
- * (fast-parse.ts) and, when it holds Markdown the scanner does not handle, through micromark.
+ * matter). Files are read in pieces: cut at their question headings (sectionStarts), and a
+ * section the fast scanner (fast-parse.ts) does not read whole at its block starts
+ * (blockStarts); a piece the scanner does not handle goes through micromark.
  * `fast: false` uses micromark for every piece; files from `sectionMinBytes` (64 KiB) up
  * are then parsed in chunks of pieces, smaller ones whole.
  */
