@@ -54,18 +54,19 @@ export function startServer(host: ServerHost, connection: Connection = createCon
   const uriOf = (file: string): string => pathToFileURL(path.resolve(workspace!.cwd, file)).href;
   const pathOf = (uri: string): string | undefined => (uri.startsWith('file:') ? path.resolve(fileURLToPath(uri)) : undefined);
 
-  const publish = (absolutePath: string): void => {
+  /**
+   * Publishes a file's findings: its open entry's, or `early`, a large file's own findings
+   * from the worker before its summary (and so its entry) arrives.
+   */
+  const publish = (absolutePath: string, early?: { findings: Finding[]; source: SourceFile }): void => {
     const ws = workspace!;
     const open = ws.get(absolutePath);
-    const lengths = open ? lineLengthsFromStarts(open.parsed.lineStarts, open.source.text.length) : lineLengths(readOr(absolutePath).split(/\r?\n/));
-    const diagnostics = ws.findings(absolutePath).map((f) => toDiagnostic(f, lengths, uriOf));
-    void connection.sendDiagnostics({ uri: pathToFileURL(absolutePath).href, diagnostics });
-  };
-
-  /** A large file's own findings from the worker, published before its summary (and so its entry) arrives. */
-  const publishEarly = (absolutePath: string, own: Finding[], source: SourceFile): void => {
-    const lengths = lineLengthsFromStarts(lineStarts(source.text), source.text.length);
-    const diagnostics = workspace!.findings(absolutePath, own).map((f) => toDiagnostic(f, lengths, uriOf));
+    const lengths = early
+      ? lineLengthsFromStarts(lineStarts(early.source.text), early.source.text.length)
+      : open
+        ? lineLengthsFromStarts(open.parsed.lineStarts, open.source.text.length)
+        : lineLengths(readOr(absolutePath).split(/\r?\n/));
+    const diagnostics = ws.findings(absolutePath, early?.findings).map((f) => toDiagnostic(f, lengths, uriOf));
     void connection.sendDiagnostics({ uri: pathToFileURL(absolutePath).href, diagnostics });
   };
 
@@ -111,7 +112,7 @@ export function startServer(host: ServerHost, connection: Connection = createCon
             if (corpusAfter.delete(absolutePath)) corpusSoon();
           },
           (findings, source) => {
-            if (documents.get(document.uri)?.version === version) publishEarly(absolutePath, findings, source);
+            if (documents.get(document.uri)?.version === version) publish(absolutePath, { findings, source });
           },
         );
         if (guess) publish(absolutePath);
