@@ -62,9 +62,19 @@ function levelOf(word: string): Difficulty | undefined {
 /** The difficulty an answer's first block states ("Difficulty: Medium", "Level: Advanced"), if it is a paragraph that does. */
 export function statedDifficulty(first: RootContent | undefined): Difficulty | undefined {
   if (first?.type !== 'paragraph') return undefined;
-  // Its first line only: "**Level:** Advanced" and a hard break before "**Focus:** …".
-  const cut = first.children.findIndex((c) => c.type === 'break');
-  const line = toString(cut === -1 ? first.children : first.children.slice(0, cut)).split('\n', 1)[0]!;
+  // Its first line only: "**Level:** Advanced" and a hard break before "**Focus:** …". (The
+  // text of the children up to the first break or line feed, without the whole paragraph's.)
+  let line = '';
+  for (const child of first.children) {
+    if (child.type === 'break') break;
+    const piece = toString(child);
+    const feed = piece.indexOf('\n');
+    if (feed !== -1) {
+      line += piece.slice(0, feed);
+      break;
+    }
+    line += piece;
+  }
   const m = DIFFICULTY_LINE.exec(line);
   return m ? levelOf(m[1]!) : undefined;
 }

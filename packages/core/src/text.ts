@@ -23,36 +23,42 @@ export function words(text: string): string[] {
   return (ASCII.test(text) ? text : text.normalize('NFKC')).toLowerCase().match(WORD) ?? [];
 }
 
-// Stemming is the costly part of term extraction and a corpus repeats its words: memoise.
-// The memo is kept small: a text's common words come back soon after it is cleared, while
-// a memo of every word of a large corpus of rare words (names, identifiers, another
-// language) costs more to grow and to keep than stemming them again.
-const STEMS_KEPT = 65_536;
-const stems = new Map<string, string>();
-function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    const last = word.length - 1;
-    // A possessive "'s" goes first (what /['’]s$/ removed, without a regex per word).
-    const possessive = last > 0 && word.charCodeAt(last) === 115 && (word[last - 1] === "'" || word[last - 1] === '’');
-    s = stemmer(possessive ? word.slice(0, -2) : word);
-    if (stems.size >= STEMS_KEPT) stems.clear();
-    stems.set(word, s);
+// Stemming is the costly part of term extraction and a corpus repeats its words: memoise,
+// with the stop words in the same memo (one lookup a word). The memo is kept small: a text's
+// common words come back soon after it is cleared, while a memo of every word of a large
+// corpus of rare words (names, identifiers, another language) costs more to grow and to keep
+// than stemming them again.
+const TERMS_KEPT = 65_536;
+/** Word → its term, or null for a stop word. */
+const termMemo = new Map<string, string | null>();
+function termOf(word: string): string | null {
+  let term = termMemo.get(word);
+  if (term === undefined) {
+    if (STOP_WORDS.has(word)) term = null;
+    else {
+      const last = word.length - 1;
+      // A possessive "'s" goes first (what /['’]s$/ removed, without a regex per word).
+      const possessive = last > 0 && word.charCodeAt(last) === 115 && (word[last - 1] === "'" || word[last - 1] === '’');
+      term = stemmer(possessive ? word.slice(0, -2) : word);
+    }
+    if (termMemo.size >= TERMS_KEPT) termMemo.clear();
+    termMemo.set(word, term);
   }
-  return s;
+  return term;
 }
 
 /** Topic terms: stop words dropped, Porter-stemmed. */
 export function terms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
+  return termsOfWords(words(text));
 }
 
 /** Terms of already lower-cased words (see `words`). */
 export function termsOfWords(list: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of list) if (!STOP_WORDS.has(w)) out.push(stem(w));
+  for (const w of list) {
+    const term = termOf(w);
+    if (term !== null) out.push(term);
+  }
   return out;
 }
 
@@ -171,6 +177,39 @@ export function sentences(text: string, window = 8192): Array<{ text: string; st
     for (let k = 0; k < keep; k++) addSentence(out, found[k]!.segment, base + found[k]!.index);
     base = keep < found.length ? base + found[keep]!.index : end;
     size = window;
+  }
+  return out;
+}
+
+/**
+ * `sentences` of each text, as `texts.map((t) => sentences(t))` gives them, with one call of
+ * the segmenter for all the texts of more than one sentence (it costs about 2 µs a call, as
+ * much as a short sentence's segmentation): they are segmented joined by line feeds. A line
+ * feed is a paragraph separator in UAX #29, after which a sentence always ends (SB4), and no
+ * rule looks past one (SB8's look-ahead stops at it; SB9–SB11 end a sentence with it), so each
+ * text has the boundaries it has alone; the line feed itself is trailing white space, which
+ * no sentence keeps.
+ */
+export function sentencesOfEach(texts: readonly string[]): Array<Array<{ text: string; start: number; end: number }>> {
+  const out: Array<Array<{ text: string; start: number; end: number }>> = texts.map(() => []);
+  const joined: number[] = [];
+  texts.forEach((text, i) => {
+    if (oneSentence(text)) addSentence(out[i]!, text, 0);
+    else joined.push(i);
+  });
+  if (joined.length === 1) out[joined[0]!] = sentences(texts[joined[0]!]!);
+  if (joined.length <= 1) return out;
+  const starts: number[] = [];
+  let all = '';
+  for (const i of joined) {
+    starts.push(all.length);
+    all += texts[i]! + '\n';
+  }
+  let k = 0;
+  for (const s of sentences(all)) {
+    while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
+    const base = starts[k]!;
+    out[joined[k]!]!.push({ text: s.text, start: s.start - base, end: s.end - base });
   }
   return out;
 }

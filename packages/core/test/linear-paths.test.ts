@@ -5,7 +5,7 @@ import { finderByLine, lineRangeSet } from '../src/line-index.js';
 import { parseMarkdown, parseWhole } from '../src/parse.js';
 import { groupRepeats, type Occurrence } from '../src/rules/repeated-sentence.js';
 import { suppressionsOf } from '../src/lint.js';
-import { containment, containmentAtLeast, sentences } from '../src/text.js';
+import { containment, containmentAtLeast, sentences, sentencesOfEach } from '../src/text.js';
 import { findings, lint } from './helpers.js';
 
 // Inputs that exercise the paths that used to cost the square of their size (issue 17).
@@ -64,6 +64,30 @@ describe('sentences in windows', () => {
         expect(sentences(text, window)).toEqual(sentences(text, Infinity));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('segments texts together as each alone (sentencesOfEach)', () => {
+    expect(sentencesOfEach(['One. Two', 'No end', 'e.g. this. And that?', ''])).toEqual([
+      [
+        { text: 'One.', start: 0, end: 4 },
+        { text: 'Two', start: 5, end: 8 },
+      ],
+      [{ text: 'No end', start: 0, end: 6 }],
+      [
+        { text: 'e.g. this.', start: 0, end: 10 },
+        { text: 'And that?', start: 11, end: 20 },
+      ],
+      [],
+    ]);
+    // A text that ends mid-sentence, or with a terminator and closing marks, followed by one
+    // that starts in lower case or with a number: the line feed between them keeps them apart.
+    const piece = fc.constantFrom('a', 'The', 'dog', '.', '!', '?', ' ', '  ', ')', '"', "'", '(', '1', '2.5', 'e.g.', 'U.S.', 'Mr.', 'É', '。', '…', '\u00a0', '\t', '\n', ',', ';', 'lower', 'Upper');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 16 }).map((parts) => parts.join('')), { maxLength: 8 }), (texts) => {
+        expect(sentencesOfEach(texts)).toEqual(texts.map((text) => sentences(text)));
+      }),
+      { numRuns: 3000 },
     );
   });
 

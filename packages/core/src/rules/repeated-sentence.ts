@@ -3,7 +3,7 @@ import { maskRanges } from '../literals.js';
 import { composeEdits } from '../edits.js';
 import { defineRule, type Fix } from '../rule.js';
 import { pointAt } from '../source.js';
-import { containmentAtLeast, sentences, termsOfWords, words } from '../text.js';
+import { containmentAtLeast, sentencesOfEach, termsOfWords, words } from '../text.js';
 
 export interface Occurrence {
   /** The sentence's words, lower-cased, joined by a space: what an exact repeat shares. */
@@ -55,39 +55,45 @@ export default defineRule<Options>({
     const text = file.source.text;
     for (const q of file.questions) {
       const all: Occurrence[] = [];
+      const paragraphs: Array<{ paragraph: Paragraph; parent: boolean }> = [];
       for (const block of q.nodes) {
         // A paragraph of its own (not in a list or quote) takes its blank lines when it goes.
-        const paragraphs = block.type === 'paragraph' ? [block] : descendants(block, PARAGRAPH);
-        for (const paragraph of paragraphs) {
-          const parent = paragraph !== block;
-          const pStart = paragraph.position!.start.offset!;
-          const pEnd = paragraph.position!.end.offset!;
-          // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
-          // breaks after every newline); offsets are kept since "\n" and " " have one length.
-          const list = sentences(comparedText(paragraph, text, pStart, pEnd).replace(/\n/g, ' '));
-          for (let i = 0; i < list.length; i++) {
-            const s = list[i]!;
-            const found = words(s.text);
-            if (found.length < options.minWords) continue;
-            const start = pStart + s.start;
-            const end = pStart + s.end;
-            let removal: [number, number] | undefined;
-            if (i > 0) removal = [pStart + list[i - 1]!.end, end];
-            else if (list.length > 1) removal = [start, pStart + list[1]!.start];
-            else if (!parent) {
-              let after = pEnd;
-              while (text[after] === '\n') after++;
-              let before = pStart;
-              while (before > 0 && /\s/.test(text[before - 1]!)) before--;
-              // The last paragraph of the file goes with the blank lines before it.
-              removal = after >= text.length ? [before, pEnd] : [pStart, after];
-            }
-            // A sentence with fewer terms than minTerms rewords nothing: no set is built for it.
-            const terms = termsOfWords(found);
-            all.push({ key: found.join(' '), terms: terms.length < options.minTerms ? NO_TERMS : new Set(terms), start, end, removal });
-          }
-        }
+        if (block.type === 'paragraph') paragraphs.push({ paragraph: block, parent: false });
+        else for (const paragraph of descendants(block, PARAGRAPH)) paragraphs.push({ paragraph, parent: true });
       }
+      // A line break inside a paragraph is a space, not a sentence boundary (Intl.Segmenter
+      // breaks after every newline); offsets are kept since "\n" and " " have one length.
+      const compared = paragraphs.map(({ paragraph }) => {
+        const seen = comparedText(paragraph, text, paragraph.position!.start.offset!, paragraph.position!.end.offset!);
+        return seen.includes('\n') ? seen.replace(/\n/g, ' ') : seen;
+      });
+      const sentenceLists = sentencesOfEach(compared);
+      paragraphs.forEach(({ paragraph, parent }, p) => {
+        const pStart = paragraph.position!.start.offset!;
+        const pEnd = paragraph.position!.end.offset!;
+        const list = sentenceLists[p]!;
+        for (let i = 0; i < list.length; i++) {
+          const s = list[i]!;
+          const found = words(s.text);
+          if (found.length < options.minWords) continue;
+          const start = pStart + s.start;
+          const end = pStart + s.end;
+          let removal: [number, number] | undefined;
+          if (i > 0) removal = [pStart + list[i - 1]!.end, end];
+          else if (list.length > 1) removal = [start, pStart + list[1]!.start];
+          else if (!parent) {
+            let after = pEnd;
+            while (text[after] === '\n') after++;
+            let before = pStart;
+            while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+            // The last paragraph of the file goes with the blank lines before it.
+            removal = after >= text.length ? [before, pEnd] : [pStart, after];
+          }
+          // A sentence with fewer terms than minTerms rewords nothing: no set is built for it.
+          const terms = termsOfWords(found);
+          all.push({ key: found.join(' '), terms: terms.length < options.minTerms ? NO_TERMS : new Set(terms), start, end, removal });
+        }
+      });
       for (const group of groupRepeats(all, options.similarity, options.minTerms)) {
         const [first, second] = group as [Occurrence, Occurrence];
         // The sentence as written (a line break in it read as a space); built for repeats only.
