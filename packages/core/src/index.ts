@@ -11,7 +11,7 @@ export { renderableAnswer, referencedImages, type RenderableAnswer } from './ren
 export { isInside as isInsideRoot, classifyUrl, resolveLocal } from './links.js';
 export { lintFiles, lintCorpus, fixSource, NO_FILE_SYSTEM, onlyFixable, sortDiagnostics, suppressionsOf, type LintOptions, type FixOptions, type FixResult } from './lint.js';
 export { moveDiagnostic, QUESTION_RULES, splitByQuestionRules } from './question-rules.js';
-export { SectionLinter, helpWith, type Helper, type HelpJob, type HelpResult, type SectionLint, type SectionSettings } from './sections.js';
+export { SectionLinter, blockCuts, helpWith, type Helper, type HelpJob, type HelpResult, type SectionLint, type SectionSettings } from './sections.js';
 export { LintSession, ruleOrder, type LintInput, type PrelintedInput, type SessionOptions, type FileResult, type SessionResult } from './session.js';
 export { corpusKey, sortDiagnosticsBy, isLintReport, isStoredFile, isStoredQuestion, isStoredDiagnostics, storedDiagnosticSchema, storedFileSchema, type LintStore, type StoredFile, type StoredQuestion, type StoredSummary, type StoredDiagnostic } from './store.js';
 export { applyFixes, chooseFixes, composeEdits } from './edits.js';

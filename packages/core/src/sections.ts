@@ -3,7 +3,8 @@ import type { ResolvedRule } from './config.js';
 import { parseFile, type ParsedFile, type ParseOptions } from './extract.js';
 import type { LayoutSetting } from './layout.js';
 import { lintFiles, sortDiagnostics, suppressionsOf } from './lint.js';
-import { parseMarkdown, sectionStarts, shift } from './parse.js';
+import { stepFence } from './fence.js';
+import { blockStarts, parseMarkdown, sectionStarts, shift } from './parse.js';
 import { moveDiagnostic, splitByQuestionRules } from './question-rules.js';
 import type { Diagnostic as Finding, Host } from './rule.js';
 import { inspectSource, type Limits } from './safety.js';
@@ -21,7 +22,10 @@ import type { SourceFile } from './source.js';
  * (question-rules.ts, the set the lint store's per-question entries use too); only the edited
  * sections are parsed and linted again. The file's other rules (numbering, heading format,
  * anchors, links on disk …) run on the whole assembled file every time, and the file's comments
- * silence findings as in a full lint. The result is what
+ * silence findings as in a full lint. A file without question headings (bold questions,
+ * unnumbered headings, list items) is cut at its block starts outside fences instead (blockCuts),
+ * checked once parsed as parseMarkdown checks its own cuts; a question then spans several
+ * sections, and they are linted again together (groupsOf). The result is what
  * `lintFiles([parseFile(…)], { scopes: ['file'] })` returns for the text: see
  * packages/lsp/test/sections.test.ts, which compares the two after edits that split, merge and fence.
  */
@@ -46,6 +50,10 @@ interface Section {
   findings: Finding[] | undefined;
   /** Whether the section ends the file (repeated-sentence's fix takes the blank lines before the file's last paragraph). */
   last: boolean;
+  /** Its place in its group (see groupsOf) and the group's number of sections, when last linted: [0, 1] for most. */
+  place?: [number, number];
+  /** The number, id and headings of each question that starts in it, when last linted: a message may name them. */
+  questions?: string;
 }
 
 export interface SectionLint {
@@ -112,7 +120,13 @@ export class SectionLinter {
     // A link or footnote definition serves the whole file, so sections parsed on their own
     // would not see it (core's parseMarkdown writes the definitions next to each piece; this
     // keeps it simple and lints such a file whole, as before).
-    const cuts = text.includes('\ufeff') || text.includes('\r') || text.includes(']:') ? undefined : sectionStarts(text);
+    const plain = !text.includes('\ufeff') && !text.includes('\r') && !text.includes(']:');
+    const headings = plain ? sectionStarts(text) : undefined;
+    // A file without question headings to cut at (bold questions, list items, a doubtful
+    // heading sectionStarts leaves alone) is cut at its block starts outside fences instead:
+    // `checked`, as parseMarkdown's own cuts at them are, once parsed (see below).
+    const checked = plain && (headings === undefined || headings.length === 0);
+    const cuts = checked ? blockCuts(text) : headings;
     if (cuts === undefined) return this.whole(source, relativePath, config, host, options);
 
     const bounds = [0, ...cuts, text.length];
@@ -147,7 +161,8 @@ export class SectionLinter {
       line += lineCount(sectionText);
     }
     // A long run: the helper lints the QUESTION_RULES of its later part meanwhile.
-    const split = this.helper && to - from >= HELP_MIN_SECTIONS ? to - Math.floor((to - from) * HELP_SHARE) : to;
+    // (Not for sections cut at block starts, whose questions may span the helper's first one.)
+    const split = this.helper && !checked && to - from >= HELP_MIN_SECTIONS ? to - Math.floor((to - from) * HELP_SHARE) : to;
     const helped =
       split < to
         ? this.helper!.start({ source, relativePath, start: bounds[split]!, end: bounds[to]!, line: firstLines[split]!, config, limits, layout })
@@ -159,7 +174,16 @@ export class SectionLinter {
       for (const node of parseMarkdown(text.slice(runStart, bounds[to])).children) {
         // Nodes just parsed are nobody else's: moved in place.
         if (runStart > 0) shift(node, firstLines[from]! - 1, runStart);
-        parsedNodes[upperBound(bounds, node.position!.start.offset!) - 1 - from]!.push(node);
+        const at = upperBound(bounds, node.position!.start.offset!) - 1;
+        // At a block start every block before has ended, but for one that runs across blank
+        // lines (code or math in a container, HTML to its end tag) that blockCuts did not see:
+        // such a block reaches past its section's last visible character. Its section and the
+        // next cannot be parsed apart (nor, at the run's end, the reused ones after it): the
+        // file is linted whole.
+        if (checked && node.position!.end.offset! > bounds[at]! + visibleEnd(texts[at]!)) {
+          return this.whole(source, relativePath, config, host, options);
+        }
+        parsedNodes[at - from]!.push(node);
       }
     }
     texts.forEach((sectionText, i) => {
@@ -178,18 +202,41 @@ export class SectionLinter {
     const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, line) } };
     const file = parseFile(source, relativePath, { ...options, tree, ...(safety ? { safety } : {}) });
 
-    // Every question inside one section (the heading layouts): else the file is linted whole.
+    // A question may span sections (cut at block starts, a question is its paragraphs): its
+    // sections are linted together, a group. An edited section's group is linted again whole.
     const sectionAt = (offset: number): number => upperBound(bounds, offset) - 1;
-    if (file.questions.some((q) => sectionAt(q.start) !== sectionAt(Math.max(q.end - 1, q.start)))) {
-      this.sections = [];
-      return { file, findings: lintFiles([file], { config, scopes: ['file'], host }), parsed: next.length, incremental: false };
-    }
+    const group = groupsOf(file.questions, sectionAt, next.length);
 
     const layoutKey = JSON.stringify(file.layout ?? null);
     if (this.key?.config !== config || this.key.layout !== layoutKey) {
       for (const section of next) section.findings = undefined;
       this.key = { config, layout: layoutKey };
       this.split = undefined;
+    }
+    // A question numbered by its place (an unnumbered layout), or whose id or headings changed
+    // with an edit elsewhere, is linted again: a finding's message may name it.
+    const signatures: string[] = next.map(() => '');
+    for (const q of file.questions) signatures[sectionAt(q.start)] += JSON.stringify([q.number, q.id, q.section]);
+    next.forEach((section, i) => {
+      if (section.questions !== signatures[i]) section.findings = undefined;
+      section.questions = signatures[i]!;
+    });
+    // The question rules see a question whole: a group with one new section, or whose
+    // sections were grouped otherwise before (a question typed in splits one), is new throughout.
+    for (let i = 0; i < next.length; ) {
+      let end = i + 1;
+      while (end < next.length && group[end] === group[i]) end++;
+      const size = end - i;
+      let renew = false;
+      for (let k = i; k < end && !renew; k++) {
+        const place = next[k]!.place ?? [0, 1];
+        renew = next[k]!.findings === undefined || place[0] !== k - i || place[1] !== size;
+      }
+      for (let k = i; k < end; k++) {
+        if (renew) next[k]!.findings = undefined;
+        next[k]!.place = [k - i, size];
+      }
+      i = end;
     }
     const { rest, own } = (this.split ??= splitByQuestionRules(config));
 
@@ -259,7 +306,7 @@ function moveSection(section: Section, start: number, line: number, last: boolea
   // Its findings stay valid where they only moved; at the file's end or off it, they are found again.
   const findings = section.last === last ? section.findings?.map((f) => moveDiagnostic(f, lines, chars)) : undefined;
   if (lines === 0 && chars === 0) return { ...section, findings, last };
-  return { text: section.text, start, line, nodes: section.nodes.map((n) => moveNode(n, lines, chars)), findings, last };
+  return { ...section, start, line, nodes: section.nodes.map((n) => moveNode(n, lines, chars)), findings, last };
 }
 
 /**
@@ -301,4 +348,69 @@ function upperBound(xs: readonly number[], x: number): number {
     else high = mid;
   }
   return low;
+}
+
+/**
+ * The block starts (parse.ts) of a text that lie outside fenced code and math at the margin
+ * and outside HTML that runs to an end marker (a comment, `<pre>`, `<script>` …): where a
+ * file without question headings is cut into sections. What this does not see (a fence in a
+ * list item, say) SectionLinter.lint finds once parsed, and lints the file whole.
+ */
+export function blockCuts(text: string): number[] {
+  const starts = blockStarts(text);
+  if (starts.length === 0) return starts;
+  const out: number[] = [];
+  let fence: string | undefined;
+  let html: RegExp | undefined;
+  let next = 0;
+  for (let offset = 0; offset < text.length && next < starts.length; ) {
+    let end = text.indexOf('\n', offset);
+    if (end === -1) end = text.length;
+    while (next < starts.length && starts[next]! < offset) next++;
+    const line = text.slice(offset, end);
+    const inside = fence !== undefined || html !== undefined;
+    if (starts[next] === offset && !inside) out.push(offset);
+    if (html) {
+      if (html.test(line)) html = undefined;
+    } else {
+      const step = stepFence(line, fence);
+      fence = step.open;
+      if (!step.fenced) {
+        const open = HTML_TO_END.find(([opener]) => opener.test(line));
+        // Open until the line that holds its end (the opening line may hold it too).
+        if (open && !open[1].test(line.slice(line.indexOf('<') + 2))) html = open[1];
+      }
+    }
+    offset = end + 1;
+  }
+  return out;
+}
+
+// HTML blocks that a blank line does not end (CommonMark's kinds 1–5), with their end.
+const HTML_TO_END: ReadonlyArray<[RegExp, RegExp]> = [
+  [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/** The end of a text's last line that is not blank (where every block that ends in it ends). */
+function visibleEnd(text: string): number {
+  const feed = text.indexOf('\n', text.trimEnd().length);
+  return feed === -1 ? text.length : feed;
+}
+
+/**
+ * For each section, the first section of its group: consecutive sections that share a
+ * question (one that starts in one and ends in another) are one group.
+ */
+function groupsOf(questions: ReadonlyArray<{ start: number; end: number }>, sectionAt: (offset: number) => number, count: number): number[] {
+  const group = Array.from({ length: count }, (_, i) => i);
+  for (const q of questions) {
+    const first = sectionAt(q.start);
+    const last = sectionAt(Math.max(q.end - 1, q.start));
+    for (let k = first + 1; k <= last; k++) group[k] = group[first]!;
+  }
+  return group;
 }

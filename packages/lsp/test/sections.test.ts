@@ -1,4 +1,4 @@
-import { lintFiles, LintSession, parseFile, resolveConfig, resolveLimits, SectionLinter, type Diagnostic, type SourceFile } from '@genai-qa/core';
+import { blockCuts, lintFiles, LintSession, parseFile, resolveConfig, resolveLimits, SectionLinter, type Diagnostic, type SourceFile } from '@genai-qa/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -176,5 +176,120 @@ describe('section-wise lint after any edit (property)', () => {
     );
     // The property is not only checked on files linted whole.
     expect(reusing).toBeGreaterThan(30);
+  });
+});
+
+describe('section-wise lint of a file without question headings (cut at its block starts)', () => {
+  const BOLD = [
+    '**1. What is a GAN?**',
+    '',
+    'A generator and a discriminator. They are trained against each other.',
+    '',
+    'They are trained against each other.',
+    '',
+    '**2. What is a VAE?**',
+    '',
+    'An encoder and a decoder.',
+    '',
+    '```python',
+    'def f():',
+    '    pass',
+    '',
+    'def g():  ',
+    '```',
+    '',
+    'Trailing spaces.  ',
+    '',
+  ].join('\n');
+
+  it('is cut at each paragraph and fence outside code, not at the line in the code block', () => {
+    // The lines: 1 (question 1), 3, 5, 7 (question 2), 9, 11 (the fence), 18; not 15 (`def g():`, in the code).
+    const lineOf = (offset: number) => BOLD.slice(0, offset).split('\n').length;
+    expect(blockCuts(BOLD).map(lineOf)).toEqual([3, 5, 7, 9, 11, 18]);
+  });
+
+  it('an edit in question 1 lints its sections again and reuses those of question 2', () => {
+    const linter = new SectionLinter();
+    const first = lintVersion(linter, BOLD);
+    expect(shown(first.findings)).toEqual(['5:1 repeated-sentence', '18:17 trailing-whitespace']);
+    expect(first.findings).toEqual(full(BOLD));
+    const edited = BOLD.replace('An encoder', 'An  encoder');
+    const result = lintVersion(linter, edited);
+    expect(result).toMatchObject({ incremental: true, parsed: 1 });
+    expect(shown(result.findings)).toEqual(['5:1 repeated-sentence', '9:3 multiple-spaces', '18:17 trailing-whitespace']);
+    expect(result.findings).toEqual(full(edited));
+  });
+
+  it('a question typed between two paragraphs of an answer splits it: the repeat across them is no longer one', () => {
+    const linter = new SectionLinter();
+    lintVersion(linter, BOLD);
+    // Sections 3 and 5 are unchanged, but question 1 now ends before the second: no repeat.
+    const edited = BOLD.replace('\nThey are trained against each other.\n', '\n**2. What is a critic?**\n\nThey are trained against each other.\n');
+    const result = lintVersion(linter, edited);
+    expect(result.incremental).toBe(true);
+    expect(result.findings).toEqual(full(edited));
+    expect(shown(result.findings).filter((f) => f.endsWith('repeated-sentence'))).toEqual([]);
+  });
+
+  it('a code block that runs across a blank line inside a list item is found once parsed: the file is linted whole', () => {
+    const listed = BOLD.replace('An encoder and a decoder.', '- An encoder:\n\n  ```\n  x = 1\n\nnot code, the item ended\n  ```');
+    const linter = new SectionLinter();
+    expect(lintVersion(linter, listed).findings).toEqual(full(listed));
+    const edited = listed.replace('x = 1', 'x = 2');
+    expect(lintVersion(linter, edited).findings).toEqual(full(edited));
+  });
+
+  // Blocks of files in the bold layout and of their answers: labels, fences and HTML that run
+  // across blank lines (closed, and now and then not), lists, quotes, topic headings, findings.
+  const BLOCKS = [
+    '**1. What is a GAN?**',
+    '**2. What is a VAE?**',
+    '**What is a token?**',
+    '**Answer:** A unit of text.',
+    '## Topic',
+    'A generator and a discriminator.',
+    'One sentence said twice here. One sentence said twice here.',
+    'One sentence said twice here.',
+    'Trailing spaces.  ',
+    'See https://example.org for more.',
+    'Two  spaces here.\nand a second line',
+    'Math $\\frac{1}{2$ that breaks.',
+    'Difficulty: Hard',
+    '$$\na^2\n\nb^2\n$$',
+    '```\ncode\n\nat the margin\n```',
+    '~~~python\ndef f():\n    pass\n\ndef g():  \n~~~',
+    '    indented code\n\n    more',
+    '<!--\na comment\n\nacross a blank line\n-->',
+    '<pre>\npre\n\nformatted\n</pre>',
+    '<details><summary>What is RL?</summary>\n\nLearning from rewards.\n\n</details>',
+    '<!-- genai-qa-disable trailing-whitespace -->',
+    '<!-- genai-qa-enable -->',
+    '<!-- genai-qa-disable-question multiple-spaces -->',
+    '- a list item\n\n  continued in the item\n- another',
+    '1. one\n2. two',
+    '> a quote\n>\n> more quote',
+    '---',
+    '```',
+    '<!--',
+  ];
+  const lines = fc.array(fc.tuple(fc.constantFrom(...BLOCKS), fc.constantFrom('\n', '\n\n', '\n\n', '\n\n\n')).map(([b, gap]) => b + gap), { maxLength: 20 });
+
+  it('equals a full lint of the edited text, for documents and edits made of such lines', () => {
+    let reusing = 0;
+    fc.assert(
+      fc.property(lines, fc.nat(), fc.nat(3), lines, (before, at, removed, inserted) => {
+        const start = before.length === 0 ? 0 : at % (before.length + 1);
+        const after = [...before.slice(0, start), ...inserted, ...before.slice(start + removed)];
+        const linter = new SectionLinter();
+        const a = before.join('');
+        const b = after.join('');
+        expect(lintVersion(linter, a).findings).toEqual(full(a));
+        const result = lintVersion(linter, b);
+        expect(result.findings).toEqual(full(b));
+        if (result.incremental && result.parsed < blockCuts(b).length + 1) reusing++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(reusing).toBeGreaterThan(50);
   });
 });
