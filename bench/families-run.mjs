@@ -2,12 +2,11 @@
 // family of bench/families.mjs is generated at two sizes (default 1 MB and 4 MB), and
 // genai-qa lint and markdownlint-cli2 run on each, in the same run. A family whose lint
 // time grows more than 4.5× from the small to the large size fails the bench.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAMILIES, writeFamily, writeMixed } from './families.mjs';
-import { CLI, CORPORA, MARKDOWNLINT, MARKDOWNLINT_CONFIG, ROOT, loadAverage, machineFacts, sha256 } from './lib.mjs';
+import { CLI, CORPORA, MARKDOWNLINT, MARKDOWNLINT_CONFIG, ROOT, TIME, loadAverage, machineFacts, measureCommand, sha256 } from './lib.mjs';
 
 const USAGE = `Usage: node bench/run.mjs --families [options]   (or: npm run bench -- --families [options])
 
@@ -36,33 +35,7 @@ Options:
   --mixed-sizes <l>    the two question counts of --mixed (default 10000,100000)
   --results <file>     JSON results (default bench/results-families.json)`;
 
-const TIME = '/usr/bin/time';
-
-/** One run under GNU time; with `limit` (seconds), stopped by coreutils' timeout after that long (`timedOut`). */
-function measure(args, cwd, outFile, limit) {
-  const out = fs.openSync(outFile, 'w');
-  const timeFile = `${outFile}.time`;
-  const start = performance.now();
-  const r = spawnSync(TIME, ['-f', '%e %M %U %S', '-o', timeFile, ...(limit ? ['timeout', String(limit)] : []), process.execPath, ...args], {
-    cwd,
-    stdio: ['ignore', out, 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' },
-    maxBuffer: 1 << 26,
-  });
-  fs.closeSync(out);
-  const wallClock = (performance.now() - start) / 1000;
-  const last = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) : '';
-  fs.rmSync(timeFile, { force: true });
-  const m = /^(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(last ?? '');
-  return {
-    exit: r.status ?? r.signal,
-    timedOut: limit !== undefined && r.status === 124,
-    stderr: String(r.stderr ?? '').slice(-300),
-    wall: m ? Number(m[1]) : +wallClock.toFixed(2),
-    cpu: m ? +(Number(m[3]) + Number(m[4])).toFixed(2) : null,
-    peakMB: m ? +(Number(m[2]) / 1024).toFixed(1) : null,
-  };
-}
+const measure = measureCommand;
 
 const median = (xs) => {
   const s = xs.filter((x) => x !== null).sort((a, b) => a - b);

@@ -9,12 +9,11 @@
 //   node bench/layouts.mjs [--bytes 2000000] [--only a,b] [--no-markdownlint] [--markdownlint-timeout 600] [--out FILE]
 //
 // Needs the build (npm run build:packages) and GNU time (/usr/bin/time, Debian package "time").
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLI, loadAverage, MARKDOWNLINT, MARKDOWNLINT_CONFIG, ROOT } from './lib.mjs';
+import { CLI, loadAverage, MARKDOWNLINT, MARKDOWNLINT_CONFIG, measureCommand, ROOT, TIME } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +25,6 @@ const { values } = parseArgs({
     out: { type: 'string', default: path.join(ROOT, 'bench/results-layouts.json') },
   },
 });
-const TIME = '/usr/bin/time';
 if (!fs.existsSync(TIME)) {
   console.error(`bench: layouts needs GNU time at ${TIME} (Debian package "time")`);
   process.exit(2);
@@ -59,11 +57,14 @@ export function scaleLayout(text, bytes) {
 }
 
 /** CPU seconds (user + sys) and peak MB of a command, by GNU time; with `limit`, stopped after that many seconds (`over`). */
+/** One command measured (lib.mjs), its output read back; a run stopped at `limit` has `over` set to it. */
 function measure(args, cwd, limit) {
-  const r = spawnSync(TIME, ['-f', '%U %S %M', ...(limit ? ['timeout', String(limit)] : []), ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (limit && r.status === 124) return { cpu: null, peakMb: null, over: limit, status: r.status, stdout: '' };
-  const [user, sys, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { cpu: Number((user + sys).toFixed(2)), peakMb: Math.round(kb / 1024), status: r.status, stdout: r.stdout };
+  const outFile = path.join(cwd, '.bench-out');
+  const r = measureCommand(args, cwd, outFile, limit);
+  const stdout = fs.readFileSync(outFile, 'utf8');
+  fs.rmSync(outFile, { force: true });
+  if (r.timedOut) return { cpu: null, peakMB: null, over: limit, exit: r.exit, stdout: '' };
+  return { cpu: r.cpu, peakMB: r.peakMB, exit: r.exit, stdout };
 }
 
 const names = (values.only ? values.only.split(',') : fs.readdirSync(FIXTURES)).sort();
@@ -79,11 +80,11 @@ try {
     fs.writeFileSync(path.join(dir, 'content', file), scaleLayout(fs.readFileSync(path.join(FIXTURES, name, file), 'utf8'), bytes));
     fs.writeFileSync(path.join(dir, 'genai-qa.config.json'), JSON.stringify({ limits: { maxFileBytes: 4 * bytes } }));
     fs.copyFileSync(MARKDOWNLINT_CONFIG, path.join(dir, '.markdownlint-cli2.jsonc'));
-    const { stdout, ...lint } = measure([process.execPath, CLI, 'lint', 'content', '--format', 'json'], dir);
-    if (lint.status !== 0 && lint.status !== 1) throw new Error(`lint of ${name} exited with ${lint.status}`);
+    const { stdout, ...lint } = measure([CLI, 'lint', 'content', '--format', 'json'], dir);
+    if (lint.exit !== 0 && lint.exit !== 1) throw new Error(`lint of ${name} exited with ${lint.exit}`);
     const report = JSON.parse(stdout);
     const findings = (report.diagnostics ?? report).length;
-    const mdl = values['no-markdownlint'] ? undefined : (({ stdout: _, ...m }) => m)(measure([process.execPath, MARKDOWNLINT, 'content/**/*.md'], dir, Number(values['markdownlint-timeout'])));
+    const mdl = values['no-markdownlint'] ? undefined : (({ stdout: _, ...m }) => m)(measure([MARKDOWNLINT, 'content/**/*.md'], dir, Number(values['markdownlint-timeout'])));
     // Against a stopped run the ratio is an upper bound.
     const ratio = mdl ? Number((lint.cpu / (mdl.cpu ?? mdl.over)).toFixed(2)) : undefined;
     const row = { layout: name, bytes: fs.statSync(path.join(dir, 'content', file)).size, lint, findings, ...(mdl ? { markdownlint: mdl, ratio, ...(mdl.over ? { ratioBelow: true } : {}) } : {}) };
@@ -97,7 +98,7 @@ console.log('\n| layout | MB | lint CPU s | peak MB | findings | markdownlint-cl
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   const m = r.markdownlint;
-  console.log(`| ${r.layout} | ${(r.bytes / 1e6).toFixed(2)} | ${r.lint.cpu} | ${r.lint.peakMb} | ${r.findings} | ${m ? (m.over ? `> ${m.over}` : m.cpu) : '—'} | ${m?.peakMb ?? '—'} | ${r.ratio !== undefined ? `${r.ratioBelow ? '< ' : ''}${r.ratio}×` : '—'} |`);
+  console.log(`| ${r.layout} | ${(r.bytes / 1e6).toFixed(2)} | ${r.lint.cpu} | ${r.lint.peakMB} | ${r.findings} | ${m ? (m.over ? `> ${m.over}` : m.cpu) : '—'} | ${m?.peakMB ?? '—'} | ${r.ratio !== undefined ? `${r.ratioBelow ? '< ' : ''}${r.ratio}×` : '—'} |`);
 }
 fs.writeFileSync(values.out, `${JSON.stringify({ load: loadAverage(), bytes, rows }, null, 2)}\n`);
 console.log(`\nresults: ${path.relative(process.cwd(), values.out)}`);

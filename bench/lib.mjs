@@ -1,10 +1,11 @@
 // Shared helpers of the benchmark scripts (run.mjs, profile.mjs): the corpus cache, the map
 // from a finding's file and line to a global question index, and the machine's facts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -150,4 +151,37 @@ export function sha256(data) {
 /** 1000 → "1k", 100000 → "100k". */
 export function sizeLabel(size) {
   return size % 1000 === 0 ? `${size / 1000}k` : String(size);
+}
+
+/** GNU time, which measures the commands of families-run.mjs and layouts.mjs (Debian package "time"). */
+export const TIME = '/usr/bin/time';
+
+/**
+ * Runs `node <args>` in `cwd` under GNU time, its standard output written to `outFile`; with
+ * `limit` (seconds), stopped by coreutils' timeout after that long (`timedOut`). Returns the
+ * exit status, wall seconds, CPU seconds (user + sys) and peak resident memory in MB.
+ */
+export function measureCommand(args, cwd, outFile, limit) {
+  const out = fs.openSync(outFile, 'w');
+  const timeFile = `${outFile}.time`;
+  const start = performance.now();
+  const r = spawnSync(TIME, ['-f', '%e %M %U %S', '-o', timeFile, ...(limit ? ['timeout', String(limit)] : []), process.execPath, ...args], {
+    cwd,
+    stdio: ['ignore', out, 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' },
+    maxBuffer: 1 << 26,
+  });
+  fs.closeSync(out);
+  const wallClock = (performance.now() - start) / 1000;
+  const last = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) : '';
+  fs.rmSync(timeFile, { force: true });
+  const m = /^(\d+(?:\.\d+)?) (\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(last ?? '');
+  return {
+    exit: r.status ?? r.signal,
+    timedOut: limit !== undefined && r.status === 124,
+    stderr: String(r.stderr ?? '').slice(-300),
+    wall: m ? Number(m[1]) : +wallClock.toFixed(2),
+    cpu: m ? +(Number(m[3]) + Number(m[4])).toFixed(2) : null,
+    peakMB: m ? +(Number(m[2]) / 1024).toFixed(1) : null,
+  };
 }
