@@ -138,8 +138,10 @@ function parseCut(text: string, pieces: { headings: number[]; blocks: number[] }
       // one of those is still open, the text after it is the open block's too: read further
       // (twice as far each time, so that an unclosed fence costs linear time).
       if (j === scanned.length || heading[j] || !endsOpen(part, source)) break;
+      // (Not past a question heading: it ends every block, and the sections after it keep their scans.)
       const to = Math.min(text.length, start + 2 * (end - start));
-      while (j < scanned.length && bounds[j]! < to) scanned[j++] = undefined;
+      do scanned[j++] = undefined;
+      while (j < scanned.length && bounds[j]! < to && !heading[j]);
     }
     const source = text.slice(start, bounds[j]);
     // remark-gfm can put a task's `checked` on the root of odd input: only a whole parse keeps it.
