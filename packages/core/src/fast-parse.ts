@@ -1,11 +1,12 @@
-import type { Code, Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Code, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { lastAtOrBefore } from './line-index.js';
 
 /**
  * A fast path for the Markdown that makes up nearly all of a question corpus: ATX headings,
  * paragraphs, flat lists of one-paragraph items, fenced code and HTML comments, with inline
- * content that is plain text or code spans. micromark spends ~1 µs per character on any
+ * content that is plain text, code spans or plain autolink literals (bare URLs, `www.` and
+ * e-mail addresses: `autolinkLiterals`). micromark spends ~1 µs per character on any
  * input; this scanner builds the same mdast (same nodes, fields, key order and positions)
  * for that subset at a fraction of the cost and a fraction of the garbage.
  *
@@ -202,7 +203,8 @@ function heading(text: string, line: Line): Heading | Deferred | undefined {
   if (last === 0x23 || last === 0x20) return undefined;
   const depth = m[1]!.length as Heading['depth'];
   const content = text.slice(contentStart, line.end);
-  const children = special(content) ? strongOnly(text, line, contentStart, line.end) : inline(text, [line], contentStart, line.end);
+  const literals = special(content) ? autolinkLiterals(text, contentStart, line.end) : [];
+  const children = literals ? inline(text, [line], contentStart, line.end, false, literals) : strongOnly(text, line, contentStart, line.end);
   if (!children) return { type: 'deferred', kind: 'heading', line: line.number, offset: line.start, source: raw };
   return { type: 'heading', depth, children, position: position(point(line, line.start), point(line, line.end)) };
 }
@@ -351,7 +353,8 @@ function paragraph(
   const first = lines[i]!;
   const last = lines[j - 1]!;
   const raw = text.slice(contentStart, last.end);
-  const children = !special(raw) ? inline(text, lines.slice(i, j), contentStart, last.end, indent === 0) : j === i + 1 ? strongOnly(text, first, contentStart, last.end) : undefined;
+  const literals = special(raw) ? autolinkLiterals(text, contentStart, last.end) : [];
+  const children = literals ? inline(text, lines.slice(i, j), contentStart, last.end, indent === 0, literals) : j === i + 1 ? strongOnly(text, first, contentStart, last.end) : undefined;
   if (!children) {
     const from = indent > 0 ? first.start : contentStart;
     return {
@@ -371,8 +374,26 @@ function paragraph(
  * does not decide, or when a code span crosses a line and `crossLines` is false (in a list
  * item, where the item's indentation on the next line is not the code's).
  */
-function inline(text: string, lines: Line[], from: number, to: number, crossLines = false): PhrasingContent[] | undefined {
+function inline(text: string, lines: Line[], from: number, to: number, crossLines = false, literals: Literal[] = []): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
+  // The text between code spans, with the autolink literals in it made links (a literal has
+  // no backtick: it lies in one such stretch of text, or inside a code span, where it is code).
+  let next = 0;
+  const pushText = (start: number, end: number): boolean => {
+    while (next < literals.length && literals[next]!.start < start) next++;
+    let at = start;
+    for (; next < literals.length && literals[next]!.end <= end; next++) {
+      const literal = literals[next]!;
+      if (literal.start > at) {
+        if (endsWithIndentation(text, at, literal.start)) return false;
+        out.push(textNode(text, lines, at, literal.start));
+      }
+      out.push(literalLink(text, lineOf(lines, literal.start), literal));
+      at = literal.end;
+    }
+    if (end > at) out.push(textNode(text, lines, at, end));
+    return true;
+  };
   // Every run of backticks in the range, found once; then, for each size, where its runs
   // are, so that finding a closing run never rescans the text (a paragraph of many
   // unmatched runs would otherwise cost the square of its length).
@@ -407,7 +428,7 @@ function inline(text: string, lines: Line[], from: number, to: number, crossLine
       let b = tick;
       while (b > textStart && text.charCodeAt(b - 1) === 0x20) b--;
       if (b < tick && text.charCodeAt(b - 1) === 0x0a) return undefined;
-      out.push(textNode(text, lines, textStart, tick));
+      if (!pushText(textStart, tick)) return undefined;
     }
     // The code as written, line endings and the next lines' indentation included (as
     // mdast has it); one space or line ending is padding at each end when both ends have one
@@ -421,7 +442,7 @@ function inline(text: string, lines: Line[], from: number, to: number, crossLine
     textStart = close + size;
     k = closing + 1;
   }
-  if (to > textStart) out.push(textNode(text, lines, textStart, to));
+  if (to > textStart && !pushText(textStart, to)) return undefined;
   return out;
 }
 
@@ -501,4 +522,70 @@ function lineOf(lines: Line[], offset: number): Line {
   // The last line starting at or before `offset` (binary search: a paragraph may have
   // thousands of lines).
   return lines[Math.max(0, lastAtOrBefore(lines.length, (i) => lines[i]!.start, offset))]!;
+}
+
+/** An autolink literal of GFM (`https://…`, `www.…`, an e-mail address): where, and its URL. */
+interface Literal {
+  start: number;
+  end: number;
+  url: string;
+}
+
+// The words that can hold an autolink literal, to micromark-extension-gfm-autolink-literal's
+// syntax or to mdast-util-gfm-autolink-literal's search of the text after the parse.
+const LITERAL_MARK = /https?:|www\.|@/i;
+// The literals read here, in a word after white space (or at the start), ended by white space
+// (or the end) after a run of `.,!?` that micromark leaves out of the link (its trail):
+// `http://` or `https://` and a letter or digit, or `www.` and one, then only characters that
+// never pair, balance, escape or start a reference (no `_*~()[]<>\;:` …); an e-mail address
+// of GFM's atext, `@`, labels of letters, digits and `-`, a letter last. Whatever else holds
+// one of the marks sends the block to micromark.
+const URL_LITERAL = /^(?:https?:\/\/|www\.)[A-Za-z0-9][A-Za-z0-9\-./?=&%#+]*$/;
+const EMAIL_LITERAL = /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+// Inline syntax other than code spans, autolink literals and `&` (text, when no `;` can end a
+// character reference).
+const LITERAL_SPECIAL = /[\\*~[\]<|$]|[ \t]$|[ \t]\n/m;
+
+/**
+ * The autolink literals of `text.slice(from, to)`, inline content whose only syntax besides
+ * code spans is those literals (and `&` without any `;`); undefined for anything else, or for
+ * a word with a mark of a literal (`http:`, `www.`, `@`, in any case) not in the plain forms
+ * above. Every literal that micromark's syntax would see is then one of these words, its
+ * link ending where micromark ends it, and the text left has no mark that the search of
+ * mdast-util-gfm-autolink-literal (run on micromark's tree after the parse) could find.
+ */
+function autolinkLiterals(text: string, from: number, to: number): Literal[] | undefined {
+  const content = text.slice(from, to);
+  if (LITERAL_SPECIAL.test(content) || (content.includes('&') && content.includes(';')) || underscoresMayPair(content)) return undefined;
+  const literals: Literal[] = [];
+  for (const m of content.matchAll(/[^ \n]+/g)) {
+    const word = m[0];
+    if (!LITERAL_MARK.test(word)) continue;
+    let end = word.length;
+    while (end > 0 && '.,!?'.includes(word[end - 1]!)) end--;
+    const body = word.slice(0, end);
+    const start = from + m.index;
+    if (body.includes('@')) {
+      if (!EMAIL_LITERAL.test(body) || !/[A-Za-z]$/.test(body)) return undefined;
+      literals.push({ start, end: start + end, url: `mailto:${body}` });
+    } else {
+      if (!URL_LITERAL.test(body)) return undefined;
+      literals.push({ start, end: start + end, url: body.startsWith('www.') ? `http://${body}` : body });
+    }
+  }
+  return literals;
+}
+
+/** The link of an autolink literal, as mdast-util-from-markdown builds it (same key order). */
+function literalLink(text: string, line: Line, literal: Literal): Link {
+  const at = position(point(line, literal.start), point(line, literal.end));
+  const value = text.slice(literal.start, literal.end);
+  return { type: 'link', title: null, url: literal.url, children: [{ type: 'text', value, position: at }], position: position(point(line, literal.start), point(line, literal.end)) };
+}
+
+/** Whether text[from … to) ends with a line ending and spaces: who owns them is micromark's to say. */
+function endsWithIndentation(text: string, from: number, to: number): boolean {
+  let b = to;
+  while (b > from && text.charCodeAt(b - 1) === 0x20) b--;
+  return b < to && text.charCodeAt(b - 1) === 0x0a;
 }
