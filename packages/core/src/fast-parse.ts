@@ -154,7 +154,7 @@ export function scanSection(text: string, start: number, end: number, firstLine:
       continue;
     }
     if (LIST_ITEM.test(text.slice(line.start, Math.min(line.end, line.start + 16)))) {
-      const result = list(text, lines, i);
+      const result = list(text, lines, i) ?? nestedList(text, lines, i, 0);
       if (!result) return undefined;
       blocks.push(result.node);
       i = result.next;
@@ -385,8 +385,16 @@ function inline(text: string, lines: Line[], from: number, to: number, crossLine
     for (; next < literals.length && literals[next]!.end <= end; next++) {
       const literal = literals[next]!;
       if (literal.start > at) {
-        if (endsWithIndentation(text, at, literal.start)) return false;
-        out.push(textNode(text, lines, at, literal.start));
+        // Before a literal that starts an indented line, the text ends with the line ending:
+        // the indentation is no one's content (micromark's positions, in paragraphs and items).
+        // With a backtick in the range, micromark's to say (after one that opens no code span,
+        // the indentation was the text's).
+        let textEnd = literal.start;
+        if (endsWithIndentation(text, at, textEnd)) {
+          if (runs.length > 0) return false;
+          while (text.charCodeAt(textEnd - 1) === 0x20) textEnd--;
+        }
+        out.push(textNode(text, lines, at, textEnd));
       }
       out.push(literalLink(text, lineOf(lines, literal.start), literal));
       at = literal.end;
@@ -588,4 +596,152 @@ function endsWithIndentation(text: string, from: number, to: number): boolean {
   let b = to;
   while (b > from && text.charCodeAt(b - 1) === 0x20) b--;
   return b < to && text.charCodeAt(b - 1) === 0x0a;
+}
+
+// A list item's first line at any indentation: the indentation, the marker, the spaces after it.
+const NESTED_ITEM = /^( *)([-*+]|\d{1,9}[.)])( {1,4})(?=\S)/;
+// A task item's checkbox as the scanner reads it: one space after it, then text.
+const PLAIN_TASK = /^\[([ xX])\] (?=[^ ])/;
+
+function indentation(text: string, line: Line): number {
+  let s = line.start;
+  while (s < line.end && text.charCodeAt(s) === 0x20) s++;
+  return s - line.start;
+}
+
+/**
+ * A list whose markers stand `base` spaces in from the margin, with nested lists, task items
+ * and items of two paragraphs: what `list` leaves. Each item is a paragraph (continuation
+ * lines indented to its content, none lazy), then either a list at its content's column
+ * (interrupting the paragraph, so an ordered one starts at 1) or, after blank lines, a second
+ * paragraph at that column (the item is then spread). Blank lines may stand between the items
+ * of a list at the margin (the list is then spread), nowhere else in a nested list. Inline
+ * content is text, code spans and autolink literals only: nothing is deferred (micromark would
+ * read a nested item's source with other columns). Anything else: undefined.
+ */
+function nestedList(text: string, lines: Line[], i: number, base: number): { node: List; next: number } | undefined {
+  const items: ListItem[] = [];
+  let ordered = false;
+  let start: number | null = null;
+  let markerKind = '';
+  let spread = false;
+  let j = i;
+  for (;;) {
+    const line = lines[j]!;
+    const m = NESTED_ITEM.exec(text.slice(line.start, Math.min(line.end, line.start + base + 16)));
+    if (!m || m[1]!.length !== base) return undefined;
+    const marker = m[2]!;
+    const kind = /\d/.test(marker[0]!) ? marker.at(-1)! : marker;
+    if (items.length === 0) {
+      markerKind = kind;
+      ordered = kind === '.' || kind === ')';
+      start = ordered ? Number(marker.slice(0, -1)) : null;
+      // A nested list interrupts its parent's paragraph: an ordered one must start at 1.
+      if (base > 0 && ordered && start !== 1) return undefined;
+    } else if (kind !== markerKind) {
+      return undefined;
+    }
+    const column = m[0].length;
+    const contentStart = line.start + column;
+    if (startsBlock(text, contentStart, line.end)) return undefined;
+    let checked: boolean | null = null;
+    let from = contentStart;
+    const task = PLAIN_TASK.exec(text.slice(contentStart, Math.min(line.end, contentStart + 5)));
+    if (task) {
+      checked = task[1] !== ' ';
+      from = contentStart + 4;
+    } else if (TASK.test(text.slice(contentStart, line.end))) {
+      return undefined;
+    }
+    const first = itemParagraph(text, lines, j, from, column);
+    if (!first) return undefined;
+    // remark-gfm moves a task paragraph's start past the checkbox only onto a text node.
+    if (task && (first.node.children[0]?.type !== 'text' || first.node.children[0].position!.start.offset !== from)) return undefined;
+    const children: ListItem['children'] = [first.node];
+    let itemSpread = false;
+    let k = first.next;
+    const next = lines[k];
+    if (next && !isBlank(text, next) && indentation(text, next) === column) {
+      const child = nestedList(text, lines, k, column);
+      if (!child) return undefined;
+      children.push(child.node);
+      k = child.next;
+    } else if (next && isBlank(text, next)) {
+      let b = k;
+      while (b < lines.length && isBlank(text, lines[b]!)) b++;
+      const after = lines[b];
+      if (after && indentation(text, after) === column && !startsBlock(text, after.start + column, after.end)) {
+        const second = itemParagraph(text, lines, b, after.start + column, column);
+        if (!second) return undefined;
+        children.push(second.node);
+        itemSpread = true;
+        k = second.next;
+      }
+    }
+    const last = lines[k - 1]!;
+    items.push({ type: 'listItem', spread: itemSpread, checked, children, position: position(point(line, line.start + base), point(last, last.end)) });
+    // What follows: an item of this list, of an outer one (the caller's to check), blank
+    // lines, or the end of the section.
+    let b = k;
+    while (b < lines.length && isBlank(text, lines[b]!)) b++;
+    if (b === lines.length) {
+      j = k;
+      break;
+    }
+    const following = lines[b]!;
+    const s = indentation(text, following);
+    if (b > k) {
+      // Blank lines: only between the items of a list at the margin, or after it.
+      if (base > 0) return undefined;
+      if (s !== 0) return undefined;
+      if (NESTED_ITEM.test(text.slice(following.start, Math.min(following.end, following.start + 16)))) {
+        spread = true;
+        j = b;
+        continue;
+      }
+      j = k;
+      break;
+    }
+    // Not blank: a line that starts a block (itemParagraph stopped there).
+    if (s === base) {
+      j = b;
+      continue;
+    }
+    if (s < base) {
+      j = k;
+      break;
+    }
+    return undefined;
+  }
+  if (base === 0 && j < lines.length && !isBlank(text, lines[j]!)) return undefined; // not blank, not an item: micromark's to decide
+  const end = items.at(-1)!.position!.end;
+  return {
+    node: { type: 'list', ordered, start, spread, children: items, position: position({ ...items[0]!.position!.start }, { ...end }) },
+    next: j,
+  };
+}
+
+/**
+ * The paragraph of a nested list's item from `from` on line `i`: continuation lines indented
+ * to the item's content column `column` (less is lazy, four more or a tab is left to micromark),
+ * up to a blank line or a line that starts a block. Its inline content must be text, code
+ * spans and autolink literals (nothing deferred).
+ */
+function itemParagraph(text: string, lines: Line[], i: number, from: number, column: number): { node: Paragraph; next: number } | undefined {
+  let j = i + 1;
+  while (j < lines.length) {
+    const line = lines[j]!;
+    if (isBlank(text, line)) break;
+    const s = indentation(text, line);
+    if (startsBlock(text, line.start + s, line.end)) break;
+    if (s < column || s >= column + 4) return undefined;
+    j++;
+  }
+  const last = lines[j - 1]!;
+  const raw = text.slice(from, last.end);
+  const literals = special(raw) ? autolinkLiterals(text, from, last.end) : [];
+  if (!literals) return undefined;
+  const children = inline(text, lines.slice(i, j), from, last.end, false, literals);
+  if (!children || children.length === 0) return undefined;
+  return { node: { type: 'paragraph', children, position: position(point(lines[i]!, from), point(last, last.end)) }, next: j };
 }

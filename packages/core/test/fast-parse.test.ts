@@ -130,12 +130,35 @@ describe('the fast scanner', () => {
     ['an underscore in a URL', 'See https://x.io/a_b now.\n'],
     ['a domain ending in a hyphen', 'Mail a@b.c- now.\n'],
     ['mailto:', 'Mail mailto:a@b.io now.\n'],
-    ['a URL after indentation', 'See\n  https://x.io now.\n'],
+    ['a URL after indentation and a backtick', 'See ` it\n  https://x.io now.\n'],
     ['a URL next to a code span', 'See https://x.io`a` now.\n'],
     ['a code span round a URL (the word holds backticks)', 'See `https://x.io` now.\n'],
     ['a character reference', 'See https://x.io &amp; more.\n'],
   ])('defers a paragraph with %s to micromark', (_name, text) => {
     expect(scanSection(text, 0, text.length, 1)!.map((b) => b.type)).toEqual(['deferred']);
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  it('reads a nested list, a task item and an item of two paragraphs itself', () => {
+    const text = '1. a\n   - [ ] b\n   - c\n2. d\n\n   e\n';
+    const item = (spread: boolean, checked: boolean | null, children: unknown[], position: string) => ({ type: 'listItem', spread, checked, children, position });
+    const paragraph = (value: string, position: string) => ({ type: 'paragraph', children: [{ type: 'text', value, position }], position });
+    expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        spread: false,
+        children: [
+          item(false, null, [
+            paragraph('a', '1:4-1:5'),
+            { type: 'list', ordered: false, start: null, spread: false, children: [item(false, false, [paragraph('b', '2:10-2:11')], '2:4-2:11'), item(false, null, [paragraph('c', '3:6-3:7')], '3:4-3:7')], position: '2:4-3:7' },
+          ], '1:1-3:7'),
+          item(true, null, [paragraph('d', '4:4-4:5'), paragraph('e', '6:4-6:5')], '4:1-6:5'),
+        ],
+        position: '1:1-6:5',
+      },
+    ]);
     expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
 
@@ -158,14 +181,18 @@ describe('the fast scanner', () => {
   it.each([
     ['a table', '| a | b |\n| - | - |\n| 1 | 2 |\n'],
     ['a block quote', '> quoted\n'],
-    ['a nested list', '- a\n  - b\n'],
-    ['an item of two paragraphs', '- a\n\n  b\n'],
+    ['a nested list indented past its parent\'s content', '- a\n   - b\n'],
+    ['a nested list with a blank line in it', '- a\n  - b\n\n  - c\n'],
+    ['an item of three paragraphs', '- a\n\n  b\n\n  c\n'],
+    ['a lazy line in a nested item', '- a\n  - b\nc\n'],
+    ['a nested ordered list not starting at 1', '- a\n  2. b\n'],
+    ['a task item with emphasis', '- [ ] *a*\n  - b\n'],
     ['a setext heading', 'Title\n=====\n'],
     ['a thematic break', 'a\n\n***\n'],
     ['a tab', 'a\tb\n'],
     ['a link definition', '[a]: https://example.com\n'],
     ['indented code', '    code\n'],
-    ['a task item', '- [ ] todo\n'],
+    ['a task item whose text starts with a code span', '- [ ] `todo`\n'],
     ['an unclosed fence', '```\ncode\n'],
     ['HTML other than a comment', '<div>\nx\n</div>\n'],
     ['a list changing its marker', '- a\n* b\n'],
@@ -419,6 +446,78 @@ describe('autolink literals in generated Markdown', () => {
     );
     // The scanner itself read links in a good part of the documents (not only refused them).
     expect(read).toBeGreaterThan(100);
+  }, 180_000);
+});
+
+describe('nested lists, task items and items of two paragraphs in generated Markdown', () => {
+  // Lists of lists: markers of every kind, indented to the parent's content or off it by a
+  // space, checkboxes well and badly formed, wrapped, lazy and over-indented lines, blank
+  // lines between items, in items and in nested lists, second paragraphs, inline syntax.
+  const often = <T,>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 30, arbitrary: usual }, { weight: 1, arbitrary: rare });
+  const plain = fc.constantFrom('model', 'the', 'x2', 'café', 'www.a.io', 'a@b.io');
+  const words = fc.array(often(plain, fc.constantFrom('`c`', '`c`', '**b**', '_a_', '[x]', '#', '-', '1.', '>', '<b>', '---')), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+  const marker = often(fc.constant('-'), fc.constantFrom('1.', '1.', '*', '+', '2.', '1)', '10.'));
+  const box = often(fc.constantFrom('', '', '[ ] ', '[x] '), fc.constantFrom('[X] ', '[ ]  ', '[ ]', '[y] ', '[ ] `c` '));
+  const gap = often(fc.constant(''), fc.constantFrom('\n', '\n\n'));
+  interface Item {
+    marker: string;
+    space: string;
+    box: string;
+    lines: Array<[number, string]>;
+    second: string | null;
+    children: Item[];
+    gap: string;
+    shift: number;
+  }
+  const item: fc.Memo<Item> = fc.memo((n) =>
+    fc.record({
+      marker,
+      space: often(fc.constant(' '), fc.constantFrom('  ', '    ')),
+      box,
+      lines: fc.array(fc.tuple(often(fc.constant(0), fc.constantFrom(1, -1, 4, -9)), words), { minLength: 1, maxLength: 2 }),
+      second: often(fc.constant(null), words),
+      children: n > 1 ? fc.array(item(n - 1), { maxLength: 2 }) : fc.constant([]),
+      gap,
+      shift: often(fc.constant(0), fc.constantFrom(1, -1)),
+    }),
+  );
+  const render = (it: Item, base: number): string => {
+    const head = `${' '.repeat(base)}${it.marker}${it.space}`;
+    const column = head.length;
+    const out = [`${head}${it.box}${it.lines[0]![1]}`];
+    for (const [dx, t] of it.lines.slice(1)) out.push(`${' '.repeat(Math.max(0, column + dx))}${t}`);
+    for (const child of it.children) out.push(render(child, Math.max(0, column + it.shift)));
+    if (it.second != null) out.push(`\n${' '.repeat(column)}${it.second}`);
+    return out.join('\n') + it.gap;
+  };
+  const list = fc.array(item(3), { minLength: 1, maxLength: 3 }).map((items) => items.map((it) => render(it, 0)).join('\n'));
+  const document = fc.array(fc.oneof(list, words), { minLength: 1, maxLength: 3 }).map((blocks) => `# 1. q\n\n${blocks.join('\n\n')}\n`);
+
+  it('gives the tree of one micromark parse (a fresh seed every run), the scanner reading many of them itself', () => {
+    const seed = process.env.GENAI_QA_SEED ? Number(process.env.GENAI_QA_SEED) : Math.floor(Math.random() * 2 ** 31);
+    console.log(`nested list differential: seed ${seed} (replay: GENAI_QA_SEED=${seed} npx vitest run packages/core/test/fast-parse.test.ts)`);
+    let read = 0;
+    // (The development build of mdast-util-gfm-task-list-item asserts on some input: the same
+    // error from both parsers is the same result.)
+    const result = (parse: (text: string) => unknown, text: string): string => {
+      try {
+        return JSON.stringify(parse(text));
+      } catch (error) {
+        return `throws ${String(error)}`;
+      }
+    };
+    fc.assert(
+      fc.property(document, (text) => {
+        const blocks = scanSection(text, 0, text.length, 1);
+        if (blocks && blocks.some((b) => b.type === 'list' && b.children.some((i) => i.children.some((c) => c.type === 'list')))) read++;
+        expect(result(parseMarkdown, text)).toBe(result(parseWhole, text));
+      }),
+      { numRuns: 1500, seed },
+    );
+    // The scanner itself read nested lists in some of the documents (2 to 4 % of them: most
+    // hold something it refuses), not only refused them.
+    console.log(`nested list differential: the scanner read ${read} of 1500 documents`);
+    expect(read).toBeGreaterThan(15);
   }, 180_000);
 });
 
