@@ -1,11 +1,12 @@
-import type { Code, Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Code, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { lastAtOrBefore } from './line-index.js';
 
 /**
  * A fast path for the Markdown that makes up nearly all of a question corpus: ATX headings,
  * paragraphs, flat lists of one-paragraph items, fenced code and HTML comments, with inline
- * content that is plain text or code spans. micromark spends ~1 µs per character on any
+ * content that is plain text, code spans or plain autolink literals (bare URLs, `www.` and
+ * e-mail addresses: `autolinkLiterals`). micromark spends ~1 µs per character on any
  * input; this scanner builds the same mdast (same nodes, fields, key order and positions)
  * for that subset at a fraction of the cost and a fraction of the garbage.
  *
@@ -153,7 +154,7 @@ export function scanSection(text: string, start: number, end: number, firstLine:
       continue;
     }
     if (LIST_ITEM.test(text.slice(line.start, Math.min(line.end, line.start + 16)))) {
-      const result = list(text, lines, i);
+      const result = list(text, lines, i) ?? nestedList(text, lines, i, 0);
       if (!result) return undefined;
       blocks.push(result.node);
       i = result.next;
@@ -202,7 +203,8 @@ function heading(text: string, line: Line): Heading | Deferred | undefined {
   if (last === 0x23 || last === 0x20) return undefined;
   const depth = m[1]!.length as Heading['depth'];
   const content = text.slice(contentStart, line.end);
-  const children = special(content) ? strongOnly(text, line, contentStart, line.end) : inline(text, [line], contentStart, line.end);
+  const literals = special(content) ? autolinkLiterals(text, contentStart, line.end) : [];
+  const children = literals ? inline(text, [line], contentStart, line.end, false, literals) : strongOnly(text, line, contentStart, line.end);
   if (!children) return { type: 'deferred', kind: 'heading', line: line.number, offset: line.start, source: raw };
   return { type: 'heading', depth, children, position: position(point(line, line.start), point(line, line.end)) };
 }
@@ -351,7 +353,8 @@ function paragraph(
   const first = lines[i]!;
   const last = lines[j - 1]!;
   const raw = text.slice(contentStart, last.end);
-  const children = !special(raw) ? inline(text, lines.slice(i, j), contentStart, last.end, indent === 0) : j === i + 1 ? strongOnly(text, first, contentStart, last.end) : undefined;
+  const literals = special(raw) ? autolinkLiterals(text, contentStart, last.end) : [];
+  const children = literals ? inline(text, lines.slice(i, j), contentStart, last.end, indent === 0, literals) : j === i + 1 ? strongOnly(text, first, contentStart, last.end) : undefined;
   if (!children) {
     const from = indent > 0 ? first.start : contentStart;
     return {
@@ -371,8 +374,34 @@ function paragraph(
  * does not decide, or when a code span crosses a line and `crossLines` is false (in a list
  * item, where the item's indentation on the next line is not the code's).
  */
-function inline(text: string, lines: Line[], from: number, to: number, crossLines = false): PhrasingContent[] | undefined {
+function inline(text: string, lines: Line[], from: number, to: number, crossLines = false, literals: Literal[] = []): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
+  // The text between code spans, with the autolink literals in it made links (a literal has
+  // no backtick: it lies in one such stretch of text, or inside a code span, where it is code).
+  let next = 0;
+  const pushText = (start: number, end: number): boolean => {
+    while (next < literals.length && literals[next]!.start < start) next++;
+    let at = start;
+    for (; next < literals.length && literals[next]!.end <= end; next++) {
+      const literal = literals[next]!;
+      if (literal.start > at) {
+        // Before a literal that starts an indented line, the text ends with the line ending:
+        // the indentation is no one's content (micromark's positions, in paragraphs and items).
+        // With a backtick in the range, micromark's to say (after one that opens no code span,
+        // the indentation was the text's).
+        let textEnd = literal.start;
+        if (endsWithIndentation(text, at, textEnd)) {
+          if (runs.length > 0) return false;
+          while (text.charCodeAt(textEnd - 1) === 0x20) textEnd--;
+        }
+        out.push(textNode(text, lines, at, textEnd));
+      }
+      out.push(literalLink(text, lineOf(lines, literal.start), literal));
+      at = literal.end;
+    }
+    if (end > at) out.push(textNode(text, lines, at, end));
+    return true;
+  };
   // Every run of backticks in the range, found once; then, for each size, where its runs
   // are, so that finding a closing run never rescans the text (a paragraph of many
   // unmatched runs would otherwise cost the square of its length).
@@ -407,7 +436,7 @@ function inline(text: string, lines: Line[], from: number, to: number, crossLine
       let b = tick;
       while (b > textStart && text.charCodeAt(b - 1) === 0x20) b--;
       if (b < tick && text.charCodeAt(b - 1) === 0x0a) return undefined;
-      out.push(textNode(text, lines, textStart, tick));
+      if (!pushText(textStart, tick)) return undefined;
     }
     // The code as written, line endings and the next lines' indentation included (as
     // mdast has it); one space or line ending is padding at each end when both ends have one
@@ -421,7 +450,7 @@ function inline(text: string, lines: Line[], from: number, to: number, crossLine
     textStart = close + size;
     k = closing + 1;
   }
-  if (to > textStart) out.push(textNode(text, lines, textStart, to));
+  if (to > textStart && !pushText(textStart, to)) return undefined;
   return out;
 }
 
@@ -501,4 +530,218 @@ function lineOf(lines: Line[], offset: number): Line {
   // The last line starting at or before `offset` (binary search: a paragraph may have
   // thousands of lines).
   return lines[Math.max(0, lastAtOrBefore(lines.length, (i) => lines[i]!.start, offset))]!;
+}
+
+/** An autolink literal of GFM (`https://…`, `www.…`, an e-mail address): where, and its URL. */
+interface Literal {
+  start: number;
+  end: number;
+  url: string;
+}
+
+// The words that can hold an autolink literal, to micromark-extension-gfm-autolink-literal's
+// syntax or to mdast-util-gfm-autolink-literal's search of the text after the parse.
+const LITERAL_MARK = /https?:|www\.|@/i;
+// The literals read here, in a word after white space (or at the start), ended by white space
+// (or the end) after a run of `.,!?` that micromark leaves out of the link (its trail):
+// `http://` or `https://` and a letter or digit, or `www.` and one, then only characters that
+// never pair, balance, escape or start a reference (no `_*~()[]<>\;:` …); an e-mail address
+// of GFM's atext, `@`, labels of letters, digits and `-`, a letter last. Whatever else holds
+// one of the marks sends the block to micromark.
+const URL_LITERAL = /^(?:https?:\/\/|www\.)[A-Za-z0-9][A-Za-z0-9\-./?=&%#+]*$/;
+const EMAIL_LITERAL = /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+// Inline syntax other than code spans, autolink literals and `&` (text, when no `;` can end a
+// character reference).
+const LITERAL_SPECIAL = /[\\*~[\]<|$]|[ \t]$|[ \t]\n/m;
+
+/**
+ * The autolink literals of `text.slice(from, to)`, inline content whose only syntax besides
+ * code spans is those literals (and `&` without any `;`); undefined for anything else, or for
+ * a word with a mark of a literal (`http:`, `www.`, `@`, in any case) not in the plain forms
+ * above. Every literal that micromark's syntax would see is then one of these words, its
+ * link ending where micromark ends it, and the text left has no mark that the search of
+ * mdast-util-gfm-autolink-literal (run on micromark's tree after the parse) could find.
+ */
+function autolinkLiterals(text: string, from: number, to: number): Literal[] | undefined {
+  const content = text.slice(from, to);
+  if (LITERAL_SPECIAL.test(content) || (content.includes('&') && content.includes(';')) || underscoresMayPair(content)) return undefined;
+  const literals: Literal[] = [];
+  for (const m of content.matchAll(/[^ \n]+/g)) {
+    const word = m[0];
+    if (!LITERAL_MARK.test(word)) continue;
+    let end = word.length;
+    while (end > 0 && '.,!?'.includes(word[end - 1]!)) end--;
+    const body = word.slice(0, end);
+    const start = from + m.index;
+    if (body.includes('@')) {
+      if (!EMAIL_LITERAL.test(body) || !/[A-Za-z]$/.test(body)) return undefined;
+      literals.push({ start, end: start + end, url: `mailto:${body}` });
+    } else {
+      if (!URL_LITERAL.test(body)) return undefined;
+      literals.push({ start, end: start + end, url: body.startsWith('www.') ? `http://${body}` : body });
+    }
+  }
+  return literals;
+}
+
+/** The link of an autolink literal, as mdast-util-from-markdown builds it (same key order). */
+function literalLink(text: string, line: Line, literal: Literal): Link {
+  const at = position(point(line, literal.start), point(line, literal.end));
+  const value = text.slice(literal.start, literal.end);
+  return { type: 'link', title: null, url: literal.url, children: [{ type: 'text', value, position: at }], position: position(point(line, literal.start), point(line, literal.end)) };
+}
+
+/** Whether text[from … to) ends with a line ending and spaces: who owns them is micromark's to say. */
+function endsWithIndentation(text: string, from: number, to: number): boolean {
+  let b = to;
+  while (b > from && text.charCodeAt(b - 1) === 0x20) b--;
+  return b < to && text.charCodeAt(b - 1) === 0x0a;
+}
+
+// A list item's first line at any indentation: the indentation, the marker, the spaces after it.
+const NESTED_ITEM = /^( *)([-*+]|\d{1,9}[.)])( {1,4})(?=\S)/;
+// A task item's checkbox as the scanner reads it: one space after it, then text.
+const PLAIN_TASK = /^\[([ xX])\] (?=[^ ])/;
+
+function indentation(text: string, line: Line): number {
+  let s = line.start;
+  while (s < line.end && text.charCodeAt(s) === 0x20) s++;
+  return s - line.start;
+}
+
+/**
+ * A list whose markers stand `base` spaces in from the margin, with nested lists, task items
+ * and items of two paragraphs: what `list` leaves. Each item is a paragraph (continuation
+ * lines indented to its content, none lazy), then either a list at its content's column
+ * (interrupting the paragraph, so an ordered one starts at 1) or, after blank lines, a second
+ * paragraph at that column (the item is then spread). Blank lines may stand between the items
+ * of a list at the margin (the list is then spread), nowhere else in a nested list. Inline
+ * content is text, code spans and autolink literals only: nothing is deferred (micromark would
+ * read a nested item's source with other columns). Anything else: undefined.
+ */
+function nestedList(text: string, lines: Line[], i: number, base: number): { node: List; next: number } | undefined {
+  const items: ListItem[] = [];
+  let ordered = false;
+  let start: number | null = null;
+  let markerKind = '';
+  let spread = false;
+  let j = i;
+  for (;;) {
+    const line = lines[j]!;
+    const m = NESTED_ITEM.exec(text.slice(line.start, Math.min(line.end, line.start + base + 16)));
+    if (!m || m[1]!.length !== base) return undefined;
+    const marker = m[2]!;
+    const kind = /\d/.test(marker[0]!) ? marker.at(-1)! : marker;
+    if (items.length === 0) {
+      markerKind = kind;
+      ordered = kind === '.' || kind === ')';
+      start = ordered ? Number(marker.slice(0, -1)) : null;
+      // A nested list interrupts its parent's paragraph: an ordered one must start at 1.
+      if (base > 0 && ordered && start !== 1) return undefined;
+    } else if (kind !== markerKind) {
+      return undefined;
+    }
+    const column = m[0].length;
+    const contentStart = line.start + column;
+    if (startsBlock(text, contentStart, line.end)) return undefined;
+    let checked: boolean | null = null;
+    let from = contentStart;
+    const task = PLAIN_TASK.exec(text.slice(contentStart, Math.min(line.end, contentStart + 5)));
+    if (task) {
+      checked = task[1] !== ' ';
+      from = contentStart + 4;
+    } else if (TASK.test(text.slice(contentStart, line.end))) {
+      return undefined;
+    }
+    const first = itemParagraph(text, lines, j, from, column);
+    if (!first) return undefined;
+    // remark-gfm moves a task paragraph's start past the checkbox only onto a text node.
+    if (task && (first.node.children[0]?.type !== 'text' || first.node.children[0].position!.start.offset !== from)) return undefined;
+    const children: ListItem['children'] = [first.node];
+    let itemSpread = false;
+    let k = first.next;
+    const next = lines[k];
+    if (next && !isBlank(text, next) && indentation(text, next) === column) {
+      const child = nestedList(text, lines, k, column);
+      if (!child) return undefined;
+      children.push(child.node);
+      k = child.next;
+    } else if (next && isBlank(text, next)) {
+      let b = k;
+      while (b < lines.length && isBlank(text, lines[b]!)) b++;
+      const after = lines[b];
+      if (after && indentation(text, after) === column && !startsBlock(text, after.start + column, after.end)) {
+        const second = itemParagraph(text, lines, b, after.start + column, column);
+        if (!second) return undefined;
+        children.push(second.node);
+        itemSpread = true;
+        k = second.next;
+      }
+    }
+    const last = lines[k - 1]!;
+    items.push({ type: 'listItem', spread: itemSpread, checked, children, position: position(point(line, line.start + base), point(last, last.end)) });
+    // What follows: an item of this list, of an outer one (the caller's to check), blank
+    // lines, or the end of the section.
+    let b = k;
+    while (b < lines.length && isBlank(text, lines[b]!)) b++;
+    if (b === lines.length) {
+      j = k;
+      break;
+    }
+    const following = lines[b]!;
+    const s = indentation(text, following);
+    if (b > k) {
+      // Blank lines: only between the items of a list at the margin, or after it.
+      if (base > 0) return undefined;
+      if (s !== 0) return undefined;
+      if (NESTED_ITEM.test(text.slice(following.start, Math.min(following.end, following.start + 16)))) {
+        spread = true;
+        j = b;
+        continue;
+      }
+      j = k;
+      break;
+    }
+    // Not blank: a line that starts a block (itemParagraph stopped there).
+    if (s === base) {
+      j = b;
+      continue;
+    }
+    if (s < base) {
+      j = k;
+      break;
+    }
+    return undefined;
+  }
+  if (base === 0 && j < lines.length && !isBlank(text, lines[j]!)) return undefined; // not blank, not an item: micromark's to decide
+  const end = items.at(-1)!.position!.end;
+  return {
+    node: { type: 'list', ordered, start, spread, children: items, position: position({ ...items[0]!.position!.start }, { ...end }) },
+    next: j,
+  };
+}
+
+/**
+ * The paragraph of a nested list's item from `from` on line `i`: continuation lines indented
+ * to the item's content column `column` (less is lazy, four more or a tab is left to micromark),
+ * up to a blank line or a line that starts a block. Its inline content must be text, code
+ * spans and autolink literals (nothing deferred).
+ */
+function itemParagraph(text: string, lines: Line[], i: number, from: number, column: number): { node: Paragraph; next: number } | undefined {
+  let j = i + 1;
+  while (j < lines.length) {
+    const line = lines[j]!;
+    if (isBlank(text, line)) break;
+    const s = indentation(text, line);
+    if (startsBlock(text, line.start + s, line.end)) break;
+    if (s < column || s >= column + 4) return undefined;
+    j++;
+  }
+  const last = lines[j - 1]!;
+  const raw = text.slice(from, last.end);
+  const literals = special(raw) ? autolinkLiterals(text, from, last.end) : [];
+  if (!literals) return undefined;
+  const children = inline(text, lines.slice(i, j), from, last.end, false, literals);
+  if (!children || children.length === 0) return undefined;
+  return { node: { type: 'paragraph', children, position: position(point(lines[i]!, from), point(last, last.end)) }, next: j };
 }

@@ -43,7 +43,8 @@ function parseSections(text: string, options: { sectionMinBytes?: number; fast?:
   // time (micromark 4.0.3 rebuilds the document's list of events whenever a container closes),
   // and files in other layouts (bold questions, headings without numbers) have no cut of the first kind.
   const pieces = { headings: sectionStarts(text) ?? [], blocks: blockStarts(text) };
-  if (pieces.headings.length === 0 && pieces.blocks.length === 0) return parser.parse(text);
+  // A file without cuts is still one section the scanner may read (a single question of one long list).
+  if (!fast && pieces.headings.length === 0 && pieces.blocks.length === 0) return parser.parse(text);
   try {
     // Definitions reach across the file: each piece is parsed with the ones it may use
     // written next to it. First with the definitions the text seems to have; when micromark

@@ -101,6 +101,67 @@ describe('the fast scanner', () => {
     expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
 
+  it('reads bare URLs, www. addresses and e-mail addresses as the links of GFM autolink literals, their trailing punctuation left out', () => {
+    const text = 'See https://a.example.org/p?q=1&n=2, www.b.io or\nc.d@e.example.net. ` www.x.io ` is code.\n';
+    expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'See ', position: '1:1-1:5' },
+          { type: 'link', title: null, url: 'https://a.example.org/p?q=1&n=2', children: [{ type: 'text', value: 'https://a.example.org/p?q=1&n=2', position: '1:5-1:36' }], position: '1:5-1:36' },
+          { type: 'text', value: ', ', position: '1:36-1:38' },
+          { type: 'link', title: null, url: 'http://www.b.io', children: [{ type: 'text', value: 'www.b.io', position: '1:38-1:46' }], position: '1:38-1:46' },
+          { type: 'text', value: ' or\n', position: '1:46-2:1' },
+          { type: 'link', title: null, url: 'mailto:c.d@e.example.net', children: [{ type: 'text', value: 'c.d@e.example.net', position: '2:1-2:18' }], position: '2:1-2:18' },
+          { type: 'text', value: '. ', position: '2:18-2:20' },
+          { type: 'inlineCode', value: 'www.x.io', position: '2:20-2:32' },
+          { type: 'text', value: ' is code.', position: '2:32-2:41' },
+        ],
+        position: '1:1-2:41',
+      },
+    ]);
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  it.each([
+    ['"www." alone (a link of "www" to micromark)', 'Type www. here.\n'],
+    ['an address in capitals', 'See HTTPS://X.IO now.\n'],
+    ['a URL in parentheses', 'See (https://x.io) now.\n'],
+    ['an underscore in a URL', 'See https://x.io/a_b now.\n'],
+    ['a domain ending in a hyphen', 'Mail a@b.c- now.\n'],
+    ['mailto:', 'Mail mailto:a@b.io now.\n'],
+    ['a URL after indentation and a backtick', 'See ` it\n  https://x.io now.\n'],
+    ['a URL next to a code span', 'See https://x.io`a` now.\n'],
+    ['a code span round a URL (the word holds backticks)', 'See `https://x.io` now.\n'],
+    ['a character reference', 'See https://x.io &amp; more.\n'],
+  ])('defers a paragraph with %s to micromark', (_name, text) => {
+    expect(scanSection(text, 0, text.length, 1)!.map((b) => b.type)).toEqual(['deferred']);
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  it('reads a nested list, a task item and an item of two paragraphs itself', () => {
+    const text = '1. a\n   - [ ] b\n   - c\n2. d\n\n   e\n';
+    const item = (spread: boolean, checked: boolean | null, children: unknown[], position: string) => ({ type: 'listItem', spread, checked, children, position });
+    const paragraph = (value: string, position: string) => ({ type: 'paragraph', children: [{ type: 'text', value, position }], position });
+    expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        spread: false,
+        children: [
+          item(false, null, [
+            paragraph('a', '1:4-1:5'),
+            { type: 'list', ordered: false, start: null, spread: false, children: [item(false, false, [paragraph('b', '2:10-2:11')], '2:4-2:11'), item(false, null, [paragraph('c', '3:6-3:7')], '3:4-3:7')], position: '2:4-3:7' },
+          ], '1:1-3:7'),
+          item(true, null, [paragraph('d', '4:4-4:5'), paragraph('e', '6:4-6:5')], '4:1-6:5'),
+        ],
+        position: '1:1-6:5',
+      },
+    ]);
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
   it('reads code spans across the lines of a paragraph, and a line of three backticks with one after them as text', () => {
     const text = 'Use `` a\n  b `` and\n``` c ` d\n';
     expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
@@ -120,14 +181,18 @@ describe('the fast scanner', () => {
   it.each([
     ['a table', '| a | b |\n| - | - |\n| 1 | 2 |\n'],
     ['a block quote', '> quoted\n'],
-    ['a nested list', '- a\n  - b\n'],
-    ['an item of two paragraphs', '- a\n\n  b\n'],
+    ['a nested list indented past its parent\'s content', '- a\n   - b\n'],
+    ['a nested list with a blank line in it', '- a\n  - b\n\n  - c\n'],
+    ['an item of three paragraphs', '- a\n\n  b\n\n  c\n'],
+    ['a lazy line in a nested item', '- a\n  - b\nc\n'],
+    ['a nested ordered list not starting at 1', '- a\n  2. b\n'],
+    ['a task item with emphasis', '- [ ] *a*\n  - b\n'],
     ['a setext heading', 'Title\n=====\n'],
     ['a thematic break', 'a\n\n***\n'],
     ['a tab', 'a\tb\n'],
     ['a link definition', '[a]: https://example.com\n'],
     ['indented code', '    code\n'],
-    ['a task item', '- [ ] todo\n'],
+    ['a task item whose text starts with a code span', '- [ ] `todo`\n'],
     ['an unclosed fence', '```\ncode\n'],
     ['HTML other than a comment', '<div>\nx\n</div>\n'],
     ['a list changing its marker', '- a\n* b\n'],
@@ -242,6 +307,8 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   const word = fc.oneof(
     { weight: 1, arbitrary: reference },
     { weight: 4, arbitrary: fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '(_a', 'b_)', '_😀', '😀_', '\u00a0_x', '.__', 'ü_', '_\u3000', '*', '**', '**bold**', '**Q1. Why?**', '(**a**)', '**a**b', 'a**b**', '**a**.', '**_a_**', '**a', 'b**', 'c**.', '(**d', '**é**', '**😀**', '***a***', '****', '**a***', 'x****y', '`', '``', '```', '```a`', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|') },
+    // Autolink literals, the forms the scanner reads and the ones around them that it must refuse.
+    { weight: 2, arbitrary: fc.constantFrom('https://a.example.org/p/q?x=1&n=2', 'http://x.io.', 'https://x.io/a,', 'https://x.io?!', 'https://x.io/p.q#f', 'www.', 'www.b', 'www.b.c!', 'WWW.b.c', 'HTTPS://X.IO', 'https://-a.b', 'https://', '(https://x.io)', 'https://x.io/a_b', 'https://x.io/(a)', 'x.https://y.io', 'a@b.c_d', 'a@b-', 'a@b.c-', 'c.d@e.f.', 'x_y@z.io', '_x@y.io_', 'mailto:a@b.io', 'xmpp:a@b.io', '@u', 'a@b', 'a.@b.io', 'a@b.io@c.d', 'a&b', 'a&', '&', 'x;', '&amp', 'https://x.io/`a`', '`https://x.io`', 'www.x.io/a&b', 'https://x.io/&amp;', 'x@y.io/z', 'wwww.x.io', 'a:www.x.io', 'http:x') },
   );
   const lineText = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
   const indent = fc.constantFrom('', '', ' ', '  ', '   ', '    ', '     ');
@@ -327,6 +394,130 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
       expect(JSON.stringify(micromarkOnly(text))).toBe(JSON.stringify(parseWhole(text)));
       throw new Error(`seed ${seed}: ${String(details.errorInstance)} (document in ${file})`);
     }
+  }, 180_000);
+});
+
+describe('autolink literals in generated Markdown', () => {
+  // Prose with bare URLs, www. addresses and e-mail addresses (the forms the scanner reads,
+  // with trailing punctuation, and the near misses it must leave to micromark), code spans,
+  // `&`, underscores, wrapped and indented lines, in paragraphs, list items and headings.
+  const word = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('model', 'the', 'x2', 'café', 'a_b', '_a', 'b_', '&', 'a&b', ';', '!', '?', '(', ')', '`', '`c`', '` www.x.io `', '``a``') },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('https://', 'http://', 'www.', 'HTTP://', 'Www.', 'ftp://', 'a.', ''),
+          fc.constantFrom('a', 'ex-ample', 'b2', '-a', '_a', '.a', ''),
+          fc.constantFrom('.io', '.example.org', '', '.c_d', '.x-', '.7'),
+          fc.constantFrom('', '', '/p', '/p/q.r', '?q=1&n=2', '#f', '/a_b', '/(a)', '/a;', '/%20+x', '/a:b', '/a@b', '&amp;', '/`a`'),
+          fc.constantFrom('', '', '', '.', ',', '!', '?', '.)', '?!', '..', ';', ':', '"', '*', '_', '~', '&', '&x;', ']'),
+        )
+        .map((parts) => parts.join('')),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom('a', 'c.d', 'x_y', 'e+f', '-g', 'h.', '', 'mailto:a', 'xmpp:b', '(a', '/a'), fc.constantFrom('@'), fc.constantFrom('b.io', 'e.example.net', 'b', 'b.c_d', 'b.c-', 'b.c2', 'b-c.de', 'b..c', 'b.io/z', 'b.io@c.d'), fc.constantFrom('', '', '.', ',', '!', '?', '..', '-', '_'))
+        .map((parts) => parts.join('')),
+    },
+  );
+  const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
+  const indent = fc.constantFrom('', '', '', ' ', '  ', '   ');
+  const paragraph = fc.array(fc.tuple(indent, line), { minLength: 1, maxLength: 3 }).map((lines) => lines.map(([i, t], n) => (n === 0 ? t : i + t)).join('\n'));
+  const block = fc.oneof(
+    paragraph,
+    line.map((t) => `# 1. ${t}`),
+    fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((items) => items.map((p) => `- ${p.replace(/\n/g, '\n  ')}`).join('\n')),
+  );
+  const document = fc.array(block, { minLength: 1, maxLength: 6 }).map((blocks) => `${blocks.join('\n\n')}\n`);
+
+  it('gives the tree of one micromark parse (a fresh seed every run), the scanner reading many of them itself', () => {
+    const seed = process.env.GENAI_QA_SEED ? Number(process.env.GENAI_QA_SEED) : Math.floor(Math.random() * 2 ** 31);
+    console.log(`autolink literal differential: seed ${seed} (replay: GENAI_QA_SEED=${seed} npx vitest run packages/core/test/fast-parse.test.ts)`);
+    let read = 0;
+    fc.assert(
+      fc.property(document, (text) => {
+        const blocks = scanSection(text, 0, text.length, 1);
+        if (blocks && JSON.stringify(blocks).includes('"type":"link"')) read++;
+        expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+      }),
+      { numRuns: 1500, seed },
+    );
+    // The scanner itself read links in a good part of the documents (not only refused them).
+    expect(read).toBeGreaterThan(100);
+  }, 180_000);
+});
+
+describe('nested lists, task items and items of two paragraphs in generated Markdown', () => {
+  // Lists of lists: markers of every kind, indented to the parent's content or off it by a
+  // space, checkboxes well and badly formed, wrapped, lazy and over-indented lines, blank
+  // lines between items, in items and in nested lists, second paragraphs, inline syntax.
+  const often = <T,>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 30, arbitrary: usual }, { weight: 1, arbitrary: rare });
+  const plain = fc.constantFrom('model', 'the', 'x2', 'café', 'www.a.io', 'a@b.io');
+  const words = fc.array(often(plain, fc.constantFrom('`c`', '`c`', '**b**', '_a_', '[x]', '#', '-', '1.', '>', '<b>', '---')), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+  const marker = often(fc.constant('-'), fc.constantFrom('1.', '1.', '*', '+', '2.', '1)', '10.'));
+  const box = often(fc.constantFrom('', '', '[ ] ', '[x] '), fc.constantFrom('[X] ', '[ ]  ', '[ ]', '[y] ', '[ ] `c` '));
+  const gap = often(fc.constant(''), fc.constantFrom('\n', '\n\n'));
+  interface Item {
+    marker: string;
+    space: string;
+    box: string;
+    lines: Array<[number, string]>;
+    second: string | null;
+    children: Item[];
+    gap: string;
+    shift: number;
+  }
+  const item: fc.Memo<Item> = fc.memo((n) =>
+    fc.record({
+      marker,
+      space: often(fc.constant(' '), fc.constantFrom('  ', '    ')),
+      box,
+      lines: fc.array(fc.tuple(often(fc.constant(0), fc.constantFrom(1, -1, 4, -9)), words), { minLength: 1, maxLength: 2 }),
+      second: often(fc.constant(null), words),
+      children: n > 1 ? fc.array(item(n - 1), { maxLength: 2 }) : fc.constant([]),
+      gap,
+      shift: often(fc.constant(0), fc.constantFrom(1, -1)),
+    }),
+  );
+  const render = (it: Item, base: number): string => {
+    const head = `${' '.repeat(base)}${it.marker}${it.space}`;
+    const column = head.length;
+    const out = [`${head}${it.box}${it.lines[0]![1]}`];
+    for (const [dx, t] of it.lines.slice(1)) out.push(`${' '.repeat(Math.max(0, column + dx))}${t}`);
+    for (const child of it.children) out.push(render(child, Math.max(0, column + it.shift)));
+    if (it.second != null) out.push(`\n${' '.repeat(column)}${it.second}`);
+    return out.join('\n') + it.gap;
+  };
+  const list = fc.array(item(3), { minLength: 1, maxLength: 3 }).map((items) => items.map((it) => render(it, 0)).join('\n'));
+  const document = fc.array(fc.oneof(list, words), { minLength: 1, maxLength: 3 }).map((blocks) => `# 1. q\n\n${blocks.join('\n\n')}\n`);
+
+  it('gives the tree of one micromark parse (a fresh seed every run), the scanner reading many of them itself', () => {
+    const seed = process.env.GENAI_QA_SEED ? Number(process.env.GENAI_QA_SEED) : Math.floor(Math.random() * 2 ** 31);
+    console.log(`nested list differential: seed ${seed} (replay: GENAI_QA_SEED=${seed} npx vitest run packages/core/test/fast-parse.test.ts)`);
+    let read = 0;
+    // (The development build of mdast-util-gfm-task-list-item asserts on some input: the same
+    // error from both parsers is the same result.)
+    const result = (parse: (text: string) => unknown, text: string): string => {
+      try {
+        return JSON.stringify(parse(text));
+      } catch (error) {
+        return `throws ${String(error)}`;
+      }
+    };
+    fc.assert(
+      fc.property(document, (text) => {
+        const blocks = scanSection(text, 0, text.length, 1);
+        if (blocks && blocks.some((b) => b.type === 'list' && b.children.some((i) => i.children.some((c) => c.type === 'list')))) read++;
+        expect(result(parseMarkdown, text)).toBe(result(parseWhole, text));
+      }),
+      { numRuns: 1500, seed },
+    );
+    // The scanner itself read nested lists in some of the documents (2 to 4 % of them: most
+    // hold something it refuses), not only refused them.
+    console.log(`nested list differential: the scanner read ${read} of 1500 documents`);
+    expect(read).toBeGreaterThan(15);
   }, 180_000);
 });
 
