@@ -1,12 +1,15 @@
 import type { Code, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Math as MathBlock } from 'mdast-util-math';
 import type { Point, Position } from 'unist';
 import { lastAtOrBefore } from './line-index.js';
 
 /**
  * A fast path for the Markdown that makes up nearly all of a question corpus: ATX headings,
- * paragraphs, flat lists of one-paragraph items, fenced code and HTML comments, with inline
- * content that is plain text, code spans or plain autolink literals (bare URLs, `www.` and
- * e-mail addresses: `autolinkLiterals`). micromark spends ~1 µs per character on any
+ * paragraphs, lists (flat ones of one-paragraph items; nested ones, task items and items of two
+ * paragraphs in `nestedList`), fenced code, display math (`mathBlock`) and HTML comments, with
+ * inline content that is plain text, code spans, plain autolink literals (bare URLs, `www.` and
+ * e-mail addresses: `autolinkLiterals`), or math and backslash escapes (`mathInline`), and
+ * one-line `**strong**` (`strongOnly`). micromark spends ~1 µs per character on any
  * input; this scanner builds the same mdast (same nodes, fields, key order and positions)
  * for that subset at a fraction of the cost and a fraction of the garbage.
  *
@@ -14,7 +17,7 @@ import { lastAtOrBefore } from './line-index.js';
  * (block quotes, tables, nested or loose multi-paragraph items, setext headings, tabs, link
  * definitions, …) makes `scanSection` return undefined, and the caller parses that section
  * with micromark. A paragraph or heading whose inline content has any other Markdown syntax
- * (emphasis, links, escapes, entities, autolinks, HTML, hard breaks) is returned as a
+ * (emphasis, links, entities, autolinks, HTML, hard breaks, or escapes beside any of them) is returned as a
  * `Deferred` node: its source is parsed by micromark — many of them in one call — and
  * spliced in. The differential tests compare the result with micromark's on whole
  * corpora and on generated Markdown.
@@ -146,6 +149,13 @@ export function scanSection(text: string, start: number, end: number, firstLine:
       i = result.next;
       continue;
     }
+    if (first === 0x24 /* $ */ && line.end - line.start === 2 && text.startsWith('$$', line.start)) {
+      const result = mathBlock(text, lines, i);
+      if (!result) return undefined;
+      blocks.push(result.node);
+      i = result.next;
+      continue;
+    }
     if (first === 0x3c /* < */) {
       const result = comment(text, lines, i);
       if (!result) return undefined;
@@ -204,7 +214,7 @@ function heading(text: string, line: Line): Heading | Deferred | undefined {
   const depth = m[1]!.length as Heading['depth'];
   const content = text.slice(contentStart, line.end);
   const literals = special(content) ? autolinkLiterals(text, contentStart, line.end) : [];
-  const children = literals ? inline(text, [line], contentStart, line.end, false, literals) : strongOnly(text, line, contentStart, line.end);
+  const children = literals ? inline(text, [line], contentStart, line.end, false, literals) : (mathInline(text, [line], contentStart, line.end, false) ?? strongOnly(text, line, contentStart, line.end));
   if (!children) return { type: 'deferred', kind: 'heading', line: line.number, offset: line.start, source: raw };
   return { type: 'heading', depth, children, position: position(point(line, line.start), point(line, line.end)) };
 }
@@ -354,7 +364,9 @@ function paragraph(
   const last = lines[j - 1]!;
   const raw = text.slice(contentStart, last.end);
   const literals = special(raw) ? autolinkLiterals(text, contentStart, last.end) : [];
-  const children = literals ? inline(text, lines.slice(i, j), contentStart, last.end, indent === 0, literals) : j === i + 1 ? strongOnly(text, first, contentStart, last.end) : undefined;
+  const children = literals
+    ? inline(text, lines.slice(i, j), contentStart, last.end, indent === 0, literals)
+    : (mathInline(text, lines.slice(i, j), contentStart, last.end, indent === 0) ?? (j === i + 1 ? strongOnly(text, first, contentStart, last.end) : undefined));
   if (!children) {
     const from = indent > 0 ? first.start : contentStart;
     return {
@@ -744,4 +756,148 @@ function itemParagraph(text: string, lines: Line[], i: number, from: number, col
   const children = inline(text, lines.slice(i, j), from, last.end, false, literals);
   if (!children || children.length === 0) return undefined;
   return { node: { type: 'paragraph', children, position: position(point(lines[i]!, from), point(last, last.end)) }, next: j };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Math (remark-math) and backslash escapes. Kept apart from the rest of the scanner: the blocks
+// and spans below are read exactly as micromark-extension-math and mdast-util-math read them,
+// and anything else near them is left to micromark.
+
+/**
+ * A display math block that is nothing but `$$`, lines of TeX and `$$`, each fence alone on
+ * its line at the margin; undefined for anything else (a meta string, a longer or indented
+ * fence, a closing fence with more on its line, a block left open in the section).
+ */
+function mathBlock(text: string, lines: Line[], i: number): { node: RootContent; next: number } | undefined {
+  const open = lines[i]!;
+  if (open.end - open.start !== 2 || !text.startsWith('$$', open.start)) return undefined;
+  for (let j = i + 1; j < lines.length; j++) {
+    const line = lines[j]!;
+    let s = line.start;
+    while (s < line.end && s - line.start < 3 && text.charCodeAt(s) === 0x20) s++;
+    if (!text.startsWith('$$', s) || s + 2 > line.end) continue;
+    // A line that starts with two dollars (up to three spaces in) may close the block: only the
+    // plain `$$` is read here.
+    if (s !== line.start || line.end - line.start !== 2) return undefined;
+    const value = j === i + 1 ? '' : text.slice(lines[i + 1]!.start, lines[j - 1]!.end);
+    // mdast-util-math's node, its keys in the order it makes them.
+    const node: MathBlock = {
+      type: 'math',
+      meta: null,
+      value,
+      data: { hName: 'pre', hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] }] },
+      position: position(point(open, open.start), point(line, line.end)),
+    };
+    return { node, next: j + 1 };
+  }
+  return undefined;
+}
+
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+// What GFM's autolink literals look for in the text values after the parse (an escape can
+// hide the start of one from the syntax but not from that search).
+const LITERAL_LINK = /https?:|www\.|@/i;
+
+/**
+ * The phrasing of `text.slice(from, to)` when its inline syntax is only code spans, math
+ * (`$…$`, `$$…$$` in a line) and backslash escapes of ASCII punctuation; undefined for anything
+ * else, and for what this does not decide (a backslash before a run of two or more dollars or
+ * backticks, a backslash at a line's end, what `inline` refuses). Read as micromark reads it,
+ * left to right: a run of backticks or dollars opens a span closed by the next run of exactly
+ * as many of the same character, or is text; an escape is text; inside a span nothing is
+ * syntax. What is left around the spans and escapes must then be plain text.
+ */
+function mathInline(text: string, lines: Line[], from: number, to: number, crossLines: boolean): PhrasingContent[] | undefined {
+  const content = text.slice(from, to);
+  if (!content.includes('$') && !content.includes('\\')) return undefined;
+  // The runs of each character and size, with a cursor each: a closing run is found without
+  // searching the text again (many runs with no partner would otherwise cost a square).
+  const runs = new Map<number, { at: number[]; next: number }>();
+  for (let p = 0; p < content.length; ) {
+    const c = content.charCodeAt(p);
+    if (c !== 0x24 && c !== 0x60) {
+      p++;
+      continue;
+    }
+    let e = p;
+    while (content.charCodeAt(e) === c) e++;
+    const key = (e - p) * 2 + (c === 0x24 ? 1 : 0);
+    let entry = runs.get(key);
+    if (!entry) runs.set(key, (entry = { at: [], next: 0 }));
+    entry.at.push(p);
+    p = e;
+  }
+  const spans: Array<{ math: boolean; open: number; size: number; close: number }> = [];
+  let masked = '';
+  let last = 0;
+  for (let p = 0; p < content.length; ) {
+    const c = content.charCodeAt(p);
+    if (c === 0x5c /* \ */) {
+      const next = content[p + 1];
+      if (next === undefined || next === '\n') return undefined; // a hard break, or the end
+      if (!ASCII_PUNCTUATION.test(next)) {
+        masked += `${content.slice(last, p)}!`;
+        last = ++p;
+        continue;
+      }
+      if ((next === '$' || next === '`') && content[p + 2] === next) return undefined;
+      masked += `${content.slice(last, p)}!!`;
+      last = p += 2;
+      continue;
+    }
+    if (c !== 0x24 && c !== 0x60) {
+      p++;
+      continue;
+    }
+    let e = p;
+    while (content.charCodeAt(e) === c) e++;
+    const size = e - p;
+    const entry = runs.get(size * 2 + (c === 0x24 ? 1 : 0))!;
+    while (entry.next < entry.at.length && entry.at[entry.next]! <= p) entry.next++;
+    masked += content.slice(last, p) + '!'.repeat(size);
+    if (entry.next === entry.at.length) {
+      last = p = e; // no partner: text
+      continue;
+    }
+    const close = entry.at[entry.next]!;
+    spans.push({ math: c === 0x24, open: from + p, size, close: from + close });
+    masked += `${'a'.repeat(close - e)}${'!'.repeat(size)}`;
+    last = p = close + size;
+  }
+  masked += content.slice(last);
+  if (INLINE_SPECIAL.test(masked) || underscoresMayPair(masked)) return undefined;
+  const out: PhrasingContent[] = [];
+  const plain = (a: number, b: number): boolean => {
+    const node = textNode(text, lines, a, b);
+    node.value = node.value.replace(ESCAPE, '$1');
+    if (LITERAL_LINK.test(node.value)) return false;
+    out.push(node);
+    return true;
+  };
+  let textStart = from;
+  for (const span of spans) {
+    const at = lineOf(lines, span.open);
+    const closeLine = lineOf(lines, span.close);
+    if (closeLine !== at && !crossLines) return undefined;
+    if (span.open > textStart) {
+      // As in `inline`: text ending in a line ending and indentation is micromark's to cut.
+      let b = span.open;
+      while (b > textStart && text.charCodeAt(b - 1) === 0x20) b--;
+      if (b < span.open && text.charCodeAt(b - 1) === 0x0a) return undefined;
+      if (!plain(textStart, span.open)) return undefined;
+    }
+    let value = text.slice(span.open + span.size, span.close);
+    if (value.length >= 2 && isPad(value.charCodeAt(0)) && isPad(value.charCodeAt(value.length - 1)) && /[^ \n]/.test(value)) value = value.slice(1, -1);
+    const where = position(point(at, span.open), point(closeLine, span.close + span.size));
+    if (span.math) {
+      // mdast-util-math's node, its keys in the order it makes them.
+      out.push({ type: 'inlineMath', value, data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value }] }, position: where });
+    } else {
+      out.push({ type: 'inlineCode', value, position: where });
+    }
+    textStart = span.close + span.size;
+  }
+  if (to > textStart && !plain(textStart, to)) return undefined;
+  return out;
 }

@@ -162,6 +162,57 @@ describe('the fast scanner', () => {
     expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
   });
 
+  it('builds the mdast of math itself: a display block, inline math, code spans and escapes (as remark-math does)', () => {
+    const text = 'With $x_i^2$ and $$ a*b $$, not \\$5 or \\(y\\).\n\n$$\n\\frac{a_1}{b}\n$$\n';
+    const math = (value: string, position: string) => ({
+      type: 'inlineMath',
+      value,
+      data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value }] },
+      position,
+    });
+    const value = '\\frac{a_1}{b}';
+    expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'With ', position: '1:1-1:6' },
+          math('x_i^2', '1:6-1:13'),
+          { type: 'text', value: ' and ', position: '1:13-1:18' },
+          math('a*b', '1:18-1:27'),
+          { type: 'text', value: ', not $5 or (y).', position: '1:27-1:46' },
+        ],
+        position: '1:1-1:46',
+      },
+      {
+        type: 'math',
+        meta: null,
+        value,
+        data: { hName: 'pre', hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] }] },
+        position: '3:1-5:3',
+      },
+    ]);
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  it.each([
+    ['inline math', 'Let $x$ be.\n', true],
+    ['a dollar sign with no partner', 'It costs $5 a run.\n', true],
+    ['an escaped dollar', 'It costs \\$5, or \\$6.\n', true],
+    ['emphasis markers and underscores inside math only', 'So $a * b_1 * c_2$ is.\n', true],
+    ['math across two lines', 'So $a +\nb$ is.\n', true],
+    ['a dollar inside a code span and a backtick inside math', 'See `$HOME` and $`x$.\n', true],
+    ['escaped punctuation and a backslash before a letter', 'Write \\(x\\), \\* and \\alpha.\n', true],
+    ['math inside emphasis', 'A *$x$* here.\n', false],
+    ['math inside a link', 'A [$x$](https://example.com) here.\n', false],
+    ['an escaped dollar before another', 'So \\$$x$ is.\n', false],
+    ['a backslash at the end of a line (a hard break)', 'So $x$ is\\\nhere.\n', false],
+    ['an escape hiding a literal URL from the syntax only', 'See www\\.a.org and $x$.\n', false],
+  ])('reads a paragraph with %s (%j) itself: %s', (_name, text, scanned) => {
+    const [block] = scanSection(text, 0, text.length, 1)!;
+    expect(block!.type).toBe(scanned ? 'paragraph' : 'deferred');
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
   it('reads code spans across the lines of a paragraph, and a line of three backticks with one after them as text', () => {
     const text = 'Use `` a\n  b `` and\n``` c ` d\n';
     expect(compact(scanSection(text, 0, text.length, 1))).toEqual([
@@ -197,6 +248,11 @@ describe('the fast scanner', () => {
     ['HTML other than a comment', '<div>\nx\n</div>\n'],
     ['a list changing its marker', '- a\n* b\n'],
     ['a heading with closing hashes', '# 1. Title #\n'],
+    ['a display math block with a meta string', '$$ tex\nx\n$$\n'],
+    ['a display math block left open', '$$\nx\n'],
+    ['a display math block closed by a longer fence', '$$\nx\n$$$\n'],
+    ['a display math block closed by an indented fence', '$$\nx\n $$\n'],
+    ['a display math block interrupting a paragraph', 'a\n$$\nx\n$$\n'],
   ])('leaves a section with %s to micromark', (_name, text) => {
     expect(scanSection(text, 0, text.length, 1)).toBeUndefined();
   });
@@ -304,7 +360,17 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     '- [^n3]: in a list',
     '```\n[r2]: /fenced\n```',
   );
+  // Math (remark-math) and escapes, which the scanner reads itself when nothing else is near:
+  // spans of one and two dollars, dollars next to digits, unmatched and escaped ones, escapes
+  // before and after runs, math inside emphasis, links and code, code inside math.
+  const mathWord = fc.constantFrom(
+    '$a$', '$x_1^2$', '$$x$$', '$ a $', '$  $', '$ $', '$a$b$', '$5', '5$', '$5$', '$1,000', 'x$', '$$', '$$$', '$$$a$$$', '$a$$', '$$a$',
+    '$a * b$', '$a*$', '$*a$', '$_a$', '$a_$', '$a\\$', '$\\$', '$\\$$', '\\$', '\\$$', '\\$a$', '\\\\$a$', '\\`', '\\``', '\\`a`',
+    '\\(', '\\)', '\\(a\\)', '\\[x\\]', '\\_', '\\__a__', '\\*', '\\*a*', '\\a', '\\\\', '\\é', '\\&amp;', '\\<b>', '\\[x](y)',
+    'www\\.a.org', 'a\\@b.io', 'http\\://a.b', '*$a$*', '**$a$**', '_$a$_', '$*a*$', '[$a$](u)', '[a](u$)', '`$a$`', '$`a`$', '`$`', '$`$`', '~~$a$~~', '<$a$>', '$<b>$', '$a\nb$', '$a\n$',
+  );
   const word = fc.oneof(
+    { weight: 2, arbitrary: mathWord },
     { weight: 1, arbitrary: reference },
     { weight: 4, arbitrary: fc.constantFrom('$', '$$', '$x_1$', '\\$', '\f', '\u3000', ':-', '-:', 'model', 'latent', 'the', 'GAN', 'café', 'x2', '≈', '😀', '`\u00a0`', '` `', '`` a` ``', 'a_b', '!', 'yes!', '![i](u)', '![', 'snake_case_name', 'a__b', '_a', 'b_', '__init__', 'x_1_', 'é_b', '(_a', 'b_)', '_😀', '😀_', '\u00a0_x', '.__', 'ü_', '_\u3000', '*', '**', '**bold**', '**Q1. Why?**', '(**a**)', '**a**b', 'a**b**', '**a**.', '**_a_**', '**a', 'b**', 'c**.', '(**d', '**é**', '**😀**', '***a***', '****', '**a***', 'x****y', '`', '``', '```', '```a`', '_', '\\', '&amp;', '[x](y)', '<b>', 'www.a.org', 'a@b.io', '~~s~~', '#', '1.', '-', '|') },
     // Autolink literals, the forms the scanner reads and the ones around them that it must refuse.
@@ -323,9 +389,19 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
   const codeAcross = fc
     .tuple(plainText, fc.constantFrom('`', '``', '```'), fc.constantFrom('', ' ', 'x', '\u00a0'), indent, fc.constantFrom('', ' ', 'y'), plainText)
     .map(([a, ticks, inner, ind, end, b]) => `${a} ${ticks}${inner}\n${ind}${end}${ticks} ${b}`);
+  // Math that crosses lines (padding and indentation at either end), and display blocks plain or odd.
+  const mathAcross = fc
+    .tuple(plainText, fc.constantFrom('$', '$$'), fc.constantFrom('', ' ', 'x', '\u00a0', '*'), indent, fc.constantFrom('', ' ', 'y', '_'), plainText)
+    .map(([a, dollars, inner, ind, end, b]) => `${a} ${dollars}${inner}\n${ind}${end}${dollars} ${b}`);
+  const mathBlock = fc.constantFrom(
+    '$$\nx^2\n$$', '$$\n$$', '$$\n\n$$', '$$\n\\frac{a}{b}\n\\\\ c\n$$', '$$\n  x\n$$', '$$\nx\n  $$', '$$\nx\n$$ ', '$$\nx\n$$$', '$$$\nx\n$$$',
+    '$$\n# 1. x\n$$', '$$\nx', '$$ m\nx\n$$', '$$x$$', '$$\nx\n$$ y', ' $$\nx\n$$', '$$\n```\n$$', '$$\n$ a $\n$$',
+  );
   const block = fc.oneof(
     paragraph,
     codeAcross,
+    mathAcross,
+    mathBlock,
     definition,
     // A question of its own holding definitions: the section cut before it.
     fc.tuple(lineText, definition).map(([t, d]) => `# 2. ${t}\n\n${d}`),

@@ -16,6 +16,32 @@ function checker(): typeof Katex {
   return (katex ??= require('katex') as typeof Katex);
 }
 
+/** Why KaTeX refused a formula: where (in the TeX) and its message; null when it parses. */
+type Verdict = { offset: number; message: string } | null;
+
+// KaTeX's verdict on each formula seen, by macros, display mode and TeX. A corpus repeats its
+// formulas (the same `$$…$$` in many answers), and KaTeX's result depends on nothing else: every
+// call gets its own copy of the macros, which a `\gdef` in a formula may change. Emptied when full.
+const verdicts = new Map<string, Verdict>();
+const MAX_VERDICTS = 20_000;
+
+function verdictOf(tex: string, display: boolean, macroNames: string, macros: Record<string, string>): Verdict {
+  const key = `${display ? 'D' : 'I'}${macroNames}\0${tex}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const katex = checker();
+  let verdict: Verdict = null;
+  try {
+    katex.renderToString(tex, { throwOnError: true, displayMode: display, strict: 'ignore', trust: false, macros: { ...macros } });
+  } catch (error) {
+    if (!(error instanceof katex.ParseError)) throw error;
+    verdict = { offset: typeof error.position === 'number' ? Math.min(error.position, tex.length) : 0, message: error.rawMessage };
+  }
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
 // A dollar that opens math which never closes: not escaped, not a price ("$5"), followed by
 // TeX ("$\alpha", "$x_1") before the end of the paragraph's text.
 const OPEN_DOLLAR = /(?<!\\)\$(?=[^\s$\d])(?=[^$]*[\\^_{])/g;
@@ -49,20 +75,17 @@ export default defineRule<{ macros: string[] }>({
   check({ file, options, report }) {
     const text = file.source.text;
     const macros = Object.fromEntries(options.macros.map((name) => [name, '']));
+    const macroNames = JSON.stringify(options.macros);
     const check = (node: InlineMath | MathBlock | Code, display: boolean): void => {
       const start = node.position!.start.offset!;
       const source = text.slice(start, node.position!.end.offset);
       // Where the TeX starts in the file: after the opening dollars, or the fence's line.
       const first = node.type === 'inlineMath' ? source.search(/[^$]/) : source.indexOf('\n') + 1;
       const at = start + Math.max(0, source.indexOf(node.value, first));
-      const katex = checker();
-      try {
-        katex.renderToString(node.value, { throwOnError: true, displayMode: display, strict: 'ignore', trust: false, macros: { ...macros } });
-      } catch (error) {
-        if (!(error instanceof katex.ParseError)) throw error;
-        const offset = typeof error.position === 'number' ? Math.min(error.position, node.value.length) : 0;
-        const point = pointAt(file.lineStarts, at + offset);
-        report({ line: point.line, column: point.column, message: `TeX does not parse: ${error.rawMessage}` });
+      const verdict = verdictOf(node.value, display, macroNames, macros);
+      if (verdict) {
+        const point = pointAt(file.lineStarts, at + verdict.offset);
+        report({ line: point.line, column: point.column, message: `TeX does not parse: ${verdict.message}` });
       }
     };
     for (const node of nodesOfType(file.tree, 'inlineMath')) check(node, false);

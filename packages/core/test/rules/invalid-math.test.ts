@@ -44,4 +44,29 @@ describe('invalid-math', () => {
       ]);
     });
   });
+
+  describe('the same formula more than once (KaTeX is asked once, the verdict kept)', () => {
+    it('reports each occurrence, at its own place', () => {
+      expect(findings('invalid-math', answer('First $\\foo$ and then $\\foo$.\n\nAgain: $\\foo$'))).toEqual([
+        { line: 3, column: 8, message: 'TeX does not parse: Undefined control sequence: \\foo' },
+        { line: 3, column: 24, message: 'TeX does not parse: Undefined control sequence: \\foo' },
+        { line: 5, column: 9, message: 'TeX does not parse: Undefined control sequence: \\foo' },
+      ]);
+    });
+
+    it('keeps apart the verdicts of inline and display math (\\tag is for display only)', () => {
+      expect(findings('invalid-math', answer('Inline $\\tag{1} x$.\n\n$$\n\\tag{1} x\n$$\n\nInline again $\\tag{1} x$.'))).toEqual([
+        { line: 3, column: 9, message: 'TeX does not parse: \\tag works only in display equations' },
+        { line: 9, column: 15, message: 'TeX does not parse: \\tag works only in display equations' },
+      ]);
+    });
+
+    it('keeps apart the verdicts under different macros options', () => {
+      const md = answer('It is $\\myop x$.');
+      const withMacros = (macros: string[]) => ({ config: { rules: { 'invalid-math': { options: { macros } } } } });
+      expect(findings('invalid-math', md, withMacros(['\\myop']))).toEqual([]);
+      expect(findings('invalid-math', md, withMacros([]))).toEqual([{ line: 3, column: 8, message: 'TeX does not parse: Undefined control sequence: \\myop' }]);
+      expect(findings('invalid-math', md, withMacros(['\\myop']))).toEqual([]);
+    });
+  });
 });
