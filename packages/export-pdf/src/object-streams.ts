@@ -21,10 +21,22 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   const trailer = /trailer\n<<\n([\s\S]*)>>\n$/.exec(table)?.[1];
   if (!head || trailer === undefined || !Number.isInteger(xrefAt)) throw unexpected('cross-reference table');
   const size = Number(head[1]);
+  // Each row is `nnnnnnnnnn ggggg n \n`: the offset read from its ten digits.
   const offsets: Array<number | undefined> = [];
+  const rowsAt = xrefAt + head[0].length;
   for (let i = 0; i < size; i++) {
-    const entry = table.slice(head[0].length + 20 * i, head[0].length + 20 * (i + 1));
-    offsets.push(entry[17] === 'n' ? Number(entry.slice(0, 10)) : undefined);
+    const at = rowsAt + 20 * i;
+    if (file[at + 17] !== 0x6e /* n */) {
+      offsets.push(undefined);
+      continue;
+    }
+    let offset = 0;
+    for (let d = 0; d < 10; d++) {
+      const digit = file[at + d]! - 0x30;
+      if (digit < 0 || digit > 9) throw unexpected('cross-reference table');
+      offset = offset * 10 + digit;
+    }
+    offsets.push(offset);
   }
   const root = /\/Root (\d+ 0 R)/.exec(trailer)?.[1];
   const info = /\/Info (\d+ 0 R)/.exec(trailer)?.[1];
@@ -32,7 +44,9 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   if (!root) throw unexpected('trailer');
 
   // Objects in file order, each cut at the next one's offset.
-  const order = offsets.flatMap((offset, n) => (offset === undefined ? [] : [{ n, offset }])).sort((a, b) => a.offset - b.offset);
+  const order = offsets.flatMap((offset, n) => (offset === undefined ? [] : [{ n, offset }]));
+  // pdfkit numbers most objects in the order it writes them: sort only when they are not.
+  if (order.some((o, k) => k > 0 && o.offset < order[k - 1]!.offset)) order.sort((a, b) => a.offset - b.offset);
   const direct: Array<{ n: number; bytes: Buffer }> = [];
   const packed: Array<{ n: number; body: Buffer }> = [];
   order.forEach(({ n, offset }, k) => {
@@ -61,7 +75,12 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   });
   const rank = new Int32Array(kindIds.size);
   [...kindIds.keys()].map((kind, id) => [kind, id] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).forEach(([, id], r) => (rank[id] = r));
-  const byKind = Array.from(packed.keys()).sort((a, b) => rank[kinds[a]!]! - rank[kinds[b]!]! || a - b);
+  // By kind, each kind in file order: a counting sort (stable) by the kinds' ranks.
+  const starts = new Int32Array(kindIds.size + 1);
+  for (let i = 0; i < packed.length; i++) starts[rank[kinds[i]!]! + 1]!++;
+  for (let r = 0; r < kindIds.size; r++) starts[r + 1]! += starts[r]!;
+  const byKind = new Array<number>(packed.length);
+  for (let i = 0; i < packed.length; i++) byKind[starts[rank[kinds[i]!]!]!++] = i;
   const numbers = new Int32Array(size);
   let count = 0;
   for (const { n } of direct) numbers[n] = ++count;
