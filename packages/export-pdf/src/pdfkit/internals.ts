@@ -332,6 +332,12 @@ interface WidthCached {
  * the layout cache; the line wrapper keeps the widths only for one `text()` call. Each face
  * loaded into the document gets a cache of widths by string (at 1 pt, scaled to the size
  * asked for), emptied with the layout caches. The widths are the ones pdfkit computes.
+ *
+ * A string of several words is measured as pdfkit does, word by word, but from the cache of
+ * widths: pdfkit's split tests every character against an array made for it and looks each
+ * word up again, which for a paragraph's opening (leadHeight), a heading or a line of code
+ * cost more than the widths themselves. pdfkit adds each word's advance to a sum from 0, in
+ * order, and scales the sum: the same additions here give the same bits.
  */
 export function cacheTextWidths(doc: Doc): void {
   const target = doc as unknown as { font: (...args: unknown[]) => Doc; _font?: WidthCached };
@@ -344,19 +350,73 @@ export function cacheTextWidths(doc: Doc): void {
     if (!measure) throw moved('_font.widthOfString');
     const widths = new Map<string, number>();
     face[WIDTHS] = widths;
-    face.widthOfString = (text, size, features) => {
-      // Long strings (a paragraph's opening, a heading) rarely come back: their words are cached.
-      if (features !== undefined || text.length > 100) return measure(text, size, features);
+    /** One word's advance in font units (at 1000 pt, × 1000/1000 = × 1: exact). */
+    const word = (text: string): number => {
       let width = widths.get(text);
       if (width === undefined) {
-        width = measure(text, 1000); // the advance in font units: × 1000/1000 = × 1, exact
+        width = measure(text, 1000);
         widths.set(text, width);
+      }
+      return width;
+    };
+    face.widthOfString = (text, size, features) => {
+      if (features !== undefined) return measure(text, size, features);
+      // Long strings (a paragraph's opening, a heading) rarely come back: only their words are cached.
+      let width = text.length > 100 ? undefined : widths.get(text);
+      if (width === undefined) {
+        width = 0;
+        forEachWord(text, (from, to) => {
+          width! += word(from === 0 && to === text.length ? text : text.slice(from, to));
+        });
+        if (text.length <= 100) widths.set(text, width);
       }
       // The same arithmetic as pdfkit's (advance × size/1000), so the same bits.
       return width * (size / 1000);
     };
     return doc;
   };
+}
+
+/**
+ * pdfkit's split of a string into words (`EmbeddedFont.layout`, and so `encode`): after each
+ * space or tab, and the rest; nothing for an empty string. Calls `each(from, to)` in order.
+ */
+export function forEachWord(text: string, each: (from: number, to: number) => void): void {
+  const tabs = text.includes('\t');
+  let last = 0;
+  while (last < text.length) {
+    let index = text.indexOf(' ', last);
+    if (tabs) {
+      const tab = text.indexOf('\t', last);
+      if (tab >= 0 && (index < 0 || tab < index)) index = tab;
+    }
+    const end = index < 0 ? text.length : index + 1;
+    each(last, end);
+    last = end;
+  }
+}
+
+/**
+ * Speed: `doc.text(text, x, y, { lineBreak: false })` for one line (no line end), as pdfkit
+ * does it: `_fragment` at (x, y) with the options that `text()` makes of `{ lineBreak: false }`,
+ * and the cursor left at the end of the text. `text()` itself merges the options, splits the
+ * text at line ends and measures it again for each call; code blocks (one call per highlighted
+ * token) and the contents make hundreds of thousands. Inside a continued text, whose options
+ * the next call would inherit, it is `doc.text` itself. Returns the text's width.
+ */
+export function textAt(doc: Doc, text: string, x: number, y: number): number {
+  const target = doc as unknown as { _textOptions?: unknown; _fragment?: (text: string, x: number, y: number, options: object) => void };
+  if (typeof target._fragment !== 'function') throw moved('_fragment');
+  if (target._textOptions != null || text.includes('\n')) {
+    doc.text(text, x, y, { lineBreak: false });
+    return doc.widthOfString(text);
+  }
+  // What `_initOptions` returns for `{ lineBreak: false }` outside a continued text.
+  target._fragment(text, x, y, { lineBreak: false, columns: 0, columnGap: 18, rotation: 0 });
+  const width = doc.widthOfString(text);
+  doc.x = x + width;
+  doc.y = y;
+  return width;
 }
 
 /**
