@@ -176,7 +176,7 @@ function kindOf(body: Buffer): string {
  * so that text which reads like a reference stays as it is.
  */
 export function renumbered(text: string, renumber: (n: number) => number): string {
-  const references = (part: string): string => part.replace(REFERENCE, (_, n: string, generation: string) => `${renumber(Number(n))} ${generation} R`);
+  const references = (part: string): string => renumberReferences(part, renumber);
   // Most objects (structure elements, pages) hold no string: one pass.
   if (!text.includes('(') && !HEX_STRING.test(text)) return references(text);
   let out = '';
@@ -204,8 +204,40 @@ export function renumbered(text: string, renumber: (n: number) => number): strin
   return out + references(text.slice(last));
 }
 
-/** `N G R` as a token: not part of a name or a number before it, nothing but a delimiter after. */
-const REFERENCE = /(?<![\w.#+-])(\d+) (\d+) R(?![^\s[\]<>()/%{}])/g;
+/**
+ * Every `N G R` of `text` (outside strings) with N renumbered: a token, not part of a name or
+ * a number before it (`/(?<![\w.#+-])(\d+) (\d+) R(?![^\s[\]<>()/%{}])/g`), found from each
+ * ` R` backwards, which is faster than the expression on some 300,000 objects.
+ */
+export function renumberReferences(text: string, renumber: (n: number) => number): string {
+  let out = '';
+  let last = 0;
+  for (let r = text.indexOf(' R'); r >= 0; r = text.indexOf(' R', r + 2)) {
+    if (r + 2 < text.length && !DELIMITER[text.charCodeAt(r + 2)]) continue;
+    let g = r;
+    while (g > 0 && isDigit(text.charCodeAt(g - 1))) g--;
+    if (g === r || g < 2 || text.charCodeAt(g - 1) !== 0x20) continue;
+    let n = g - 1;
+    while (n > 0 && isDigit(text.charCodeAt(n - 1))) n--;
+    if (n === g - 1 || (n > 0 && BEFORE[text.charCodeAt(n - 1)])) continue;
+    out += `${text.slice(last, n)}${renumber(Number(text.slice(n, g - 1)))} ${text.slice(g, r)} R`;
+    last = r + 2;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+/** Characters that may follow a reference (JavaScript's `\s` in latin1, and the PDF delimiters), by code. */
+const DELIMITER = flags('\t\n\v\f\r \u00a0[]<>()/%{}');
+/** Characters that may not stand before one: `\w`, `.`, `#`, `+`, `-`. */
+const BEFORE = flags('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.#+-');
+function flags(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
 /** A hex string's `<` (not one of a dictionary's `<<`). */
 const HEX_STRING = /(?<!<)<(?!<)/;
 

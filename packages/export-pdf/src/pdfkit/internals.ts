@@ -27,6 +27,8 @@ interface Internals {
   _addInfo?: () => void;
   info: Record<string, unknown>;
   push(chunk: unknown): boolean;
+  /** Writes an object's line (a string, a line end added) or bytes to the output, counting the offset. */
+  _write?: (data: unknown) => void;
 }
 
 function internals(doc: Doc): Internals {
@@ -270,10 +272,17 @@ export function paintForm(doc: Doc, name: string): void {
  * Memory: pdfkit pushes every object to the output stream in several small chunks, and the
  * stream holds them until the (synchronous) rendering ends. Gathering them into 64 KiB
  * blocks keeps the bytes identical and the object count low.
+ *
+ * Speed: pdfkit's `_write` turns each line of text it writes (some 300,000 objects' at 10,000
+ * questions) into bytes in a JavaScript loop, the low byte of each character; Node's latin1
+ * encoding keeps the same low bytes, natively.
  */
 export function coalesceOutput(doc: Doc): void {
   const target = internals(doc);
   const push = target.push.bind(doc);
+  const write = target._write?.bind(doc);
+  if (typeof write !== 'function') throw moved('_write');
+  target._write = (data: unknown): void => write(typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data);
   const size = 1 << 16;
   let block = new Uint8Array(size);
   let used = 0;

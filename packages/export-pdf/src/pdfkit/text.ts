@@ -482,8 +482,11 @@ export function compactContent(doc: Doc): void {
       if (align === 'right') x += (options.lineWidth ?? 0) - doc.widthOfString(string.replace(/\s+$/, ''), options as PDFKit.Mixins.TextOptions);
       else if (align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? 0) / 2;
     }
-    const width = options.textWidth ?? doc.widthOfString(string, options as PDFKit.Mixins.TextOptions);
-    annotations(doc, x, y, width, options, laterLines);
+    // Most fragments have no link, destination or line: no width to measure for them.
+    if (options.link != null || options.goTo != null || options.destination != null || options.underline || options.strike) {
+      const width = options.textWidth ?? doc.widthOfString(string, options as PDFKit.Mixins.TextOptions);
+      annotations(doc, x, y, width, options, laterLines);
+    }
     samePage();
     flushSpace();
     if (page!.fonts[face.id] == null) page!.fonts[face.id] = face.ref();
