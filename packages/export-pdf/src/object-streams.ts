@@ -44,7 +44,10 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
   if (!root) throw unexpected('trailer');
 
   // Objects in file order, each cut at the next one's offset.
-  const order = offsets.flatMap((offset, n) => (offset === undefined ? [] : [{ n, offset }]));
+  const order: Array<{ n: number; offset: number }> = [];
+  offsets.forEach((offset, n) => {
+    if (offset !== undefined) order.push({ n, offset });
+  });
   // pdfkit numbers most objects in the order it writes them: sort only when they are not.
   if (order.some((o, k) => k > 0 && o.offset < order[k - 1]!.offset)) order.sort((a, b) => a.offset - b.offset);
   const direct: Array<{ n: number; bytes: Buffer }> = [];
@@ -97,11 +100,20 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
     out.push(chunk);
     length += chunk.length;
   };
-  /** Cross-reference rows by object number: [type, field 2, field 3]. */
-  const rows = new Map<number, [number, number, number]>();
+  // Cross-reference rows by object number: type, field 2, field 3 (a free row: 0, 0, 0; object 0's: 0, 0, 65535).
+  const rowCount = count + Math.ceil(packed.length / PER_STREAM) + 2;
+  const types = new Uint8Array(rowCount);
+  const fields2 = new Float64Array(rowCount);
+  const fields3 = new Float64Array(rowCount);
+  fields3[0] = 0xffff;
+  const row = (n: number, type: number, field2: number, field3: number): void => {
+    types[n] = type;
+    fields2[n] = field2;
+    fields3[n] = field3;
+  };
   for (const { n, bytes } of direct) {
     const to = renumber(n);
-    rows.set(to, [1, length, 0]);
+    row(to, 1, length, 0);
     // The stream's dictionary is renumbered; its data is copied as it is.
     const open = `${n} 0 obj\n`.length;
     const dictionaryEnd = bytes.indexOf('\nstream\n', open, 'latin1');
@@ -122,7 +134,7 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
     group.forEach((object, i) => {
       const n = renumber(object.n);
       const body = renumbered(object.body.toString('latin1'), renumber);
-      rows.set(n, [2, number, i]);
+      row(n, 2, number, i);
       index.push(`${n} ${offset}`);
       bodies.push(body);
       offset += body.length + 1;
@@ -130,30 +142,34 @@ export function packObjectStreams(pdf: Uint8Array): Uint8Array {
     const first = `${index.join(' ')}\n`;
     // Each body followed by a line end (a latin1 string: one character a byte).
     const data = deflateSync(Buffer.from(`${first}${bodies.join('\n')}\n`, 'latin1'));
-    rows.set(number, [1, length, 0]);
+    row(number, 1, length, 0);
     write(stream(number, `/Type /ObjStm\n/N ${group.length}\n/First ${first.length}`, data));
   }
   const xref = next++;
-  rows.set(xref, [1, length, 0]);
+  row(xref, 1, length, 0);
   // The smallest field widths that hold every value; each row behind a PNG "Up" predictor
   // byte (the difference from the row above), so that deflate sees runs of small numbers.
-  const rowsInOrder = Array.from({ length: next }, (_, n): [number, number, number] => rows.get(n) ?? [0, 0, n === 0 ? 0xffff : 0]);
+  if (next !== rowCount) throw new Error('exportPdf: internal error, cross-reference rows miscounted');
   const bytesFor = (max: number): number => (max < 0x100 ? 1 : max < 0x10000 ? 2 : max < 0x1000000 ? 3 : 4);
-  const w2 = bytesFor(rowsInOrder.reduce((m, r) => Math.max(m, r[1]), length));
-  const w3 = bytesFor(rowsInOrder.reduce((m, r) => Math.max(m, r[2]), 0));
+  const w2 = bytesFor(fields2.reduce((m, v) => Math.max(m, v), length));
+  const w3 = bytesFor(fields3.reduce((m, v) => Math.max(m, v), 0));
   const width = 1 + w2 + w3;
   const entries = Buffer.alloc((width + 1) * next);
-  let previous = Buffer.alloc(width);
-  rowsInOrder.forEach(([type, field2, field3], n) => {
-    const row = Buffer.alloc(width);
-    row.writeUInt8(type, 0);
-    row.writeUIntBE(field2, 1, w2);
-    row.writeUIntBE(field3, 1 + w2, w3);
+  let previous = new Uint8Array(width);
+  let current = new Uint8Array(width);
+  /** `value` big-endian in `bytes` bytes of `current` from `at` (values under 2³²). */
+  const put = (value: number, at: number, bytes: number): void => {
+    for (let b = 0; b < bytes; b++) current[at + b] = (value >>> (8 * (bytes - 1 - b))) & 0xff;
+  };
+  for (let n = 0; n < next; n++) {
+    current[0] = types[n]!;
+    put(fields2[n]!, 1, w2);
+    put(fields3[n]!, 1 + w2, w3);
     const at = (width + 1) * n;
     entries[at] = 2; // PNG Up
-    for (let i = 0; i < width; i++) entries[at + 1 + i] = (row[i]! - previous[i]!) & 0xff;
-    previous = row;
-  });
+    for (let i = 0; i < width; i++) entries[at + 1 + i] = (current[i]! - previous[i]!) & 0xff;
+    [previous, current] = [current, previous];
+  }
   const dictionary = [
     `/Type /XRef`, `/Size ${next}`, `/W [1 ${w2} ${w3}]`, `/Root ${renumbered(root, renumber)}`, ...(info ? [`/Info ${renumbered(info, renumber)}`] : []), ...(id ? [`/ID ${id}`] : []),
     `/DecodeParms << /Columns ${width} /Predictor 12 >>`,
