@@ -350,8 +350,11 @@ export function clearLayoutCaches(doc: Doc, maxEntries = 0): void {
 }
 
 const WIDTHS = Symbol('widths');
+const WORD_WIDTH = Symbol('word width');
 interface WidthCached {
   [WIDTHS]?: Map<string, number>;
+  /** One word's advance in font units, from the cache of widths. */
+  [WORD_WIDTH]?: (word: string) => number;
   widthOfString?: (text: string, size: number, features?: unknown) => number;
 }
 
@@ -388,6 +391,7 @@ export function cacheTextWidths(doc: Doc): void {
       }
       return width;
     };
+    face[WORD_WIDTH] = word;
     face.widthOfString = (text, size, features) => {
       if (features !== undefined) return measure(text, size, features);
       // Long strings (a paragraph's opening, a heading) rarely come back: only their words are cached.
@@ -404,6 +408,35 @@ export function cacheTextWidths(doc: Doc): void {
     };
     return doc;
   };
+}
+
+/**
+ * Whether `doc.widthOfString(text)` (no options) is over `limit`, in the current font and size:
+ * the words' advances added in pdfkit's order until the width passes the limit. Each step of
+ * pdfkit's arithmetic (the sum, × size/1000, + 0 character spacing, × 100/100 scaling) never
+ * makes a larger sum smaller, so a part of the text over the limit means the whole is too (no
+ * word's advance being negative); the rest is not measured (leadHeight asks this of a
+ * paragraph's first 480 characters, most of which are over three lines' width).
+ */
+export function widthOver(doc: Doc, text: string, limit: number): boolean {
+  const face = (doc as unknown as { _font?: WidthCached })._font;
+  const word = face?.[WORD_WIDTH];
+  if (!word) return doc.widthOfString(text) > limit;
+  const scale = (doc as unknown as { _fontSize: number })._fontSize / 1000;
+  const width = (advance: number): number => ((advance * scale + 0) * 100) / 100;
+  let advance = 0;
+  let over = false;
+  let negative = false;
+  forEachWord(text, (from, to) => {
+    if (over || negative) return;
+    const w = word(from === 0 && to === text.length ? text : text.slice(from, to));
+    negative = w < 0;
+    advance += w;
+    over = width(advance) > limit;
+  });
+  // A word's advance (its glyphs' advances with their kerning) is not negative in the DejaVu faces
+  // the guide embeds; should one be, the whole text is measured.
+  return negative ? doc.widthOfString(text) > limit : over;
 }
 
 /**

@@ -457,6 +457,10 @@ export function compactContent(doc: Doc): void {
     };
   }
 
+  /** The last font operator written by a fragment, and its face and size (most fragments repeat it). */
+  let lastFace: Font | undefined;
+  let lastSize: number | undefined;
+  let lastFontOp = '';
   target._fragment = (raw: string, x: number, y: number, options: FragmentOptions): void => {
     const align = options.align ?? 'left';
     const plain =
@@ -492,7 +496,12 @@ export function compactContent(doc: Doc): void {
     if (page!.fonts[face.id] == null) page!.fonts[face.id] = face.ref();
     const scale = size / 1000;
     const baseline = y + (face.ascender / 1000) * size;
-    const fontOp = `/${face.id} ${num(size)} Tf`;
+    if (face !== lastFace || size !== lastSize) {
+      lastFace = face;
+      lastSize = size;
+      lastFontOp = `/${face.id} ${num(size)} Tf`;
+    }
+    const fontOp = lastFontOp;
     let out = '';
     if (!text) {
       const [tx, ty] = [position(x), position(baseline)];
