@@ -40,7 +40,7 @@ export function inlineRuns(nodes: readonly PhrasingContent[], context: InlineCon
     for (const node of children) {
       switch (node.type) {
         case 'text':
-          runs.push({ ...style, text: node.value.replace(/[ \t\r\n\f]+/g, ' ') });
+          runs.push({ ...style, text: collapseWhitespace(node.value) });
           break;
         case 'inlineCode':
           runs.push({ ...style, mono: true, text: node.value });
@@ -125,6 +125,14 @@ export function plainText(node: Nodes): string {
   return '';
 }
 
+/**
+ * Each run of spaces, tabs and line ends as one space. Most text has single spaces only, which
+ * the replacement would copy unchanged: it is returned as it is.
+ */
+function collapseWhitespace(text: string): string {
+  return /[\t\r\n\f]| {2}/.test(text) ? text.replace(/[ \t\r\n\f]+/g, ' ') : text;
+}
+
 /** Collapses whitespace across run boundaries and trims the ends; drops empty runs. */
 function tidy(runs: Run[]): Run[] {
   const out: Run[] = [];
@@ -133,7 +141,8 @@ function tidy(runs: Run[]): Run[] {
     let text = run.text;
     if (!run.mono && previousEndsWithSpace) text = text.replace(/^ +/, '');
     if (text === '') continue;
-    out.push({ ...run, text });
+    // (The runs are inlineRuns' own: one whose text is unchanged is kept, not copied.)
+    out.push(text === run.text ? run : { ...run, text });
     previousEndsWithSpace = /[ \n]$/.test(text);
   }
   // Trailing spaces and hard breaks at the end of a paragraph draw nothing.

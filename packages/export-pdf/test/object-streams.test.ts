@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { exportPdf } from '../src/index.js';
-import { packObjectStreams, renumbered } from '../src/object-streams.js';
+import { packObjectStreams, renumbered, renumberReferences } from '../src/object-streams.js';
 import { cleanup, corpusOf, DATE, needs, run, tempFile } from './helpers.js';
 
 afterAll(cleanup);
@@ -110,5 +110,22 @@ describe('object streams', () => {
     expect(renumbered('/Font << /F1 27 0 R >> /MediaBox [0 0 595.28 841.89]', map)).toBe('/Font << /F1 127 0 R >> /MediaBox [0 0 595.28 841.89]');
     expect(renumbered('/Title (see 12 0 R \\) (nested 3 0 R) here) /T <3120302052> /Next 4 0 R', map)).toBe('/Title (see 12 0 R \\) (nested 3 0 R) here) /T <3120302052> /Next 104 0 R');
     expect(renumbered('/A#201 0 R /B 1.5 0 R /C 2 0 RG', map)).toBe('/A#201 0 R /B 1.5 0 R /C 2 0 RG');
+  });
+
+  it('finds the references that the regular expression of a reference token finds', () => {
+    const map = (n: number): number => n + 100;
+    expect(renumberReferences('1 2 3 R x-4 0 R _5 0 R 6 0 R\u00a07 0 R', map)).toBe('1 102 3 R x-4 0 R _5 0 R 106 0 R\u00a0107 0 R');
+    expect(renumberReferences('8 0 R', map)).toBe('108 0 R');
+    expect(renumberReferences(' 0 R 9  0 R 10 0 R/11 0 R>>', map)).toBe(' 0 R 9  0 R 110 0 R/111 0 R>>');
+    // The expression it replaces, on strings made of the pieces that matter to it.
+    const expression = /(?<![\w.#+-])(\d+) (\d+) R(?![^\s[\]<>()/%{}])/g;
+    const pieces = ['1', '23', '0', ' ', ' R', 'R', '/', 'a', '_', '.', '#', '+', '-', '[', ']', '<', '>', '(', ')', '%', '{', '}', '\n', '\t', '\u00a0', 'é'];
+    let state = 7;
+    const next = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % pieces.length;
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      for (let i = 0, n = 1 + (k % 14); i < n; i++) text += pieces[next()];
+      expect(renumberReferences(text, map)).toBe(text.replace(expression, (_, n: string, g: string) => `${map(Number(n))} ${g} R`));
+    }
   });
 });

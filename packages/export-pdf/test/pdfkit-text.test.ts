@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { FACES, fontFiles } from '../src/fonts.js';
-import { cacheTextWidths, clearLayoutCaches, formXObject, paintForm } from '../src/pdfkit/internals.js';
+import { cacheTextWidths, clearLayoutCaches, coalesceOutput, formXObject, paintForm, textAt, widthOver } from '../src/pdfkit/internals.js';
 import { captureContent, compactContent } from '../src/pdfkit/text.js';
 import { cleanup, needs, run, tempFile } from './helpers.js';
 
@@ -467,6 +467,32 @@ describe('cacheTextWidths', () => {
     expect(widths[0]!.has(sample)).toBe(true);
   });
 
+  it('measures a string of several words as pdfkit does, to the bit (short, long, tabs, spaces at the ends)', () => {
+    const plain = newDoc(false);
+    const cached = newDoc(false);
+    cacheTextWidths(cached);
+    const samples = ['  two  spaces ', 'tab\tand space', 'Fréchet Łukasz café naïve σ-algebra μ-law ε-greedy ≈ approximation — dash '.repeat(3), 'x', ''];
+    for (const size of [10.4, 7.3, 13]) {
+      for (const doc of [plain, cached]) doc.font(FACES['sans-bold']).fontSize(size);
+      for (const sample of samples) expect(cached.widthOfString(sample)).toBe(plain.widthOfString(sample));
+    }
+  });
+
+  it('says whether a text is wider than a limit, as widthOfString would, measuring words until it is', () => {
+    const doc = newDoc(false);
+    cacheTextWidths(doc);
+    doc.font(FACES.sans).fontSize(10.4);
+    const text = 'The key idea is that the weights are updated by the gradient of the loss, step by step. '.repeat(6);
+    const width = doc.widthOfString(text);
+    for (const limit of [0, 1, width / 3, width - 1e-9, width, width + 1e-9, 2 * width]) expect(widthOver(doc, text, limit)).toBe(width > limit);
+    expect(widthOver(doc, '', 0)).toBe(false);
+    // Over the limit after the first line's worth of words: the words after it are not measured yet.
+    const widths = Object.getOwnPropertySymbols((doc as unknown as { _font: object })._font).map((s) => (doc as unknown as { _font: Record<symbol, unknown> })._font[s]).find((v) => v instanceof Map) as Map<string, number>;
+    widths.clear();
+    expect(widthOver(doc, 'first second third fourth', doc.widthOfString('first ') / 2)).toBe(true);
+    expect([...widths.keys()]).toEqual(['first ']);
+  });
+
   it('empties the caches with the layout caches, past the given number of words', () => {
     const doc = newDoc(false);
     cacheTextWidths(doc);
@@ -480,5 +506,56 @@ describe('cacheTextWidths', () => {
     expect(layoutWords()).toBe(before);
     clearLayoutCaches(doc, 2);
     expect(layoutWords()).toBe(0);
+  });
+});
+
+describe('textAt', () => {
+  it("draws one line as text(…, { lineBreak: false }) does: the same operators, and the cursor after the text", async () => {
+    const draw = (fast: boolean): { doc: Doc; widths: number[]; cursor: number[] } => {
+      const { doc, root } = taggedPage(true);
+      const p = doc.struct('P');
+      root.add(p);
+      p.add(doc.markStructureContent('P'));
+      const widths: number[] = [];
+      let x = 72;
+      for (const [face, colour, text] of [['mono', '#1f2328', 'def '], ['mono-bold', '#8250df', 'step_7'], ['mono', '#1f2328', '(x, lr=0.01):']] as const) {
+        doc.font(FACES[face]).fontSize(9).fillColor(colour);
+        if (fast) widths.push(textAt(doc, text, x, 100));
+        else {
+          doc.text(text, x, 100, { lineBreak: false });
+          widths.push(doc.widthOfString(text));
+        }
+        x += widths[widths.length - 1]!;
+      }
+      const cursor = [doc.x, doc.y];
+      doc.endMarkedContent();
+      p.end();
+      root.end();
+      return { doc, widths, cursor };
+    };
+    const [slow, fast] = [draw(false), draw(true)];
+    expect(fast.widths).toEqual(slow.widths);
+    expect(fast.cursor).toEqual(slow.cursor);
+    const [a, b] = [await finish(slow.doc), await finish(fast.doc)];
+    expect(operators(b, 1, true)).toEqual(operators(a, 1, true));
+  });
+});
+
+describe('coalesceOutput', () => {
+  it('writes the same bytes as pdfkit, in 64 KiB blocks, the offsets of the cross-reference table included', async () => {
+    const bytes = async (coalesce: boolean): Promise<Buffer> => {
+      const doc = newDoc(true);
+      if (coalesce) coalesceOutput(doc);
+      for (let i = 0; i < 300; i++) doc.addPage().font(FACES.sans).fontSize(10).text(`Page ${i + 1}: Fréchet Łukasz — ${'filler '.repeat(20)}`, 72, 72, { width: 400, link: `https://example.org/${i}` });
+      const chunks: Uint8Array[] = [];
+      const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+      doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+      doc.end();
+      await done;
+      return Buffer.concat(chunks);
+    };
+    const [plain, coalesced] = [await bytes(false), await bytes(true)];
+    expect(coalesced.length).toBeGreaterThan(1 << 16);
+    expect(coalesced.equals(plain)).toBe(true);
   });
 });

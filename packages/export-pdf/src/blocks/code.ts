@@ -4,6 +4,7 @@ import { artifact, atTop, mark, maxY, newPage, open } from '../layout.js';
 import { COLOR, SIZE } from '../theme.js';
 import type { BlockContext } from './context.js';
 import { colourLines, type Segment } from './code-colours.js';
+import { textAt } from '../pdfkit/internals.js';
 
 /** The mark at the start of a wrapped line's continuation (decoration: not in the text layer). */
 export const CONTINUATION = '↪';
@@ -117,8 +118,7 @@ function drawSegments(
       let left = x;
       for (const segment of segments) {
         doc.font(segment.ink?.bold ? FACES['mono-bold'] : FACES.mono).fillColor(segment.ink?.color ?? COLOR.text);
-        doc.text(segment.text, left, top, { lineBreak: false });
-        left += doc.widthOfString(segment.text);
+        left += textAt(doc, segment.text, left, top);
       }
     }
     top += heights[k]!;

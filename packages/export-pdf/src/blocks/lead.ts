@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import { FACES } from '../fonts.js';
 import { isFigureParagraph, plainText, type ImageNode } from '../inline.js';
 import { lineHeight } from '../layout.js';
+import { widthOver } from '../pdfkit/internals.js';
 import { measure } from '../text.js';
 import { KEEP_LINES, SIZE } from '../theme.js';
 import type { BlockContext } from './context.js';
@@ -26,8 +27,8 @@ export function leadHeight(context: BlockContext, node: RootContent | undefined)
       // words first: they are no wider than the text, and pdfkit has laid them out before,
       // where the word cut at the end would be a new word to shape.
       const words = text.slice(0, text.lastIndexOf(' ') + 1);
-      if (context.doc.widthOfString(words) > KEEP_LINES * context.width) return lines;
-      if (context.doc.widthOfString(text) > KEEP_LINES * context.width) return lines;
+      if (widthOver(context.doc, words, KEEP_LINES * context.width)) return lines;
+      if (widthOver(context.doc, text, KEEP_LINES * context.width)) return lines;
       return Math.min(measure(context, text || ' ', {}), lines);
     }
     case 'list':

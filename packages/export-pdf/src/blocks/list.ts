@@ -2,6 +2,7 @@ import type { List } from 'mdast';
 import { FACES } from '../fonts.js';
 import { inlineRuns, isTextParagraph } from '../inline.js';
 import { ensure, gap, indented, lineHeight, mark, open } from '../layout.js';
+import { textAt } from '../pdfkit/internals.js';
 import { flowRuns } from '../text.js';
 import { COLOR, SIZE } from '../theme.js';
 import type { BlockContext } from './context.js';
@@ -32,7 +33,7 @@ export function list(context: BlockContext, node: List): void {
     const y = doc.y;
     doc.font(FACES.sans).fontSize(SIZE.body).fillColor(ordered ? COLOR.text : COLOR.muted);
     const labelX = context.x0 + labelWidth - 6 - doc.widthOfString(label);
-    const drawLabel = (): void => void doc.text(label, labelX, y, { lineBreak: false });
+    const drawLabel = (): void => void textAt(doc, label, labelX, y);
     if (ordered || typeof item.checked === 'boolean') {
       // A number or a task's box says something: it is the item's Lbl.
       const lbl = doc.struct('Lbl');

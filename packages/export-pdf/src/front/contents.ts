@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '@genai-qa/core';
 import { mark, type Layout, type StructElement } from '../layout.js';
-import { pdfString } from '../pdfkit/internals.js';
+import { pdfString, textAt } from '../pdfkit/internals.js';
 import type { Placement } from '../question.js';
 import type { Destinations } from '../targets.js';
 import { FACES } from '../fonts.js';
@@ -95,6 +95,6 @@ function cell(context: Layout, text: string, options: FlowOptions & { x: number;
   if (text.includes('\n') || doc.widthOfString(text) > options.width) return drawRuns(context, [{ text }], options);
   doc.fillColor(options.color);
   const x = options.align === 'right' ? options.x + options.width - doc.widthOfString(text.replace(/\s+$/, '')) : options.x;
-  doc.text(text, x, options.y, { lineBreak: false });
+  textAt(doc, text, x, options.y);
   doc.x = context.x0;
 }

@@ -27,6 +27,10 @@ interface Internals {
   _addInfo?: () => void;
   info: Record<string, unknown>;
   push(chunk: unknown): boolean;
+  /** Writes an object's line (a string, a line end added) or bytes to the output, counting the offset. */
+  _write?: (data: unknown) => void;
+  /** The number of bytes written so far: where the next object starts. */
+  _offset?: number;
 }
 
 function internals(doc: Doc): Internals {
@@ -270,22 +274,27 @@ export function paintForm(doc: Doc, name: string): void {
  * Memory: pdfkit pushes every object to the output stream in several small chunks, and the
  * stream holds them until the (synchronous) rendering ends. Gathering them into 64 KiB
  * blocks keeps the bytes identical and the object count low.
+ *
+ * Speed: pdfkit's `_write` turns each line of text it writes (three or four for each of some
+ * 300,000 objects at 10,000 questions) into bytes on its own, the low byte of each character.
+ * The lines are kept as text instead, and turned into bytes 64 KiB at a time with Node's
+ * latin1 encoding (the same low bytes); the offset that pdfkit reads for the cross-reference
+ * table is counted at once, as pdfkit's `_write` counts it.
  */
 export function coalesceOutput(doc: Doc): void {
   const target = internals(doc);
   const push = target.push.bind(doc);
+  const write = target._write?.bind(doc);
+  if (typeof write !== 'function' || typeof target._offset !== 'number') throw moved('_write');
   const size = 1 << 16;
   let block = new Uint8Array(size);
   let used = 0;
+  let text = '';
   const flush = (): void => {
     if (used > 0) push(block.slice(0, used));
     used = 0;
   };
-  target.push = (chunk: unknown): boolean => {
-    if (!(chunk instanceof Uint8Array)) {
-      flush();
-      return push(chunk);
-    }
+  const add = (chunk: Uint8Array): boolean => {
     if (chunk.length >= size / 2) {
       flush();
       return push(chunk);
@@ -297,6 +306,26 @@ export function coalesceOutput(doc: Doc): void {
     block.set(chunk, used);
     used += chunk.length;
     return true;
+  };
+  const addText = (): void => {
+    if (text === '') return;
+    const bytes = Buffer.from(text, 'latin1');
+    text = '';
+    add(bytes);
+  };
+  target._write = (data: unknown): void => {
+    if (typeof data !== 'string') return write(data);
+    text += `${data}\n`;
+    target._offset! += data.length + 1;
+    if (text.length >= size / 2) addText();
+  };
+  target.push = (chunk: unknown): boolean => {
+    addText();
+    if (!(chunk instanceof Uint8Array)) {
+      flush();
+      return push(chunk);
+    }
+    return add(chunk);
   };
 }
 
@@ -321,8 +350,11 @@ export function clearLayoutCaches(doc: Doc, maxEntries = 0): void {
 }
 
 const WIDTHS = Symbol('widths');
+const WORD_WIDTH = Symbol('word width');
 interface WidthCached {
   [WIDTHS]?: Map<string, number>;
+  /** One word's advance in font units, from the cache of widths. */
+  [WORD_WIDTH]?: (word: string) => number;
   widthOfString?: (text: string, size: number, features?: unknown) => number;
 }
 
@@ -332,6 +364,12 @@ interface WidthCached {
  * the layout cache; the line wrapper keeps the widths only for one `text()` call. Each face
  * loaded into the document gets a cache of widths by string (at 1 pt, scaled to the size
  * asked for), emptied with the layout caches. The widths are the ones pdfkit computes.
+ *
+ * A string of several words is measured as pdfkit does, word by word, but from the cache of
+ * widths: pdfkit's split tests every character against an array made for it and looks each
+ * word up again, which for a paragraph's opening (leadHeight), a heading or a line of code
+ * cost more than the widths themselves. pdfkit adds each word's advance to a sum from 0, in
+ * order, and scales the sum: the same additions here give the same bits.
  */
 export function cacheTextWidths(doc: Doc): void {
   const target = doc as unknown as { font: (...args: unknown[]) => Doc; _font?: WidthCached };
@@ -344,19 +382,103 @@ export function cacheTextWidths(doc: Doc): void {
     if (!measure) throw moved('_font.widthOfString');
     const widths = new Map<string, number>();
     face[WIDTHS] = widths;
-    face.widthOfString = (text, size, features) => {
-      // Long strings (a paragraph's opening, a heading) rarely come back: their words are cached.
-      if (features !== undefined || text.length > 100) return measure(text, size, features);
+    /** One word's advance in font units (at 1000 pt, × 1000/1000 = × 1: exact). */
+    const word = (text: string): number => {
       let width = widths.get(text);
       if (width === undefined) {
-        width = measure(text, 1000); // the advance in font units: × 1000/1000 = × 1, exact
+        width = measure(text, 1000);
         widths.set(text, width);
+      }
+      return width;
+    };
+    face[WORD_WIDTH] = word;
+    face.widthOfString = (text, size, features) => {
+      if (features !== undefined) return measure(text, size, features);
+      // Long strings (a paragraph's opening, a heading) rarely come back: only their words are cached.
+      let width = text.length > 100 ? undefined : widths.get(text);
+      if (width === undefined) {
+        width = 0;
+        forEachWord(text, (from, to) => {
+          width! += word(from === 0 && to === text.length ? text : text.slice(from, to));
+        });
+        if (text.length <= 100) widths.set(text, width);
       }
       // The same arithmetic as pdfkit's (advance × size/1000), so the same bits.
       return width * (size / 1000);
     };
     return doc;
   };
+}
+
+/**
+ * Whether `doc.widthOfString(text)` (no options) is over `limit`, in the current font and size:
+ * the words' advances added in pdfkit's order until the width passes the limit. Each step of
+ * pdfkit's arithmetic (the sum, × size/1000, + 0 character spacing, × 100/100 scaling) never
+ * makes a larger sum smaller, so a part of the text over the limit means the whole is too (no
+ * word's advance being negative); the rest is not measured (leadHeight asks this of a
+ * paragraph's first 480 characters, most of which are over three lines' width).
+ */
+export function widthOver(doc: Doc, text: string, limit: number): boolean {
+  const face = (doc as unknown as { _font?: WidthCached })._font;
+  const word = face?.[WORD_WIDTH];
+  if (!word) return doc.widthOfString(text) > limit;
+  const scale = (doc as unknown as { _fontSize: number })._fontSize / 1000;
+  const width = (advance: number): number => ((advance * scale + 0) * 100) / 100;
+  let advance = 0;
+  let over = false;
+  let negative = false;
+  forEachWord(text, (from, to) => {
+    if (over || negative) return;
+    const w = word(from === 0 && to === text.length ? text : text.slice(from, to));
+    negative = w < 0;
+    advance += w;
+    over = width(advance) > limit;
+  });
+  // A word's advance (its glyphs' advances with their kerning) is not negative in the DejaVu faces
+  // the guide embeds; should one be, the whole text is measured.
+  return negative ? doc.widthOfString(text) > limit : over;
+}
+
+/**
+ * pdfkit's split of a string into words (`EmbeddedFont.layout`, and so `encode`): after each
+ * space or tab, and the rest; nothing for an empty string. Calls `each(from, to)` in order.
+ */
+export function forEachWord(text: string, each: (from: number, to: number) => void): void {
+  const tabs = text.includes('\t');
+  let last = 0;
+  while (last < text.length) {
+    let index = text.indexOf(' ', last);
+    if (tabs) {
+      const tab = text.indexOf('\t', last);
+      if (tab >= 0 && (index < 0 || tab < index)) index = tab;
+    }
+    const end = index < 0 ? text.length : index + 1;
+    each(last, end);
+    last = end;
+  }
+}
+
+/**
+ * Speed: `doc.text(text, x, y, { lineBreak: false })` for one line (no line end), as pdfkit
+ * does it: `_fragment` at (x, y) with the options that `text()` makes of `{ lineBreak: false }`,
+ * and the cursor left at the end of the text. `text()` itself merges the options, splits the
+ * text at line ends and measures it again for each call; code blocks (one call per highlighted
+ * token) and the contents make hundreds of thousands. Inside a continued text, whose options
+ * the next call would inherit, it is `doc.text` itself. Returns the text's width.
+ */
+export function textAt(doc: Doc, text: string, x: number, y: number): number {
+  const target = doc as unknown as { _textOptions?: unknown; _fragment?: (text: string, x: number, y: number, options: object) => void };
+  if (typeof target._fragment !== 'function') throw moved('_fragment');
+  if (target._textOptions != null || text.includes('\n')) {
+    doc.text(text, x, y, { lineBreak: false });
+    return doc.widthOfString(text);
+  }
+  // What `_initOptions` returns for `{ lineBreak: false }` outside a continued text.
+  target._fragment(text, x, y, { lineBreak: false, columns: 0, columnGap: 18, rotation: 0 });
+  const width = doc.widthOfString(text);
+  doc.x = x + width;
+  doc.y = y;
+  return width;
 }
 
 /**

@@ -72,7 +72,9 @@ export function mergeTextObjects(chunks: readonly string[]): string {
     }
     return depth;
   };
-  const joints = new Set<number>();
+  /** The lines that a join removes (an `ET` and the next `BT`). */
+  const joints = new Uint8Array(lines.length);
+  let joined = false;
   for (let k = 0; k < objects.length; ) {
     // The longest run of objects from k that ends at the marked-content depth it began at.
     let last = k;
@@ -89,18 +91,19 @@ export function mergeTextObjects(chunks: readonly string[]): string {
       const object = objects[m]!;
       const dx = position(object.x - x);
       const dy = position(y - object.y);
-      joints.add(objects[m - 1]!.et);
-      joints.add(object.bt);
+      joints[objects[m - 1]!.et] = 1;
+      joints[object.bt] = 1;
+      joined = true;
       lines[object.bt + 1] = `${dx} ${dy} Td`;
       x += Number(dx) + object.dx;
       y -= Number(dy) + object.dy;
     }
     k = last + 1;
   }
-  if (joints.size === 0) return `${lines.join('\n')}\n`;
-  let out = '';
-  for (let i = 0; i < lines.length; i++) if (!joints.has(i)) out += `${lines[i]}\n`;
-  return out;
+  if (!joined) return `${lines.join('\n')}\n`;
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) if (joints[i] === 0) kept.push(lines[i]!);
+  return `${kept.join('\n')}\n`;
 }
 
 /**
@@ -124,18 +127,20 @@ function wrapInside(lines: string[], bdc: boolean[], objects: readonly TextObjec
     }
     end = last;
     if (start === object.bt) return object;
-    const order = [object.bt, object.bt + 1, ...range(start, object.bt), ...range(object.bt + 2, object.et), ...range(object.et + 1, last + 1), object.et];
-    const moved = order.map((i) => [lines[i]!, bdc[i]!] as const);
-    moved.forEach(([line, whole], n) => {
-      lines[start + n] = line;
-      bdc[start + n] = whole;
-    });
-    return { ...object, bt: start, et: last };
+    // BT and Tm, what stood before them, the object's own lines, what stood after its ET, then ET.
+    const order: number[] = [object.bt, object.bt + 1];
+    for (let i = start; i < object.bt; i++) order.push(i);
+    for (let i = object.bt + 2; i < object.et; i++) order.push(i);
+    for (let i = object.et + 1; i <= last; i++) order.push(i);
+    order.push(object.et);
+    const movedLines = order.map((i) => lines[i]!);
+    const movedBdc = order.map((i) => bdc[i]!);
+    for (let n = 0; n < order.length; n++) {
+      lines[start + n] = movedLines[n]!;
+      bdc[start + n] = movedBdc[n]!;
+    }
+    return { bt: start, et: last, x: object.x, y: object.y, dx: object.dx, dy: object.dy };
   });
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from }, (_, i) => from + i);
 }
 
 /**

@@ -311,6 +311,7 @@ export function compactContent(doc: Doc): void {
 
   shortCodes(doc);
   doc.on('pageAdded', () => gatherPage(target.page));
+  cacheHexColours(doc);
 
   captures.set(doc, (draw: () => void): string => {
     samePage();
@@ -456,12 +457,16 @@ export function compactContent(doc: Doc): void {
     };
   }
 
+  /** The last font operator written by a fragment, and its face and size (most fragments repeat it). */
+  let lastFace: Font | undefined;
+  let lastSize: number | undefined;
+  let lastFontOp = '';
   target._fragment = (raw: string, x: number, y: number, options: FragmentOptions): void => {
     const align = options.align ?? 'left';
     const plain =
       !options.wordSpacing && !options.characterSpacing && (options.horizontalScaling ?? 100) === 100 && !options.oblique && !options.stroke &&
       options.features === undefined && options.baseline === undefined && align !== 'justify';
-    const string = `${raw}`.replace(/\n/g, '');
+    const string = typeof raw === 'string' && !raw.includes('\n') ? raw : `${raw}`.replace(/\n/g, '');
     if (!plain || string.length === 0) {
       if (string.length > 0) {
         samePage();
@@ -481,14 +486,22 @@ export function compactContent(doc: Doc): void {
       if (align === 'right') x += (options.lineWidth ?? 0) - doc.widthOfString(string.replace(/\s+$/, ''), options as PDFKit.Mixins.TextOptions);
       else if (align === 'center') x += (options.lineWidth ?? 0) / 2 - (options.textWidth ?? 0) / 2;
     }
-    const width = options.textWidth ?? doc.widthOfString(string, options as PDFKit.Mixins.TextOptions);
-    annotations(doc, x, y, width, options, laterLines);
+    // Most fragments have no link, destination or line: no width to measure for them.
+    if (options.link != null || options.goTo != null || options.destination != null || options.underline || options.strike) {
+      const width = options.textWidth ?? doc.widthOfString(string, options as PDFKit.Mixins.TextOptions);
+      annotations(doc, x, y, width, options, laterLines);
+    }
     samePage();
     flushSpace();
     if (page!.fonts[face.id] == null) page!.fonts[face.id] = face.ref();
     const scale = size / 1000;
     const baseline = y + (face.ascender / 1000) * size;
-    const fontOp = `/${face.id} ${num(size)} Tf`;
+    if (face !== lastFace || size !== lastSize) {
+      lastFace = face;
+      lastSize = size;
+      lastFontOp = `/${face.id} ${num(size)} Tf`;
+    }
+    const fontOp = lastFontOp;
     let out = '';
     if (!text) {
       const [tx, ty] = [position(x), position(baseline)];
@@ -510,6 +523,35 @@ export function compactContent(doc: Doc): void {
     font = fontOp;
     text.penX += glyphs.advance * scale;
     page!.write(`${out}[${glyphs.commands}] TJ`);
+  };
+}
+
+/**
+ * Speed: pdfkit turns a colour such as `#1f2328` into its operators on every call (`fillColor`
+ * before each run of text): the hex parsed, each part divided by 255 and printed with all its
+ * digits (`/DeviceRGB cs`, `0.12156862745098039 0.13725490196078433 0.1568627450980392 scn`).
+ * The two operators of each hex colour are kept, and given to `addContent` as pdfkit gives
+ * them; any other colour (names, arrays, spot colours, gradients) is left to pdfkit.
+ */
+function cacheHexColours(doc: Doc): void {
+  const target = doc as unknown as { _setColorCore?: (color: unknown, stroke: boolean) => boolean; _normalizeColor(color: unknown): unknown; addContent(data: string): Doc };
+  const setColorCore = target._setColorCore?.bind(doc);
+  if (typeof setColorCore !== 'function' || typeof target._normalizeColor !== 'function') throw moved('_setColorCore');
+  const known = [new Map<string, [string, string]>(), new Map<string, [string, string]>()];
+  target._setColorCore = (color: unknown, stroke: boolean): boolean => {
+    if (typeof color !== 'string') return setColorCore(color, stroke);
+    const ops = known[stroke ? 1 : 0]!;
+    let pair = ops.get(color);
+    if (pair === undefined) {
+      if (!/^#[\da-f]{6}$/i.test(color)) return setColorCore(color, stroke);
+      // pdfkit's own steps (_setColorCore for a DeviceRGB colour), once.
+      const parts = target._normalizeColor(color) as number[];
+      pair = [`/DeviceRGB ${stroke ? 'CS' : 'cs'}`, `${parts.join(' ')} ${stroke ? 'SCN' : 'scn'}`];
+      if (ops.size < 1000) ops.set(color, pair);
+    }
+    target.addContent(pair[0]);
+    target.addContent(pair[1]);
+    return true;
   };
 }
 
@@ -542,11 +584,19 @@ export function glyphsApart(doc: Doc, a: string, b: string): boolean {
 
 /**
  * One word's glyphs as pdfkit encodes them, as the bytes of a literal string (pdfkit writes
- * them as hex, twice as long): runs, each but the last closed by its kerning.
+ * them as hex, twice as long), in runs each but the last closed by its kerning; kept in the
+ * pieces that `encodeText` joins: the bytes before the first kerning, what follows up to the
+ * last kerning, written out, and the bytes after it.
  */
 interface WordCode {
-  /** The glyph ids' bytes, escaped for a literal string; the kerning as written (`kern(-kerning)`), or '' for none. */
-  runs: Array<[bytes: string, kerning: string]>;
+  /** The glyph ids' bytes up to the first kerning (all of them when there is none), escaped for a literal string. */
+  head: string;
+  /** The first kerning as written (`kern(-kerning)`), or '' for none. */
+  kerning: string;
+  /** The runs between the first kerning and the last, each `(bytes) kerning`, joined by spaces ('' for none). */
+  middle: string;
+  /** The bytes after the last kerning ('' when the word ends with one, or has none). */
+  tail: string;
   /** The advance in font units (× size / 1000). */
   advance: number;
 }
@@ -559,12 +609,14 @@ export const ENCODED = Symbol('encoded words');
  * then moves the text matrix; left to pdfkit). pdfkit lays a string out word by word (split
  * after each space or tab) and encodes the glyphs of all the words; encoding each word once
  * and joining the results gives the same glyphs, kerning and subset (a word's glyphs enter
- * the subset the first time it is encoded, in the same order as pdfkit's).
+ * the subset the first time it is encoded, in the same order as pdfkit's). The operand is
+ * `(bytes) kerning` for each run closed by a kerning, space separated, then `(bytes)` for
+ * the rest, if any: the bytes of a run may span words.
  */
 function encodeText(font: Font, text: string): { commands: string; advance: number } | undefined {
   const fontWithCache = font as Font & { [ENCODED]?: Map<string, WordCode | null> };
   const cache = (fontWithCache[ENCODED] ??= new Map<string, WordCode | null>());
-  const commands: string[] = [];
+  let commands = '';
   let open = '';
   let advance = 0;
   let last = 0;
@@ -577,7 +629,7 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
       if (tab >= 0 && (index < 0 || tab < index)) index = tab;
     }
     const end = index < 0 ? text.length : index + 1;
-    const word = text.slice(last, end);
+    const word = last === 0 && end === text.length ? text : text.slice(last, end);
     last = end;
     let code = cache.get(word);
     if (code === undefined) {
@@ -586,22 +638,23 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
     }
     if (code === null) return undefined;
     advance += code.advance;
-    for (const [bytes, kerning] of code.runs) {
-      open += bytes;
-      if (kerning !== '') {
-        commands.push(`(${open}) ${kerning}`);
-        open = '';
-      }
+    if (code.kerning === '') {
+      open += code.head;
+      continue;
     }
+    if (commands !== '') commands += ' ';
+    commands += `(${open}${code.head}) ${code.kerning}`;
+    if (code.middle !== '') commands += ` ${code.middle}`;
+    open = code.tail;
   }
   // The last run needs no adjustment after it (pdfkit writes a 0).
-  if (open !== '') commands.push(`(${open})`);
-  return { commands: commands.join(' '), advance };
+  if (open !== '') commands += commands === '' ? `(${open})` : ` (${open})`;
+  return { commands, advance };
 }
 
 function encodeWord(font: Font, word: string): WordCode | null {
   const [encoded, positions] = font.encode(word, undefined);
-  const runs: WordCode['runs'] = [];
+  const runs: Array<[bytes: string, kerning: string]> = [];
   let advance = 0;
   let bytes = '';
   for (let i = 0; i < positions.length; i++) {
@@ -615,8 +668,9 @@ function encodeWord(font: Font, word: string): WordCode | null {
       bytes = '';
     }
   }
-  if (bytes !== '') runs.push([bytes, '']);
-  return { runs, advance };
+  if (runs.length === 0) return { head: bytes, kerning: '', middle: '', tail: '', advance };
+  const middle = runs.slice(1).map(([b, k]) => `(${b}) ${k}`).join(' ');
+  return { head: runs[0]![0], kerning: runs[0]![1], middle, tail: bytes, advance };
 }
 
 /**
