@@ -26,11 +26,23 @@ export function parseWhole(text: string): Root {
  * `fast: false` uses micromark for every piece; files from `sectionMinBytes` (64 KiB) up
  * are then parsed in chunks of pieces, smaller ones whole.
  */
-export function parseMarkdown(text: string, options: { sectionMinBytes?: number; fast?: boolean } = {}): Root {
+export function parseMarkdown(text: string, options: ParseMarkdownOptions = {}): Root {
   return ankiMathDelimiters(parseSections(text, options), text);
 }
 
-function parseSections(text: string, options: { sectionMinBytes?: number; fast?: boolean }): Root {
+/** How parseMarkdown reads (every choice gives the same tree; the tests try each). */
+export interface ParseMarkdownOptions {
+  sectionMinBytes?: number;
+  fast?: boolean;
+  /**
+   * A section larger than this (64 KiB) with block starts in it is scanned piece by piece
+   * rather than whole first: a file without question headings is one such section, and a
+   * scan of it that fails late would be done twice.
+   */
+  wholeScanMaxBytes?: number;
+}
+
+function parseSections(text: string, options: ParseMarkdownOptions): Root {
   // GENAI_QA_PARSER=remark turns the fast scanner off (micromark reads every section).
   const fast = options.fast ?? process.env.GENAI_QA_PARSER !== 'remark';
   // A byte-order mark inside the text is dropped by micromark wherever a parse starts, and a
@@ -51,9 +63,10 @@ function parseSections(text: string, options: { sectionMinBytes?: number; fast?:
     // found others that some piece may refer to, once more with those (definitions are
     // blocks: which ones there are does not depend on the ones known).
     const guessed = guessDefinitions(text);
-    const first = parseCut(text, pieces, fast, guessed);
+    const wholeScanMax = options.wholeScanMaxBytes ?? 64 * 1024;
+    const first = parseCut(text, pieces, fast, guessed, wholeScanMax);
     if (first.referenced.size === 0 || sameFor(first.referenced, guessed, first.found)) return first.root;
-    return parseCut(text, pieces, fast, first.found).root;
+    return parseCut(text, pieces, fast, first.found, wholeScanMax).root;
   } catch (error) {
     if (error instanceof WholeParse) return parser.parse(text);
     throw error;
@@ -77,7 +90,7 @@ interface Cut {
   referenced: Set<DefinitionKey>;
 }
 
-function parseCut(text: string, pieces: { headings: number[]; blocks: number[] }, fast: boolean, definitions: Set<DefinitionKey>): Cut {
+function parseCut(text: string, pieces: { headings: number[]; blocks: number[] }, fast: boolean, definitions: Set<DefinitionKey>, wholeScanMax: number): Cut {
   const found = new Set<DefinitionKey>();
   const referenced = new Set<DefinitionKey>();
   const hasDefinitions = text.includes(']:');
@@ -95,10 +108,10 @@ function parseCut(text: string, pieces: { headings: number[]; blocks: number[] }
   for (let s = 0; s + 1 < sections.length; s++) {
     const from = sections[s]!;
     const to = sections[s + 1]!;
-    const whole = fast ? scanSection(text, from, to, line) : undefined;
     while (b < pieces.blocks.length && pieces.blocks[b]! <= from) b++;
     const cuts: number[] = [];
     while (b < pieces.blocks.length && pieces.blocks[b]! < to) cuts.push(pieces.blocks[b++]!);
+    const whole = fast && (cuts.length === 0 || to - from <= wholeScanMax) ? scanSection(text, from, to, line) : undefined;
     const ends = whole ? [to] : [...cuts, to];
     let start = from;
     for (const end of ends) {

@@ -454,9 +454,12 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
     // And with the scanner off and every size cut (sectionMinBytes 0): micromark alone reads
     // each piece, so every cut at a block start is checked by endsOpen, none by the scanner.
     const micromarkOnly = (text: string) => parseMarkdown(text, { fast: false, sectionMinBytes: 0 });
+    // And with every section that has block starts scanned piece by piece, never whole first
+    // (what a large section, such as a file without question headings, gets).
+    const piecewise = (text: string) => parseMarkdown(text, { wholeScanMaxBytes: 0 });
     const same = (text: string): boolean => {
       const whole = result(parseWhole, text);
-      return result(parseMarkdown, text) === whole && result(micromarkOnly, text) === whole;
+      return result(parseMarkdown, text) === whole && result(micromarkOnly, text) === whole && result(piecewise, text) === whole;
     };
     const details = fc.check(fc.property(document, same), { numRuns: 1500, seed });
     if (details.failed) {
@@ -468,6 +471,7 @@ describe('parseMarkdown gives exactly the tree of one micromark parse', () => {
       // The readable difference (or the error the parsers threw).
       expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
       expect(JSON.stringify(micromarkOnly(text))).toBe(JSON.stringify(parseWhole(text)));
+      expect(JSON.stringify(piecewise(text))).toBe(JSON.stringify(parseWhole(text)));
       throw new Error(`seed ${seed}: ${String(details.errorInstance)} (document in ${file})`);
     }
   }, 180_000);
