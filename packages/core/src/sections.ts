@@ -168,6 +168,7 @@ export class SectionLinter {
         ? this.helper!.start({ source, relativePath, start: bounds[split]!, end: bounds[to]!, line: firstLines[split]!, config, limits, layout })
         : undefined;
     const parsedNodes: RootContent[][] = [];
+    let crossed = false;
     if (from < to) {
       for (let i = from; i < to; i++) parsedNodes.push([]);
       const runStart = bounds[from]!;
@@ -180,11 +181,17 @@ export class SectionLinter {
         // such a block reaches past its section's last visible character. Its section and the
         // next cannot be parsed apart (nor, at the run's end, the reused ones after it): the
         // file is linted whole.
-        if (checked && node.position!.end.offset! > bounds[at]! + visibleEnd(texts[at]!)) {
-          return this.whole(source, relativePath, config, host, options);
-        }
+        if (checked && node.position!.end.offset! > bounds[at]! + visibleEnd(texts[at]!)) crossed = true;
         parsedNodes[at - from]!.push(node);
       }
+    }
+    if (crossed) {
+      // A run of the whole text is the file's tree as it is (no second parse).
+      if (from > 0 || to < texts.length) return this.whole(source, relativePath, config, host, options);
+      const children: RootContent[] = [];
+      for (const nodes of parsedNodes) for (const node of nodes) children.push(node);
+      const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text, line) } };
+      return this.whole(source, relativePath, config, host, { ...options, tree, ...(safety ? { safety } : {}) });
     }
     texts.forEach((sectionText, i) => {
       const start = bounds[i]!;
