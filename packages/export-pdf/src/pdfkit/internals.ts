@@ -8,7 +8,7 @@
  */
 
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
-import { ENCODED, flushPageContent } from './text.js';
+import { ENCODED, flushPageContent, wordEnd } from './text.js';
 
 type Doc = PDFKit.PDFDocument;
 type StructElement = PDFKit.PDFStructureElement;
@@ -445,14 +445,8 @@ export function widthOver(doc: Doc, text: string, limit: number): boolean {
  */
 export function forEachWord(text: string, each: (from: number, to: number) => void): void {
   const tabs = text.includes('\t');
-  let last = 0;
-  while (last < text.length) {
-    let index = text.indexOf(' ', last);
-    if (tabs) {
-      const tab = text.indexOf('\t', last);
-      if (tab >= 0 && (index < 0 || tab < index)) index = tab;
-    }
-    const end = index < 0 ? text.length : index + 1;
+  for (let last = 0; last < text.length; ) {
+    const end = wordEnd(text, last, tabs);
     each(last, end);
     last = end;
   }

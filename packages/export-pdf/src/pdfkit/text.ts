@@ -620,15 +620,9 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
   let open = '';
   let advance = 0;
   let last = 0;
-  // pdfkit's split: after each space or tab, and the rest (found with indexOf, not char by char).
   const tabs = text.includes('\t');
   while (last < text.length) {
-    let index = text.indexOf(' ', last);
-    if (tabs) {
-      const tab = text.indexOf('\t', last);
-      if (tab >= 0 && (index < 0 || tab < index)) index = tab;
-    }
-    const end = index < 0 ? text.length : index + 1;
+    const end = wordEnd(text, last, tabs);
     const word = last === 0 && end === text.length ? text : text.slice(last, end);
     last = end;
     let code = cache.get(word);
@@ -650,6 +644,20 @@ function encodeText(font: Font, text: string): { commands: string; advance: numb
   // The last run needs no adjustment after it (pdfkit writes a 0).
   if (open !== '') commands += commands === '' ? `(${open})` : ` (${open})`;
   return { commands, advance };
+}
+
+/**
+ * Where the word of pdfkit's split (`EmbeddedFont.layout`: after each space or tab, and the
+ * rest) that starts at `from` ends; `tabs`: whether the text has a tab at all. Found with
+ * indexOf, not character by character.
+ */
+export function wordEnd(text: string, from: number, tabs: boolean): number {
+  let index = text.indexOf(' ', from);
+  if (tabs) {
+    const tab = text.indexOf('\t', from);
+    if (tab >= 0 && (index < 0 || tab < index)) index = tab;
+  }
+  return index < 0 ? text.length : index + 1;
 }
 
 function encodeWord(font: Font, word: string): WordCode | null {
