@@ -48,6 +48,31 @@ function afterEdit(edited: string) {
   return lintVersion(linter, edited);
 }
 
+/**
+ * The property both layouts are checked by: a document made of `parts`, then the same with
+ * some parts removed and others inserted at one place, each linted in turn by one
+ * SectionLinter, gives the findings of a full lint of that text. Returns the number of runs
+ * whose edited text was linted section-wise, reusing at least one of its `sections(text)`.
+ */
+function editsEqualFullLint(parts: fc.Arbitrary<string[]>, textOf: (parts: string[]) => string, sections: (text: string) => number, numRuns: number): number {
+  let reusing = 0;
+  fc.assert(
+    fc.property(parts, fc.nat(), fc.nat(3), parts, (before, at, removed, inserted) => {
+      const start = before.length === 0 ? 0 : at % (before.length + 1);
+      const after = [...before.slice(0, start), ...inserted, ...before.slice(start + removed)];
+      const linter = new SectionLinter();
+      const a = textOf(before);
+      const b = textOf(after);
+      expect(lintVersion(linter, a).findings).toEqual(full(a));
+      const result = lintVersion(linter, b);
+      expect(result.findings).toEqual(full(b));
+      if (result.incremental && result.parsed < sections(b)) reusing++;
+    }),
+    { numRuns },
+  );
+  return reusing;
+}
+
 describe('section-wise lint of an edited document', () => {
   it('FILE itself: the TeX error in question 2, the trailing spaces in question 3', () => {
     expect(shown(full(FILE))).toEqual(['7:43 invalid-math', '11:16 trailing-whitespace']);
@@ -158,22 +183,7 @@ describe('section-wise lint after any edit (property)', () => {
   const lines = fc.array(fc.constantFrom(...LINES), { maxLength: 30 });
 
   it('equals a full lint of the edited text, for documents and edits made of such lines', () => {
-    // Runs where the edited text was linted section-wise, reusing at least one section.
-    let reusing = 0;
-    fc.assert(
-      fc.property(lines, fc.nat(), fc.nat(3), lines, (before, at, removed, inserted) => {
-        const start = before.length === 0 ? 0 : at % (before.length + 1);
-        const after = [...before.slice(0, start), ...inserted, ...before.slice(start + removed)];
-        const linter = new SectionLinter();
-        const a = before.join('\n') + '\n';
-        const b = after.join('\n') + '\n';
-        expect(lintVersion(linter, a).findings).toEqual(full(a));
-        const result = lintVersion(linter, b);
-        expect(result.findings).toEqual(full(b));
-        if (result.incremental && result.parsed < (b.match(/^#{1,2} \d+\. /gm) ?? []).length + 1) reusing++;
-      }),
-      { numRuns: 200 },
-    );
+    const reusing = editsEqualFullLint(lines, (parts) => parts.join('\n') + '\n', (text) => (text.match(/^#{1,2} \d+\. /gm) ?? []).length + 1, 200);
     // The property is not only checked on files linted whole.
     expect(reusing).toBeGreaterThan(30);
   });
@@ -275,21 +285,7 @@ describe('section-wise lint of a file without question headings (cut at its bloc
   const lines = fc.array(fc.tuple(fc.constantFrom(...BLOCKS), fc.constantFrom('\n', '\n\n', '\n\n', '\n\n\n')).map(([b, gap]) => b + gap), { maxLength: 20 });
 
   it('equals a full lint of the edited text, for documents and edits made of such lines', () => {
-    let reusing = 0;
-    fc.assert(
-      fc.property(lines, fc.nat(), fc.nat(3), lines, (before, at, removed, inserted) => {
-        const start = before.length === 0 ? 0 : at % (before.length + 1);
-        const after = [...before.slice(0, start), ...inserted, ...before.slice(start + removed)];
-        const linter = new SectionLinter();
-        const a = before.join('');
-        const b = after.join('');
-        expect(lintVersion(linter, a).findings).toEqual(full(a));
-        const result = lintVersion(linter, b);
-        expect(result.findings).toEqual(full(b));
-        if (result.incremental && result.parsed < blockCuts(b).length + 1) reusing++;
-      }),
-      { numRuns: 300 },
-    );
+    const reusing = editsEqualFullLint(lines, (parts) => parts.join(''), (text) => blockCuts(text).length + 1, 300);
     expect(reusing).toBeGreaterThan(50);
   });
 });
