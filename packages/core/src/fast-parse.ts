@@ -1,4 +1,4 @@
-import type { Code, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Code, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Math as MathBlock } from 'mdast-util-math';
 import type { Point, Position } from 'unist';
 import { lastAtOrBefore } from './line-index.js';
@@ -6,7 +6,8 @@ import { lastAtOrBefore } from './line-index.js';
 /**
  * A fast path for the Markdown that makes up nearly all of a question corpus: ATX headings,
  * paragraphs, lists (flat ones of one-paragraph items; nested ones, task items and items of two
- * paragraphs in `nestedList`), fenced code, display math (`mathBlock`) and HTML comments, with
+ * paragraphs in `nestedList`), fenced code, display math (`mathBlock`), HTML comments and GFM tables whose rows start and end with
+ * a pipe (`table`), with
  * inline content that is plain text, code spans, plain autolink literals (bare URLs, `www.` and
  * e-mail addresses: `autolinkLiterals`), or math and backslash escapes (`mathInline`), and
  * one-line `**strong**` (`strongOnly`). micromark spends ~1 µs per character on any
@@ -14,7 +15,7 @@ import { lastAtOrBefore } from './line-index.js';
  * for that subset at a fraction of the cost and a fraction of the garbage.
  *
  * It is conservative by construction. A section (one question) that contains anything else
- * (block quotes, tables, nested or loose multi-paragraph items, setext headings, tabs, link
+ * (block quotes, other tables, nested or loose multi-paragraph items, setext headings, tabs, link
  * definitions, …) makes `scanSection` return undefined, and the caller parses that section
  * with micromark. A paragraph or heading whose inline content has any other Markdown syntax
  * (emphasis, links, entities, autolinks, HTML, hard breaks, or escapes beside any of them) is returned as a
@@ -114,9 +115,10 @@ const FENCE_OPEN = /^(`{3,})((?:[^\s`\\&]+(?: [^\s`\\&]+)*)?)$/;
 export function scanSection(text: string, start: number, end: number, firstLine: number): ScannedBlock[] | undefined {
   if (start === end) return [];
   const section = text.slice(start, end);
-  // Tabs (columns), NULs, link or footnote definitions (they reach across the file) and
-  // tables: the full parser's business.
-  if (/[\t\0\r|]|\]:/.test(section)) return undefined;
+  // Tabs (columns), NULs and link or footnote definitions (they reach across the file): the
+  // full parser's business. So is any table `table` does not read: a line that could be a
+  // table's delimiter row anywhere but at the margin after the header (see strayDelimiterRow).
+  if (/[\t\0\r]|\]:/.test(section) || strayDelimiterRow(section)) return undefined;
   const lines: Line[] = [];
   let n = firstLine;
   for (let i = start; i < end; ) {
@@ -170,6 +172,17 @@ export function scanSection(text: string, start: number, end: number, firstLine:
       i = result.next;
       continue;
     }
+    if (first === 0x7c /* | */) {
+      // A table after a blank line or a heading (after other lines it could be their lazy
+      // continuation, or not start at all: micromark's to say).
+      const previous = i > 0 ? lines[i - 1]! : undefined;
+      const afterBlank = previous ? isBlank(text, previous) || blocks.at(-1)?.type === 'heading' : start >= 2 && text.startsWith('\n\n', start - 2);
+      const result = afterBlank ? table(text, lines, i) : undefined;
+      if (!result) return undefined;
+      blocks.push(result.node);
+      i = result.next;
+      continue;
+    }
     if (startsBlock(text, line.start, line.end)) return undefined;
     const result = paragraph(text, lines, i, line.start);
     if (!result) return undefined;
@@ -177,6 +190,83 @@ export function scanSection(text: string, start: number, end: number, firstLine:
     i = result.next;
   }
   return blocks;
+}
+
+// A line of pipes, dashes, colons and spaces with a pipe and a dash: it may be a table's
+// delimiter row (a single column's, without pipes, is a rule line that paragraphs refuse).
+const DELIMITER_LIKE = /^(?=[^\n]*\|)(?=[^\n]*-)[ :|-]+$/gm;
+
+/**
+ * Whether `section` has a line that may be a table's delimiter row and does not start at the
+ * margin with a pipe. `table` reads tables whose rows all start and end with a pipe; any other
+ * table (rows without pipes at their ends, indented, in a list item) goes to micromark whole,
+ * and so does a section where such a line is only a paragraph's or a code block's.
+ */
+function strayDelimiterRow(section: string): boolean {
+  if (!section.includes('|')) return false;
+  DELIMITER_LIKE.lastIndex = 0;
+  for (let m = DELIMITER_LIKE.exec(section); m; m = DELIMITER_LIKE.exec(section)) if (m[0].charCodeAt(0) !== 0x7c) return true;
+  return false;
+}
+
+const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
+
+/**
+ * A GFM table whose rows (header, delimiter row, body) each start and end with a pipe at the
+ * margin, with no backslash (an escaped pipe is not a cell's end), up to a blank line or the
+ * end of the section; each cell's content text, code spans or one-line strong emphasis (as
+ * in paragraphs). Cells are split at every pipe, code spans or not, as GFM splits them: the
+ * table is cut into cells before their content is read. Anything else: undefined.
+ */
+function table(text: string, lines: Line[], i: number): { node: Table; next: number } | undefined {
+  const rowLine = (line: Line | undefined): boolean =>
+    line !== undefined && line.end - line.start >= 2 && text.charCodeAt(line.start) === 0x7c && text.charCodeAt(line.end - 1) === 0x7c && !text.slice(line.start, line.end).includes('\\');
+  const header = lines[i]!;
+  const delimiter = lines[i + 1];
+  if (!rowLine(header) || !rowLine(delimiter)) return undefined;
+  const align: Table['align'] = [];
+  for (const cell of text.slice(delimiter!.start + 1, delimiter!.end - 1).split('|')) {
+    const m = DELIMITER_CELL.exec(cell);
+    if (!m) return undefined;
+    align.push(m[1] ? (m[2] ? 'center' : 'left') : m[2] ? 'right' : null);
+  }
+  const rows: TableRow[] = [];
+  const headerRow = tableRow(text, header);
+  if (!headerRow || headerRow.children.length !== align.length) return undefined;
+  rows.push(headerRow);
+  let j = i + 2;
+  for (; j < lines.length && !isBlank(text, lines[j]!); j++) {
+    if (!rowLine(lines[j])) return undefined;
+    const row = tableRow(text, lines[j]!);
+    if (!row) return undefined;
+    rows.push(row);
+  }
+  const last = lines[j - 1]!;
+  return { node: { type: 'table', align, children: rows, position: position(point(header, header.start), point(last, last.end)) }, next: j };
+}
+
+/** A row of `table`: its cells from each pipe to the next (the last one's included). */
+function tableRow(text: string, line: Line): TableRow | undefined {
+  const cells: TableCell[] = [];
+  let pipe = line.start;
+  while (pipe < line.end - 1) {
+    let next = text.indexOf('|', pipe + 1);
+    if (next === -1 || next > line.end - 1) next = line.end - 1;
+    let from = pipe + 1;
+    let to = next;
+    while (from < to && text.charCodeAt(from) === 0x20) from++;
+    while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+    let children: PhrasingContent[] | undefined = [];
+    if (to > from) {
+      const content = text.slice(from, to);
+      children = special(content) ? strongOnly(text, line, from, to) : inline(text, [line], from, to);
+      if (!children) return undefined;
+    }
+    const cellEnd = next === line.end - 1 ? line.end : next;
+    cells.push({ type: 'tableCell', children, position: position(point(line, pipe), point(line, cellEnd)) });
+    pipe = next;
+  }
+  return { type: 'tableRow', children: cells, position: position(point(line, line.start), point(line, line.end)) };
 }
 
 function startsBlock(text: string, from: number, to: number): boolean {

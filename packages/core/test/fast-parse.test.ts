@@ -729,3 +729,103 @@ code
     });
   });
 });
+
+describe('GFM tables', () => {
+  it('are read by the scanner when every row starts and ends with a pipe at the margin', () => {
+    const text = '# 1. Which is faster?\n\n| model | `size` | **speed** |\n| :-- | :-: | --: |\n| a b |  | x |\n| c |\n\nAfter.\n';
+    const blocks = scanSection(text, 0, text.length, 1)!;
+    expect(blocks.map((b) => b.type)).toEqual(['heading', 'table', 'paragraph']);
+    expect(compact(blocks[1])).toEqual({
+      type: 'table',
+      align: ['left', 'center', 'right'],
+      children: [
+        {
+          type: 'tableRow',
+          children: [
+            { type: 'tableCell', children: [{ type: 'text', value: 'model', position: '3:3-3:8' }], position: '3:1-3:9' },
+            { type: 'tableCell', children: [{ type: 'inlineCode', value: 'size', position: '3:11-3:17' }], position: '3:9-3:18' },
+            { type: 'tableCell', children: [{ type: 'strong', children: [{ type: 'text', value: 'speed', position: '3:22-3:27' }], position: '3:20-3:29' }], position: '3:18-3:31' },
+          ],
+          position: '3:1-3:31',
+        },
+        {
+          type: 'tableRow',
+          children: [
+            { type: 'tableCell', children: [{ type: 'text', value: 'a b', position: '5:3-5:6' }], position: '5:1-5:7' },
+            { type: 'tableCell', children: [], position: '5:7-5:10' },
+            { type: 'tableCell', children: [{ type: 'text', value: 'x', position: '5:12-5:13' }], position: '5:10-5:15' },
+          ],
+          position: '5:1-5:15',
+        },
+        { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'c', position: '6:3-6:4' }], position: '6:1-6:6' }], position: '6:1-6:6' },
+      ],
+      position: '3:1-6:6',
+    });
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  // Each of these is left to micromark (the section is refused), and parseMarkdown still gives its tree.
+  it.each([
+    ['rows without pipes at their ends', '# 1. Q\n\na | b\n--- | ---\nc | d\n'],
+    ['a lazy row without pipes', '# 1. Q\n\n| a |\n| - |\nlazy\n'],
+    ['an escaped pipe', '# 1. Q\n\n| a \\| b |\n| - | - |\n'],
+    ['a table right after a paragraph line', '# 1. Q\n\ntext\n| a |\n| - |\n'],
+    ['a table in a list item', '# 1. Q\n\n- | a |\n  | - |\n'],
+    ['a header and delimiter row of different widths', '# 1. Q\n\n| a | b |\n| - |\n'],
+    ['emphasis in a cell', '# 1. Q\n\n| *a* |\n| - |\n'],
+    ['trailing spaces after the last pipe', '# 1. Q\n\n| a | \n| - |\n'],
+    ['an ASCII table in a code block', '# 1. Q\n\n```\na | b\n--|--\n```\n'],
+  ])('%s', (_, text) => {
+    expect(scanSection(text, 0, text.length, 1)).toBeUndefined();
+    expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+  });
+
+  // Tables of every shape (rows with and without pipes at their ends, indented, of other
+  // widths, cells empty, of code spans split by pipes, escapes, emphasis, lazy rows) between
+  // paragraphs, lists, headings and blank lines.
+  const often = <T,>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 12, arbitrary: usual }, { weight: 1, arbitrary: rare });
+  const cell = often(
+    fc.constantFrom('a', 'x y', '`c`', '', ' ', '**b**', 'GPT-3', '175B', 'café'),
+    fc.constantFrom('`a', 'b`', '\\|', '*e*', '_u_', '[l]', '<b>', '&amp;', '$x$', 'http://a.io', '---', ':-:', '#', '>', '- x', '  spaced  ', '`|`'),
+  );
+  const delimiterCell = often(fc.constantFrom('---', ' --- ', ':-:', ' :-- ', '--:', '-'), fc.constantFrom('', ' ', ':', '::', '- -', 'x', '-- -'));
+  const pipes = often(fc.constant(['|', '|']), fc.constantFrom(['', ''], ['|', ''], ['', '|'], [' |', '|'], ['|', '| '], ['   |', '|']));
+  const row = (cells: fc.Arbitrary<string>) =>
+    fc.tuple(fc.array(cells, { minLength: 1, maxLength: 4 }), pipes).map(([cs, [open, close]]) => `${open}${cs.join('|')}${close}`);
+  const tableBlock = fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.array(row(cell), { maxLength: 4 }), pipes, often(fc.constant(null), row(cell)), fc.array(cell, { minLength: 1, maxLength: 4 }))
+    .chain(([width, body, [open, close], lazy, header]) =>
+      fc.array(delimiterCell, { minLength: width, maxLength: width }).map((delimiters) => {
+        const head = `|${header.slice(0, width).concat(Array(Math.max(0, width - header.length)).fill('h')).join('|')}|`;
+        return [head, `${open}${delimiters.join('|')}${close}`, ...body, ...(lazy ? [lazy.replace(/^\|/, '')] : [])].join('\n');
+      }),
+    );
+  const other = fc.constantFrom('Some text.', 'text | with a pipe', '- item', '- item\n  more', '## 2. Another?', '```\nx | y\n```', 'use `a | b` here');
+  const document = fc
+    .array(fc.tuple(fc.oneof({ weight: 2, arbitrary: tableBlock }, { weight: 1, arbitrary: other }), fc.constantFrom('\n', '\n\n', '\n\n')), { minLength: 1, maxLength: 4 })
+    .map((blocks) => `# 1. q\n\n${blocks.map(([b, s]) => b + s).join('')}`);
+
+  it('give the tree of one micromark parse (a fresh seed every run), the scanner reading many of them itself', () => {
+    const seed = process.env.GENAI_QA_SEED ? Number(process.env.GENAI_QA_SEED) : Math.floor(Math.random() * 2 ** 31);
+    console.log(`table differential: seed ${seed} (replay: GENAI_QA_SEED=${seed} npx vitest run packages/core/test/fast-parse.test.ts)`);
+    let read = 0;
+    const details = fc.check(
+      fc.property(document, (text) => {
+        const blocks = scanSection(text, 0, text.length, 1);
+        if (blocks?.some((b) => b.type === 'table')) read++;
+        return JSON.stringify(parseMarkdown(text)) === JSON.stringify(parseWhole(text)) && JSON.stringify(parseMarkdown(text, { wholeScanMaxBytes: 0 })) === JSON.stringify(parseWhole(text));
+      }),
+      { numRuns: 2000, seed },
+    );
+    if (details.failed) {
+      const text = details.counterexample?.[0] ?? '';
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'genai-qa-fuzz-')), `table-seed-${seed}.md`);
+      fs.writeFileSync(file, text);
+      console.log(`table differential: seed ${seed} failed; the document is in ${file}`);
+      expect(JSON.stringify(parseMarkdown(text))).toBe(JSON.stringify(parseWhole(text)));
+      throw new Error(`seed ${seed}: ${String(details.errorInstance)} (document in ${file})`);
+    }
+    console.log(`table differential: the scanner read tables in ${read} of 2000 documents`);
+    expect(read).toBeGreaterThan(100);
+  }, 180_000);
+});
