@@ -6,9 +6,9 @@ import { lastAtOrBefore } from './line-index.js';
 /**
  * A fast path for the Markdown that makes up nearly all of a question corpus: ATX headings,
  * paragraphs, lists (flat ones of one-paragraph items; nested ones, task items and items of two
- * paragraphs in `nestedList`), fenced code, display math (`mathBlock`), HTML comments and GFM tables whose rows start and end with
- * a pipe (`table`), with
- * inline content that is plain text, code spans, plain autolink literals (bare URLs, `www.` and
+ * paragraphs in `nestedList`), fenced code, display math (`mathBlock`), HTML comments and GFM
+ * tables whose rows start and end with a pipe (`table`), with inline content that is plain
+ * text, code spans, plain autolink literals (bare URLs, `www.` and
  * e-mail addresses: `autolinkLiterals`), or math and backslash escapes (`mathInline`), and
  * one-line `**strong**` (`strongOnly`). micromark spends ~1 µs per character on any
  * input; this scanner builds the same mdast (same nodes, fields, key order and positions)
