@@ -20,6 +20,19 @@ class Int32List {
 }
 
 const WORD_AT = new RegExp(WORD.source, 'uy');
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The words of a text, each lower-cased. An ASCII text is lower-cased whole and split once
+ * (lower-casing ASCII changes no length and no letter into a non-letter, so the words are
+ * the same); elsewhere each word is lower-cased after the split, as a letter may lower-case
+ * to more than one character ('İ' to 'i' and a combining dot, which is no letter).
+ */
+function lowerWords(text: string): Iterable<string> {
+  if (ASCII.test(text)) return text.toLowerCase().match(WORD) ?? [];
+  return Array.from(text.matchAll(WORD), (m) => m[0].toLowerCase());
+}
 
 /** Offset in its file of word number `word` of the answer (found again: only reported words need it). */
 function wordOffset(answer: Answer, word: number): number {
@@ -116,8 +129,7 @@ function scanAll(answers: readonly Answer[], k: number, withMemory: boolean): { 
   let windows = 0;
   answers.forEach((answer, a) => {
     from[a] = ids.length;
-    for (const m of answerWords(answer).matchAll(WORD)) {
-      const word = m[0].toLowerCase();
+    for (const word of lowerWords(answerWords(answer))) {
       let id = vocabulary.get(word);
       if (id === undefined) vocabulary.set(word, (id = vocabulary.size + 1));
       ids.push(id);

@@ -120,6 +120,27 @@ describe('duplicate-passage', () => {
       ]);
     });
 
+    it('ignores case in any script, and an ASCII answer matches one with other letters', () => {
+      // The first answer is ASCII only; the second has letters beyond it, and the copied
+      // passage itself is in Greek in the third and fourth.
+      const greek = 'ΤΟ ΜΟΝΤΕΛΟ ΜΑΘΑΙΝΕΙ ΜΙΑ ΚΑΤΑΝΟΜΗ ΠΑΝΩ ΣΤΟΥΣ ΚΡΥΦΟΥΣ ΚΩΔΙΚΕΣ ΚΑΙ ΟΧΙ ΕΝΑ ΜΟΝΟ ΣΗΜΕΙΟ ΤΟΥ ΧΩΡΟΥ';
+      const md = [
+        twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_15.toUpperCase()}.`, `In a naïve VAE ${PASSAGE_15}.`),
+        '# 3. Τι είναι ένα VAE;',
+        '',
+        `Ορισμός: ${greek}.`,
+        '',
+        '# 4. Πώς κωδικοποιεί;',
+        '',
+        `Έτσι ${greek.toLowerCase()}.`,
+        '',
+      ].join('\n');
+      expect(findings('duplicate-passage', md).map((f) => [f.line, f.column, f.message.slice(0, 60)])).toEqual([
+        [7, 16, 'Answer to question 2 repeats a 15-word passage from the answ'],
+        [15, 6, 'Answer to question 4 repeats a 16-word passage from the answ'],
+      ]);
+    });
+
     it('honours minWords', () => {
       const md = twoAnswers(`Unlike a plain autoencoder, ${PASSAGE_14}.`, `In a VAE ${PASSAGE_14}.`);
       const config = { rules: { 'duplicate-passage': { options: { minWords: 10 } } } };
